@@ -1,0 +1,115 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "SparkLSP",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "spark-lsp", targets: ["spark-lsp"]),
+        .library(name: "SparkLSP", targets: ["SparkLSP"]),
+        .library(name: "AgentCore", targets: ["AgentCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+    ],
+    targets: [
+        // C shims: system libraries with typed wrappers for the variadic C calls.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // Agents, the Swarm loop, tools, the model client and storage. Knows nothing of LSP.
+        .target(
+            name: "AgentCore",
+            dependencies: [
+                "CCurl",
+                "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            resources: [.copy("Prompts")],
+            swiftSettings: strictSettings
+        ),
+
+        // LSP protocol types, framing, connection, server and handlers.
+        .target(
+            name: "SparkLSP",
+            dependencies: [
+                "AgentCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The thin executable.
+        .executableTarget(
+            name: "spark-lsp",
+            dependencies: [
+                "SparkLSP",
+                "AgentCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Benchmarks (`swift run -c release spark-bench`), not timed tests.
+        .executableTarget(
+            name: "spark-bench",
+            dependencies: [
+                "SparkLSP",
+                "AgentCore",
+                "SparkTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The in-process LSP client, the scripted OpenAI-compatible server, fixtures.
+        .target(
+            name: "SparkTestSupport",
+            dependencies: [
+                "SparkLSP",
+                "AgentCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(
+            name: "AgentCoreTests",
+            dependencies: ["AgentCore", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SparkLSPTests",
+            dependencies: ["SparkLSP", "AgentCore", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["spark-lsp", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.
+        .testTarget(
+            name: "RealVLLMTests",
+            dependencies: ["AgentCore", "SparkLSP", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

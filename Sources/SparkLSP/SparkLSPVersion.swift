@@ -1,0 +1,2 @@
+/// The version `spark-lsp --version` prints and `initialize` reports as `serverInfo.version`.
+public let sparkLSPVersion = "0.1.0"

@@ -1,0 +1,13 @@
+import ArgumentParser
+import SparkLSP
+
+@main
+struct SparkLSPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spark-lsp",
+        abstract: "A language server that brings a multi-agent AI system into every editor.",
+        version: sparkLSPVersion
+    )
+
+    mutating func run() async throws {}
+}
