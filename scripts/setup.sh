@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages SparkLSP builds and tests with (Debian/Ubuntu).
+# Idempotent: does nothing when everything is already there.
+set -euo pipefail
+
+packages=(libcurl4-openssl-dev libsqlite3-dev pkg-config neovim bubblewrap python3 python3-venv)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "setup: a Swift 6 toolchain must be on PATH (https://swift.org/install)" >&2
+    exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
