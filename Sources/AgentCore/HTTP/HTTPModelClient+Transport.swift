@@ -56,7 +56,7 @@ extension HTTPModelClient {
         let pool = self.pool
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
-                TransferThread.run {
+                DetachedThread.run {
                     guard let handle = pool.take() else {
                         var outcome = TransferOutcome()
                         outcome.curlCode = CURLE_OUT_OF_MEMORY

@@ -4,15 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs blocking work (a curl transfer) on a dedicated, detached POSIX thread, never on the cooperative pool.
-enum TransferThread {
+/// Runs blocking work (a curl transfer, a test server's socket loop) on a dedicated, detached POSIX thread, never on the cooperative pool.
+package enum DetachedThread {
     private final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// Starts `body` on a new detached thread; runs it inline only if no thread can be created.
-    static func run(_ body: @escaping @Sendable () -> Void) {
+    package static func run(_ body: @escaping @Sendable () -> Void) {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
