@@ -13,7 +13,6 @@ public struct ChatChunkDecoder: Sendable {
     public private(set) var sawDone = false
     /// Whether a chunk carried a `finish_reason`.
     public private(set) var sawFinish = false
-    private let decoder = JSONDecoder()
 
     public init() {}
 
@@ -34,38 +33,49 @@ public struct ChatChunkDecoder: Sendable {
             return
         }
         if event.type == "error" { throw Self.errorEvent(data: event.data) }
-        let payload: ChatChunkPayload
+        let payload: ChunkJSON
         do {
-            payload = try decoder.decode(ChatChunkPayload.self, from: Data(event.data.utf8))
+            payload = try FastJSONParser.parse(event.data)
         } catch {
             throw LLMError(.malformedResponse, "Malformed stream chunk: \(Self.excerpt(event.data))")
         }
-        if let error = payload.error {
-            throw LLMError(.httpError, error.message ?? "The server reported an error mid-stream", httpStatus: error.status)
+        guard case .object = payload else {
+            throw LLMError(.malformedResponse, "Stream chunk is not an object: \(Self.excerpt(event.data))")
         }
-        if payload.object == "error" {
-            throw LLMError(.httpError, payload.message ?? "The server reported an error mid-stream")
+        if let error = payload["error"], !error.isNull {
+            let message = error.stringValue ?? error["message"]?.stringValue ?? "The server reported an error mid-stream"
+            throw LLMError(.httpError, message, httpStatus: error["code"]?.intValue)
         }
-        for choice in payload.choices ?? [] {
-            if let delta = choice.delta {
-                if let reasoning = delta.reasoningContent ?? delta.reasoning, !reasoning.isEmpty {
-                    try emit(.reasoningDelta(reasoning))
-                }
-                if let content = delta.content, !content.isEmpty { try emit(.contentDelta(content)) }
-                for (position, call) in (delta.toolCalls ?? []).enumerated() {
-                    try emit(
-                        .toolCallDelta(
-                            ToolCallDelta(
-                                index: call.index ?? position, id: call.id, name: call.function?.name,
-                                argumentsFragment: call.function?.arguments)))
-                }
-            }
-            if let reason = choice.finishReason {
+        if payload["object"]?.stringValue == "error" {
+            throw LLMError(.httpError, payload["message"]?.stringValue ?? "The server reported an error mid-stream")
+        }
+        for choice in payload["choices"]?.arrayValue ?? [] {
+            if let delta = choice["delta"] { try decodeDelta(delta, emit: emit) }
+            if let reason = choice["finish_reason"]?.stringValue {
                 sawFinish = true
                 try emit(.finished(reason: reason))
             }
         }
-        if let usage = payload.usage { try emit(.usage(usage)) }
+        if let usage = payload["usage"], let prompt = usage["prompt_tokens"]?.intValue,
+            let completion = usage["completion_tokens"]?.intValue
+        {
+            try emit(.usage(Usage(promptTokens: prompt, completionTokens: completion, totalTokens: usage["total_tokens"]?.intValue)))
+        }
+    }
+
+    private func decodeDelta(_ delta: ChunkJSON, emit: (ChatStreamEvent) throws -> Void) throws {
+        if let reasoning = (delta["reasoning_content"] ?? delta["reasoning"])?.stringValue, !reasoning.isEmpty {
+            try emit(.reasoningDelta(reasoning))
+        }
+        if let content = delta["content"]?.stringValue, !content.isEmpty { try emit(.contentDelta(content)) }
+        for (position, call) in (delta["tool_calls"]?.arrayValue ?? []).enumerated() {
+            let function = call["function"]
+            try emit(
+                .toolCallDelta(
+                    ToolCallDelta(
+                        index: call["index"]?.intValue ?? position, id: call["id"]?.stringValue,
+                        name: function?["name"]?.stringValue, argumentsFragment: function?["arguments"]?.stringValue)))
+        }
     }
 
     private static func errorEvent(data: String) -> LLMError {

@@ -26,24 +26,52 @@ public struct SSEParser: Sendable {
 
     /// Feeds the next bytes of the stream, handing each completed event to `emit` (no array on the hot path).
     public mutating func feed(_ bytes: some Sequence<UInt8>, emit: (SSEEvent) throws -> Void) rethrows {
-        for byte in bytes {
-            if atStart {
-                if skipsBOMByte(byte) { continue }
+        let handled: Void? = try bytes.withContiguousStorageIfAvailable { buffer in
+            try feed(UnsafeRawBufferPointer(buffer), emit: emit)
+        }
+        if handled == nil {
+            try Array(bytes).withUnsafeBytes { try feed($0, emit: emit) }
+        }
+    }
+
+    /// Feeds raw bytes (the transfer layer's buffers), handing each completed event to `emit`.
+    public mutating func feed(_ buffer: UnsafeRawBufferPointer, emit: (SSEEvent) throws -> Void) rethrows {
+        var index = 0
+        let count = buffer.count
+        while atStart, index < count {
+            let byte = buffer[index]
+            if skipsBOMByte(byte) {
+                index += 1
+            } else {
+                break
             }
-            switch byte {
-            case 0x0A:  // LF
-                if sawCR {
-                    sawCR = false  // the LF of a CRLF: the line already ended at the CR
-                } else {
-                    try endLine(emit)
-                }
-            case 0x0D:  // CR
-                sawCR = true
-                try endLine(emit)
-            default:
+        }
+        while index < count {
+            if sawCR {
                 sawCR = false
-                line.append(byte)
+                if buffer[index] == 0x0A {  // the LF of a CRLF: the line already ended at the CR
+                    index += 1
+                    continue
+                }
             }
+            var end = index
+            while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+            if end == count {
+                line.append(contentsOf: buffer[index..<count])
+                return
+            }
+            if line.isEmpty {
+                try endLine(UnsafeRawBufferPointer(rebasing: buffer[index..<end]), emit)
+            } else {
+                var pending: [UInt8] = []
+                swap(&pending, &line)
+                pending.append(contentsOf: buffer[index..<end])
+                try pending.withUnsafeBytes { try endLine($0, emit) }
+                pending.removeAll(keepingCapacity: true)
+                swap(&pending, &line)
+            }
+            sawCR = buffer[end] == 0x0D
+            index = end + 1
         }
     }
 
@@ -69,8 +97,7 @@ public struct SSEParser: Sendable {
         return false
     }
 
-    private mutating func endLine(_ emit: (SSEEvent) throws -> Void) rethrows {
-        defer { line.removeAll(keepingCapacity: true) }
+    private mutating func endLine(_ line: UnsafeRawBufferPointer, _ emit: (SSEEvent) throws -> Void) rethrows {
         if line.isEmpty {
             try dispatch(emit)
             return
@@ -80,11 +107,10 @@ public struct SSEParser: Sendable {
         let nameEnd = colon ?? line.endIndex
         var valueStart = colon.map { $0 + 1 } ?? line.endIndex
         if valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
-        let value = line[valueStart...]
-        field(name: line[..<nameEnd], value: value)
+        field(name: line[..<nameEnd], value: line[valueStart...])
     }
 
-    private mutating func field(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>) {
+    private mutating func field(name: Slice<UnsafeRawBufferPointer>, value: Slice<UnsafeRawBufferPointer>) {
         switch name.count {
         case 4 where name.elementsEqual("data".utf8):
             if hasData { data.append(0x0A) }
