@@ -140,8 +140,6 @@ final class CurlTransfer: @unchecked Sendable {
 
     private func header(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
         if isCancelled { return 0 }
-        sawFirstByte = true
-        lastByte = .now
         guard let data else { return length }
         let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
@@ -159,6 +157,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     private func received(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
         if isCancelled { return 0 }
+        sawFirstByte = true
         lastByte = .now
         guard let data, length > 0 else { return length }
         let bytes = UnsafeRawBufferPointer(start: data, count: length)

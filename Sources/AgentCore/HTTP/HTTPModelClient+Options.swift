@@ -3,9 +3,10 @@ extension HTTPModelClient {
     public struct Options: Sendable {
         /// Longest wait for the TCP connection.
         public var connectTimeout: Duration
-        /// Longest wait from the start of a request to the first response byte (covers the prompt's prefill).
+        /// Longest wait from the start of a request to the first byte of the response body (covers the prompt's
+        /// prefill, also when the server sends its headers at once).
         public var firstByteTimeout: Duration
-        /// Longest silence between two received bytes once the response has started.
+        /// Longest silence between two received body bytes once the body has started.
         public var idleTimeout: Duration
         /// Retries after a refused connection, 429 or 503 (never once a stream has delivered data).
         public var maxRetries: Int

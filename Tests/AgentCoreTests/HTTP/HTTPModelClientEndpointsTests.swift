@@ -62,3 +62,11 @@ import Testing
         }
     }
 }
+
+@Suite struct ModelEndpointEnvironmentTests {
+    @Test func prefersVLLMKeyThenOpenAIKey() {
+        #expect(ModelEndpoint.apiKey(fromEnvironment: ["VLLM_API_KEY": "v", "OPENAI_API_KEY": "o"]) == "v")
+        #expect(ModelEndpoint.apiKey(fromEnvironment: ["VLLM_API_KEY": "", "OPENAI_API_KEY": "o"]) == "o")
+        #expect(ModelEndpoint.apiKey(fromEnvironment: [:]) == nil)
+    }
+}
