@@ -39,18 +39,3 @@ struct ChatCompletionPayload: Decodable {
         return ChatCompletion(message: message, finishReason: choice.finishReason, usage: usage, model: model)
     }
 }
-
-/// The wire shape of `GET /v1/models`.
-struct ModelListPayload: Decodable {
-    struct Model: Decodable { var id: String }
-    var data: [Model]
-}
-
-/// The wire shape of `POST /v1/embeddings`.
-struct EmbeddingsPayload: Decodable {
-    struct Item: Decodable {
-        var index: Int?
-        var embedding: [Double]
-    }
-    var data: [Item]
-}

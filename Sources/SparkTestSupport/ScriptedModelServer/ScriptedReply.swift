@@ -25,28 +25,3 @@ public enum ScriptedReply: Sendable {
     /// A prerendered SSE body (`ScriptedModelServer.renderTextStream`), replayed as is.
     case rawSSE([UInt8])
 }
-
-/// A tool call the scripted server streams; `arguments` is sent verbatim, so it may be invalid JSON.
-public struct ScriptedToolCall: Sendable, Hashable {
-    public var id: String
-    public var name: String
-    public var arguments: String
-
-    public init(id: String? = nil, name: String, arguments: String) {
-        self.id = id ?? "chatcmpl-tool-\(name)"
-        self.name = name
-        self.arguments = arguments
-    }
-
-    /// A call whose arguments are `arguments` serialised.
-    public init(id: String? = nil, name: String, arguments: JSONValue) {
-        self.init(id: id, name: name, arguments: arguments.serialized())
-    }
-}
-
-/// The routes of `ScriptedModelServer` that take scripted replies.
-public enum ScriptedRoute: String, Sendable, Hashable {
-    case chatCompletions = "/v1/chat/completions"
-    case models = "/v1/models"
-    case embeddings = "/v1/embeddings"
-}
