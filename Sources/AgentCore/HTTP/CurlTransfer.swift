@@ -1,5 +1,10 @@
 import CCurl
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -66,6 +71,7 @@ final class CurlTransfer: @unchecked Sendable {
         spark_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.milliseconds)
         spark_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, options.userAgent)
         spark_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headers)
+        spark_curl_easy_setopt_string(easy, CURLOPT_NOPROXY, Self.noProxy)
         if let body = spec.body {
             spark_curl_easy_setopt_long(easy, CURLOPT_POSTFIELDSIZE, body.count)
             body.withUnsafeBufferPointer { buffer in
@@ -91,6 +97,15 @@ final class CurlTransfer: @unchecked Sendable {
         }
         spark_curl_easy_setopt_pointer(easy, CURLOPT_XFERINFODATA, context)
     }
+
+    /// Loopback never goes through a proxy from `http_proxy`; the environment's own `no_proxy` list is kept.
+    private static let noProxy: String = {
+        let loopback = "localhost,127.0.0.1,::1"
+        for name in ["no_proxy", "NO_PROXY"] {
+            if let value = getenv(name), value.pointee != 0 { return String(cString: value) + "," + loopback }
+        }
+        return loopback
+    }()
 
     private var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 

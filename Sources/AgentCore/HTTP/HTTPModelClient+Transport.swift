@@ -13,7 +13,12 @@ extension HTTPModelClient {
         into continuation: AsyncThrowingStream<ChatStreamEvent, any Error>.Continuation
     ) async throws {
         let sink = ChatStreamSink(continuation: continuation)
-        let outcome = try await performWithRetries(spec, endpoint: endpoint, consumer: sink.consume)
+        let outcome: TransferOutcome
+        do {
+            outcome = try await performWithRetries(spec, endpoint: endpoint, consumer: sink.consume)
+        } catch let error as LLMError where sink.isComplete && error.code == .streamInterrupted {
+            return  // the connection broke after [DONE] or the finish reason: nothing was lost
+        }
         sink.finish()
         guard sink.isComplete else {
             throw LLMError(
