@@ -103,4 +103,26 @@ import Testing
         #expect(server.requests.count == 5)
         #expect(server.acceptedConnections == 1)
     }
+
+    @Test func runsConcurrentStreamsOnSeparateConnections() async throws {
+        let server = try ScriptedModelServer()
+        for _ in 0..<6 { server.enqueue(.text("same words for all", chunks: 4)) }
+        let client = HTTPModelClient(logger: logger)
+        let texts = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    var text = ""
+                    for try await event in client.streamChat(
+                        ChatRequest(model: "test-model", messages: [.user("hi")]), endpoint: server.endpoint)
+                    {
+                        if case .contentDelta(let delta) = event { text += delta }
+                    }
+                    return text
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(texts == Array(repeating: "same words for all", count: 6))
+        #expect(server.requests.count == 6)
+    }
 }
