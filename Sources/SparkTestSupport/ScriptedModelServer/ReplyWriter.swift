@@ -1,4 +1,5 @@
 import AgentCore
+import Glibc
 
 /// Writes one scripted reply to a connection in vLLM's wire format.
 struct ReplyWriter {
@@ -69,6 +70,19 @@ struct ReplyWriter {
             return connection.waitForClose() ? .clientClosed : .closeConnection
         case .json(let body, let status):
             return writeJSON(status: status, body)
+        case .timestamped(let chunks, let interval):
+            guard startStream(), writeChunk(wire.chunk(delta: ["role": "assistant", "content": ""])) else {
+                return .clientClosed
+            }
+            let template = wire.chunk(delta: ["content": "STAMP"])
+            let parts = template.split(separator: "STAMP", omittingEmptySubsequences: false).map(String.init)
+            var pause = timespec(tv_sec: Int(interval.components.seconds), tv_nsec: Int(interval.components.attoseconds / 1_000_000_000))
+            for _ in 0..<chunks {
+                let text = parts[0] + String(ScriptedModelServer.monotonicNanoseconds()) + parts[parts.count - 1]
+                guard writeChunk(text) else { return .clientClosed }
+                nanosleep(&pause, nil)  // pacing, so that every chunk travels alone
+            }
+            return writeStream([wire.chunk(delta: ["content": ""], finishReason: "length")], completionTokens: chunks, started: true)
         case .rawSSE(let bytes):
             guard startStream() else { return .clientClosed }
             var offset = 0
@@ -132,11 +146,11 @@ struct ReplyWriter {
         return writeStream(events, completionTokens: count + calls.count)
     }
 
-    private func writeStream(_ events: [String], completionTokens: Int) -> Ending {
+    private func writeStream(_ events: [String], completionTokens: Int, started: Bool = false) -> Ending {
         var events = events
         if includeUsage { events.append(wire.usageChunk(prompt: promptTokens, completion: completionTokens)) }
         events.append(VLLMWireFormat.done)
-        guard startStream(), writeAll(events) else { return .clientClosed }
+        guard started || startStream(), writeAll(events) else { return .clientClosed }
         return endStream()
     }
 

@@ -1,6 +1,14 @@
 import AgentCore
+import Glibc
 
 extension ScriptedModelServer {
+    /// The monotonic clock (`CLOCK_MONOTONIC`) in nanoseconds, as `.timestamped` replies write it.
+    public static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
     /// A complete vLLM-style SSE body of `tokens` one-token content deltas (`tok0 `, `tok1 `, ...), with the role
     /// chunk, a finish chunk, a usage chunk and `[DONE]`: replay it with `.rawSSE` (benchmarks).
     public static func renderTextStream(tokens: Int, model: String = "test-model") -> [UInt8] {

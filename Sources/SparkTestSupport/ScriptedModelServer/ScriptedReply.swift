@@ -22,6 +22,9 @@ public enum ScriptedReply: Sendable {
     case noResponse
     /// Any JSON body with any status, sent as is.
     case json(JSONValue, status: Int = 200)
+    /// `chunks` content deltas `interval` apart, each one's text the server's monotonic clock in nanoseconds
+    /// (`ScriptedModelServer.monotonicNanoseconds()`) when it was written: for latency benchmarks.
+    case timestamped(chunks: Int, interval: Duration)
     /// A prerendered SSE body (`ScriptedModelServer.renderTextStream`), replayed as is.
     case rawSSE([UInt8])
 }

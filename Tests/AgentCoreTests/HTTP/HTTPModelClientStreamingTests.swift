@@ -30,6 +30,8 @@ import Testing
         #expect(recorded.body?["max_tokens"] == 32)
         #expect(recorded.header("content-type") == "application/json")
         #expect(recorded.header("authorization") == nil)
+        #expect(recorded.header("user-agent") == "SparkLSP")
+        #expect(recorded.header("accept") == "text/event-stream")
     }
 
     @Test func keepsReasoningApartFromContent() async throws {
