@@ -49,4 +49,24 @@ static inline CURLcode spark_curl_easy_getinfo_double(CURL *handle, CURLINFO inf
     return curl_easy_getinfo(handle, info, value);
 }
 
+
+// curl_global_init with CURL_GLOBAL_ALL (a macro expression Swift does not import).
+static inline CURLcode spark_curl_global_init_all(void) {
+    return curl_global_init(CURL_GLOBAL_ALL);
+}
+
+// Reads the result of the finished transfer of `handle` from `multi`, reading past other messages.
+// Returns 1 and sets `*result` when the transfer is done, 0 when no done message was queued.
+static inline int spark_curl_multi_done_result(CURLM *multi, CURL *handle, CURLcode *result) {
+    int queued = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &queued)) != NULL) {
+        if (message->msg == CURLMSG_DONE && message->easy_handle == handle) {
+            *result = message->data.result;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 #endif

@@ -1,0 +1,160 @@
+import AgentCore
+import Glibc
+import Synchronization
+
+/// The state and socket loops of `ScriptedModelServer`, shared by its threads.
+final class ScriptedModelServerCore: Sendable {
+    struct State: ~Copyable {
+        var queues: [ScriptedRoute: [ScriptedReply]] = [:]
+        var requests: [RecordedRequest] = []
+        var acceptedConnections = 0
+        var disconnects = 0
+        var waiters: [Int: (count: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
+        var nextWaiter = 0
+        var openConnections: Set<Int32> = []
+        var stopped = false
+        var listening = false
+    }
+
+    let listenFD: Int32
+    let port: Int
+    let models: [String]
+    let state = Mutex(State())
+
+    init(listenFD: Int32, port: Int, models: [String]) {
+        self.listenFD = listenFD
+        self.port = port
+        self.models = models
+    }
+
+    func startListening() throws {
+        let start = state.withLock { state -> Bool in
+            defer { state.listening = true }
+            return !state.listening && !state.stopped
+        }
+        guard start else { return }
+        guard listen(listenFD, 64) == 0 else { throw ScriptedModelServer.SocketError(operation: "listen", code: errno) }
+        DetachedThread.run { [self] in acceptLoop() }
+    }
+
+    func stop() {
+        let (fds, wasListening) = state.withLock { state -> ([Int32], Bool) in
+            let first = !state.stopped
+            state.stopped = true
+            return (first ? Array(state.openConnections) : [], first && state.listening)
+        }
+        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        if !wasListening { close(listenFD) }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let fd = accept(listenFD, nil, nil)
+            if fd < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            let number = state.withLock { state -> Int? in
+                guard !state.stopped else { return nil }
+                state.acceptedConnections += 1
+                state.openConnections.insert(fd)
+                return state.acceptedConnections
+            }
+            guard let number else {
+                close(fd)
+                break
+            }
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            DetachedThread.run { [self] in serve(ServerConnection(fd: fd), number: number) }
+        }
+        close(listenFD)
+    }
+
+    private func serve(_ connection: ServerConnection, number: Int) {
+        defer {
+            state.withLock { _ = $0.openConnections.remove(connection.fd) }
+            close(connection.fd)
+        }
+        while let request = connection.readRequest() {
+            let ending = respond(to: request, on: connection, number: number)
+            if ending == .clientClosed { recordDisconnect() }
+            if ending != .complete || request.headers["connection"]?.lowercased() == "close" { return }
+        }
+    }
+
+    private func respond(to request: ServerConnection.Request, on connection: ServerConnection, number: Int) -> ReplyWriter.Ending {
+        let bodyText = String(decoding: request.body, as: UTF8.self)
+        let json = try? JSONValue(parsing: bodyText)
+        let path = String(request.path.prefix { $0 != "?" })
+        let route = ScriptedRoute(rawValue: path)
+        let reply = state.withLock { state -> ScriptedReply? in
+            state.requests.append(
+                RecordedRequest(
+                    method: request.method, path: path, headers: request.headers, bodyText: bodyText, body: json,
+                    connection: number))
+            guard let route, var queue = state.queues[route], !queue.isEmpty else { return nil }
+            let reply = queue.removeFirst()
+            state.queues[route] = queue
+            return reply
+        }
+        let messages = json?["messages"]?.arrayValue?.count ?? 0
+        let writer = ReplyWriter(
+            connection: connection, wire: VLLMWireFormat(model: json?["model"]?.stringValue ?? models.first ?? "model"),
+            streamed: json?["stream"]?.boolValue ?? false,
+            includeUsage: json?["stream_options"]?["include_usage"]?.boolValue ?? false,
+            promptTokens: messages * 10)
+        return writer.write(reply ?? defaultReply(route: route, body: json))
+    }
+
+    private func defaultReply(route: ScriptedRoute?, body: JSONValue?) -> ScriptedReply {
+        switch route {
+        case .models?:
+            let data: [JSONValue] = models.map { ["id": .string($0), "object": "model", "owned_by": "vllm"] }
+            return .json(["object": "list", "data": .array(data)])
+        case .embeddings?:
+            let inputs = body?["input"]?.arrayValue ?? body?["input"].map { [$0] } ?? []
+            let data: [JSONValue] = inputs.enumerated().map { index, input in
+                let length = Double(input.stringValue?.utf8.count ?? 0)
+                return ["object": "embedding", "index": .int(index), "embedding": [.double(length), .double(Double(index)), 1.0]]
+            }
+            return .json(["object": "list", "data": .array(data), "model": body?["model"] ?? nil])
+        case .chatCompletions?:
+            return .error(status: 500, message: "ScriptedModelServer: no scripted reply left")
+        case nil:
+            return .error(status: 404, message: "Not Found")
+        }
+    }
+
+    private func recordDisconnect() {
+        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.disconnects += 1
+            let due = state.waiters.filter { $0.value.count <= state.disconnects }
+            for key in due.keys { state.waiters[key] = nil }
+            return due.values.map(\.continuation)
+        }
+        for continuation in ready { continuation.resume() }
+    }
+
+    /// Waits until at least `count` clients have closed their connection in the middle of a reply.
+    func disconnects(atLeast count: Int) async {
+        let id = state.withLock { state -> Int in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.disconnects >= count || Task.isCancelled { return true }
+                    state.waiters[id] = (count, continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let continuation = state.withLock { $0.waiters.removeValue(forKey: id)?.continuation }
+            continuation?.resume()
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import AgentCore
+import ArgumentParser
+import Glibc
+import Logging
+import SparkTestSupport
+
+/// `spark-bench stream`: the stream path of `HTTPModelClient` against the scripted server, and against the
+/// `curl` command reading the same SSE.
+///
+/// 1. Throughput: the server replays a prerendered vLLM stream of `--tokens` one-token chunks; tokens per second
+///    through the client (median run), next to curl's time for the same body.
+/// 2. Latency: the server writes `--latency-chunks` chunks `--interval-us` apart, each carrying its write time
+///    (monotonic clock); the receive time minus the write time is taken per chunk, through the client (when the
+///    event comes out of the `AsyncThrowingStream`) and through `curl -N` (when its output reaches a pipe).
+///    The added latency is the difference of the medians.
+struct StreamBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stream", abstract: "Stream throughput and per-chunk latency of the model client against curl.")
+
+    @Option(help: "Tokens (content chunks) in the replayed stream.")
+    var tokens = 100_000
+
+    @Option(help: "Measured runs of the throughput part, each side.")
+    var runs = 5
+
+    @Option(help: "Chunks in the paced latency stream.")
+    var latencyChunks = 2_000
+
+    @Option(help: "Microseconds between two chunks of the latency stream.")
+    var intervalUs = 500
+
+    func run() async throws {
+        let server = try ScriptedModelServer()
+        let client = HTTPModelClient(logger: Logger(label: "spark-bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let request = ChatRequest(model: "test-model", messages: [.user("stream")], maxTokens: tokens)
+        let requestFile = "/tmp/spark-bench-stream-\(getpid()).json"
+        try write(request.wireBody.serialized(), to: requestFile)
+        defer { unlink(requestFile) }
+        let curlArguments = [
+            "-sN", "-H", "Content-Type: application/json", "--data-binary", "@" + requestFile,
+            server.endpoint.baseURL + "/chat/completions",
+        ]
+
+        // Throughput.
+        let body = ScriptedModelServer.renderTextStream(tokens: tokens)
+        var clientSeconds: [Double] = []
+        for run in 0...runs {
+            server.enqueue(.rawSSE(body))
+            let start = ContinuousClock.now
+            var deltas = 0
+            for try await event in client.streamChat(request, endpoint: server.endpoint) {
+                if case .contentDelta = event { deltas += 1 }
+            }
+            guard deltas == tokens else { throw ValidationError("received \(deltas) of \(tokens) deltas") }
+            if run > 0 { clientSeconds.append(seconds(ContinuousClock.now - start)) }  // run 0 warms up
+        }
+        var curlSeconds: [Double] = []
+        for run in 0...runs {
+            server.enqueue(.rawSSE(body))
+            let output = try CurlCommand.output(["-o", "/dev/null", "-w", "%{time_total}"] + curlArguments)
+            guard let elapsed = Double(output) else { throw ValidationError("curl printed '\(output)'") }
+            if run > 0 { curlSeconds.append(elapsed) }
+        }
+
+        // Latency.
+        let interval = Duration.microseconds(intervalUs)
+        server.enqueue(.timestamped(chunks: latencyChunks, interval: interval))
+        var clientLatencies: [Double] = []
+        for try await event in client.streamChat(request, endpoint: server.endpoint) {
+            let now = ScriptedModelServer.monotonicNanoseconds()
+            if case .contentDelta(let text) = event, let stamp = UInt64(text) {
+                clientLatencies.append(Double(now &- stamp) / 1000)
+            }
+        }
+        server.enqueue(.timestamped(chunks: latencyChunks, interval: interval))
+        var curlLatencies: [Double] = []
+        var pending: [UInt8] = []
+        try CurlCommand.run(curlArguments) { bytes in
+            let now = ScriptedModelServer.monotonicNanoseconds()
+            pending += bytes
+            while let newline = pending.firstIndex(of: 0x0A) {
+                if let stamp = Self.stamp(in: pending[..<newline]) { curlLatencies.append(Double(now &- stamp) / 1000) }
+                pending.removeSubrange(...newline)
+            }
+        }
+
+        let clientMedian = median(clientSeconds)
+        let curlMedian = median(curlSeconds)
+        let clientLatency = median(Array(clientLatencies.dropFirst(10)))
+        let curlLatency = median(Array(curlLatencies.dropFirst(10)))
+        print("throughput: \(tokens) one-token chunks, \(body.count) bytes of SSE, median of \(runs) runs")
+        print("  HTTPModelClient: \(format(clientMedian * 1000)) ms, \(Int(Double(tokens) / clientMedian)) tokens/s")
+        print("  curl -N:         \(format(curlMedian * 1000)) ms, \(Int(Double(tokens) / curlMedian)) tokens/s")
+        print("  difference per chunk: \(format((clientMedian - curlMedian) / Double(tokens) * 1e6)) µs")
+        print("latency: \(latencyChunks) chunks \(intervalUs) µs apart, write to receipt, median")
+        print("  HTTPModelClient: \(format(clientLatency)) µs (\(clientLatencies.count) chunks)")
+        print("  curl -N:         \(format(curlLatency)) µs (\(curlLatencies.count) chunks)")
+        print("  added per chunk: \(format(clientLatency - curlLatency)) µs")
+    }
+
+    /// The write time in a `data:` line of a `.timestamped` stream (`"content":"<digits>"`).
+    private static func stamp(in line: ArraySlice<UInt8>) -> UInt64? {
+        let marker = Array("\"content\":\"".utf8)
+        guard line.count > marker.count else { return nil }
+        var index = line.startIndex
+        while index + marker.count <= line.endIndex {
+            if line[index..<index + marker.count].elementsEqual(marker) {
+                let digits = line[(index + marker.count)...].prefix { $0 >= 0x30 && $0 <= 0x39 }
+                return digits.isEmpty ? nil : UInt64(String(decoding: digits, as: UTF8.self))
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction) = duration.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    private func format(_ value: Double) -> String {
+        "\((value * 1000).rounded() / 1000)"
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "w") else { throw ValidationError("cannot write \(path)") }
+        defer { fclose(file) }
+        fputs(text, file)
+    }
+}
