@@ -126,7 +126,7 @@ def token_bias(tokenizer):
         if text and all(32 <= ord(c) < 127 for c in text):
             bias[index] = 0.0
     for closer in ['"', "}", "]"]:
-        bias[vocab[tokenizer.convert_ids_to_tokens(tokenizer.encode(closer))[0]]] = 3.0
+        bias[vocab[tokenizer.convert_ids_to_tokens(tokenizer.encode(closer))[0]]] = 4.0
     return bias
 
 

@@ -34,7 +34,7 @@ extension SQLiteDatabase {
                 guard var error = error as? StorageError else {
                     throw StorageError(
                         code: .error, message: "\(error)", operation: operation, path: path,
-                        underlying: error as? any Error & Sendable)
+                        underlying: error)
                 }
                 error.operation = operation
                 throw error

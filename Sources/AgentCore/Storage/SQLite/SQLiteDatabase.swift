@@ -100,6 +100,7 @@ public final class SQLiteDatabase {
     ///
     /// The outer transaction is `BEGIN IMMEDIATE` (it takes the write lock at once, so two connections never
     /// deadlock upgrading a read); a nested call becomes a savepoint.
+    @discardableResult
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         let nested = isInTransaction
         try execute(nested ? "SAVEPOINT spark_nested" : "BEGIN IMMEDIATE")
