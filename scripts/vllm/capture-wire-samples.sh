@@ -70,4 +70,28 @@ sample "Bad request: 400 (max_tokens larger than the context)" /chat/completions
     '{"model":"spark-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":100000}'
 sample "ignore_eos for a long stream (max_tokens 400)" /chat/completions \
     '{"model":"spark-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":400,"seed":7,"ignore_eos":true,"stream":true,"stream_options":{"include_usage":true}}' 8
+
+# A client that aborts a stream: vLLM logs nothing, frees the request, and counts it in no success total.
+metrics() { curl -s "${E%/v1}/metrics" | grep -E '^vllm:(request_success_total|num_requests_running|generation_tokens_total)' \
+    | grep -vE 'finished_reason="(error|repetition)"'; }
+before="$(metrics)"
+timeout 1 curl -sN "$E/chat/completions" -H 'Content-Type: application/json' \
+    -d '{"model":"spark-tiny","messages":[{"role":"user","content":"Hello"}],"max_tokens":5000,"ignore_eos":true,"stream":true}' \
+    >/dev/null || true
+after="$(metrics)"
+{
+    echo "## A stream the client aborts after 1 s (max_tokens 5000, ignore_eos), seen in GET /metrics"
+    echo
+    echo 'The access log shows the POST with 200; no `request_success_total` counter moves (not even'
+    echo '`abort`), `num_requests_running` is back to 0 and `generation_tokens_total` grew by far less than 5000.'
+    echo
+    echo "Before:"
+    echo '```'
+    echo "$before"
+    echo '```'
+    echo "After:"
+    echo '```'
+    echo "$after"
+    echo '```'
+} >>"$OUT"
 echo "wrote $OUT" >&2
