@@ -38,12 +38,13 @@ import Testing
 
     @Test func aFailingStepChangesNothing() throws {
         let database = try SQLiteDatabase(path: ":memory:")
-        let broken = Self.migrations + [
-            SQLiteMigration(version: 3, name: "broken") { database in
-                try database.execute("CREATE TABLE extra (v)")
-                try database.execute("ALTER TABLE missing ADD COLUMN v")
-            }
-        ]
+        let broken =
+            Self.migrations + [
+                SQLiteMigration(version: 3, name: "broken") { database in
+                    try database.execute("CREATE TABLE extra (v)")
+                    try database.execute("ALTER TABLE missing ADD COLUMN v")
+                }
+            ]
         let error = #expect(throws: StorageError.self) { try database.migrate(broken) }
         #expect(error?.operation == "migrate to version 3 (broken)")
         #expect(error?.message.contains("no such table: missing") == true)

@@ -1,5 +1,6 @@
-@testable import AgentCore
 import Testing
+
+@testable import AgentCore
 
 @Suite struct SessionStoreMigrationTests {
     /// A database written by schema version 1 (no titles, no reasoning) opens with its history intact.
@@ -28,10 +29,11 @@ import Testing
         #expect(sessions.map(\.title) == ["Describe", "Rename foo"])
         #expect(sessions[1].messageCount == 3)
         #expect(try await store.activeAgent(session: "old") == "coding")
-        #expect(try await store.messages(session: "old") == [
-            .system("rules"), .user("Rename foo\nto bar"),
-            .assistant(nil, toolCalls: [ToolCall(id: "c1", name: "rename", arguments: "{}")], agent: "coding"),
-        ])
+        #expect(
+            try await store.messages(session: "old") == [
+                .system("rules"), .user("Rename foo\nto bar"),
+                .assistant(nil, toolCalls: [ToolCall(id: "c1", name: "rename", arguments: "{}")], agent: "coding"),
+            ])
         let version = try SQLiteDatabase(path: path).userVersion()
         #expect(version == SessionSchema.migrations.count)
     }

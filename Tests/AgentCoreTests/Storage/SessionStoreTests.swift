@@ -13,7 +13,9 @@ import Foundation
         .system("You are the supervisor."),
         ChatMessage(
             role: .user,
-            content: .parts([.text("What is in this picture?"), .imageURL(url: "data:image/png;base64,iVBORw0KGgo=", detail: "low")]),
+            content: .parts([
+                .text("What is in this picture?"), .imageURL(url: "data:image/png;base64,iVBORw0KGgo=", detail: "low"),
+            ]),
             name: "ana"),
         ChatMessage(
             role: .assistant, content: nil,
@@ -71,9 +73,11 @@ import Foundation
         #expect(a.updatedAt == Date(timeIntervalSince1970: 3_000))
         #expect(a.messageCount == 4)
         #expect(a.activeAgent == "rag")
-        #expect(sessions[1] == SessionSummary(
-            id: "b", title: "Fix the build", createdAt: Date(timeIntervalSince1970: 2_000),
-            updatedAt: Date(timeIntervalSince1970: 2_000), messageCount: 1, activeAgent: "coding"))
+        #expect(
+            sessions[1]
+                == SessionSummary(
+                    id: "b", title: "Fix the build", createdAt: Date(timeIntervalSince1970: 2_000),
+                    updatedAt: Date(timeIntervalSince1970: 2_000), messageCount: 1, activeAgent: "coding"))
     }
 
     @Test func resetEmptiesASessionAndDeleteRemovesIt() async throws {

@@ -1,5 +1,6 @@
-@testable import AgentCore
 import Testing
+
+@testable import AgentCore
 
 @Suite struct StorageErrorTests {
     @Test func aPathThatCannotBeCreatedNamesThePath() throws {

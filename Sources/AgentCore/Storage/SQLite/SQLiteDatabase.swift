@@ -44,7 +44,8 @@ public final class SQLiteDatabase {
         self.handle = handle
         self.path = path
         do {
-            let milliseconds = busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds =
+                busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
             sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
             _ = spark_sqlite3_db_config_defensive(handle, 1)
             // The first statements read the file: a corrupt or foreign file fails here, not later.

@@ -42,7 +42,9 @@ enum SessionRow {
             role: role,
             content: content,
             name: row[offset + 3].stringValue,
-            toolCalls: try row[offset + 4].stringValue.map { try decode([ToolCall].self, from: $0, column: "tool_calls") },
+            toolCalls: try row[offset + 4].stringValue.map {
+                try decode([ToolCall].self, from: $0, column: "tool_calls")
+            },
             toolCallID: row[offset + 5].stringValue,
             reasoningContent: reasoning ? row[offset + 7].stringValue : nil,
             agent: row[offset + 6].stringValue)
@@ -58,11 +60,13 @@ enum SessionRow {
         }
     }
 
-    private static func decode<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value {
+    private static func decode<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value
+    {
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {
-            throw StorageError(code: .invalidData, message: "stored \(column) is not valid: \(text.prefix(200))", underlying: error)
+            throw StorageError(
+                code: .invalidData, message: "stored \(column) is not valid: \(text.prefix(200))", underlying: error)
         }
     }
 }

@@ -39,9 +39,10 @@ public actor SessionStore {
                 INSERT INTO sessions (id, active_agent, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
                 ON CONFLICT (id) DO UPDATE SET active_agent = excluded.active_agent, updated_at = excluded.updated_at
                 """, .text(session), .text(activeAgent), time)
-            var position = try database.query(
-                "SELECT coalesce(max(position) + 1, 0) FROM messages WHERE session_id = ?1", .text(session)
-            ).first?.int(0) ?? 0
+            var position =
+                try database.query(
+                    "SELECT coalesce(max(position) + 1, 0) FROM messages WHERE session_id = ?1", .text(session)
+                ).first?.int(0) ?? 0
             let insert = try database.prepare(
                 """
                 INSERT INTO messages (session_id, position, created_at, role, content, content_parts, name,
