@@ -28,6 +28,7 @@ LAYERS = 2
 CONTEXT = 32768  # a dozen tool schemas take thousands of tokens with a vocabulary this small
 STOP_EVERY = 30  # average reply length in tokens
 BIAS_DIM = 0  # the residual dimension that carries the constant logit bias
+NEWLINE_DIM = 1  # the residual dimension that marks a newline token (the prompt ends "assistant\n")
 SPECIAL = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 TOOL_TOKENS = ["<tool_call>", "</tool_call>"]
 
@@ -155,11 +156,15 @@ def build_model(tokenizer, stop_bias):
     with torch.no_grad():
         # Layers never write to BIAS_DIM, so the residual keeps the embeddings' constant there and the final
         # norm turns it into a nearly constant feature; one output column maps it to a fixed logit per token.
+        # NEWLINE_DIM works the same way for the newline token alone: it keeps a reply from ending before its
+        # first token (an empty reply).
         for layer in model.model.layers:
-            layer.self_attn.o_proj.weight[BIAS_DIM, :] = 0
-            layer.mlp.down_proj.weight[BIAS_DIM, :] = 0
+            layer.self_attn.o_proj.weight[[BIAS_DIM, NEWLINE_DIM], :] = 0
+            layer.mlp.down_proj.weight[[BIAS_DIM, NEWLINE_DIM], :] = 0
         embed = model.model.embed_tokens.weight
-        embed[:, BIAS_DIM] = 0
+        embed[:, [BIAS_DIM, NEWLINE_DIM]] = 0
+        newline = tokenizer.encode("\n")
+        assert len(newline) == 1, "the newline must be one token"
         sample = torch.randint(0, vocab, (8, 64), generator=torch.Generator().manual_seed(SEED))
         captured = []
         hook = model.model.norm.register_forward_hook(lambda module, inputs, output: captured.append(inputs[0]))
@@ -167,10 +172,13 @@ def build_model(tokenizer, stop_bias):
         hook.remove()
         energy = captured[0].pow(2).sum(-1).mean().sqrt().item()  # the residual's size before the final norm
         embed[:, BIAS_DIM] = 3.0 * energy  # dominates the norm: the feature ends near sqrt(HIDDEN)
+        embed[newline[0], NEWLINE_DIM] = energy
+        sample[:, ::4] = newline[0]
         hidden = model.model(sample).last_hidden_state
         feature = hidden[..., BIAS_DIM].mean().item()
+        newline_feature = hidden[:, ::4, NEWLINE_DIM].mean().item()
         head = model.lm_head.weight
-        head[:, BIAS_DIM] = 0
+        head[:, [BIAS_DIM, NEWLINE_DIM]] = 0
         noise = model.lm_head(hidden).std().item()
         head.mul_(1.0 / noise)  # random part of the logits: standard deviation 1
         head[:, BIAS_DIM] = token_bias(tokenizer) / feature
@@ -182,6 +190,7 @@ def build_model(tokenizer, stop_bias):
         logits[..., stop] = float("-inf")
         others = torch.logsumexp(logits, dim=-1).mean().item()
         head[stop, BIAS_DIM] = (others - math.log(STOP_EVERY - 1)) / feature
+        head[stop, NEWLINE_DIM] = -30.0 / newline_feature
     return model
 
 
