@@ -6,9 +6,11 @@ import Foundation
 
 /// Conversation history per session in a SQLite file, with the active agent, so a run resumes after a restart.
 ///
-/// One connection per store, used only from this actor. Several stores (or processes) may share a file: writes
+/// One connection per store, used only from this actor, which runs on a thread of its own (a
+/// ``DatabaseExecutor``), never on the cooperative pool. Several stores (or processes) may share a file: writes
 /// take SQLite's write lock (`BEGIN IMMEDIATE`, WAL) and wait for it up to the busy timeout.
 public actor SessionStore {
+    private let executor: DatabaseExecutor
     private let database: SQLiteDatabase
     private let now: @Sendable () -> Date
     /// The database file.
@@ -18,11 +20,19 @@ public actor SessionStore {
     /// schema up to date. `now` stamps created/updated times.
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
         try DataDirectory.createDirectory(DataDirectory.parent(of: path))
-        database = try SQLiteDatabase(path: path)
+        let database = try SQLiteDatabase(path: path)
         try database.migrate(SessionSchema.migrations)
+        self.database = database
         self.path = path
         self.now = now
+        // Last, once nothing can throw: a thread started before a throw would never be shut down.
+        self.executor = DatabaseExecutor()
     }
+
+    deinit { executor.shutdown() }
+
+    /// The store's own thread.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// Opens the sessions database (`sessions.sqlite`) of a data directory.
     public init(directory: DataDirectory, now: @escaping @Sendable () -> Date = { Date() }) throws {
