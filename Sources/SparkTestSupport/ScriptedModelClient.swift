@@ -48,6 +48,7 @@ public struct ScriptedModelClient: ModelClient {
             var requests: [RecordedRequest] = []
             var cancellations = 0
             var listModelsCalls = 0
+            var cancellationWaiters: [CheckedContinuation<Void, Never>] = []
         }
         let value: Mutex<Value>
         init(_ replies: [Reply]) { value = Mutex(Value(replies: replies)) }
@@ -66,6 +67,18 @@ public struct ScriptedModelClient: ModelClient {
     public var requests: [RecordedRequest] { state.value.withLock { $0.requests } }
     /// How many streams the consumer cancelled before they finished.
     public var cancellations: Int { state.value.withLock { $0.cancellations } }
+    /// Returns once a consumer has cancelled a stream (at once if one already did).
+    public func waitForCancellation() async {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let done = state.value.withLock { value in
+                if value.cancellations > 0 { return true }
+                value.cancellationWaiters.append(waiter)
+                return false
+            }
+            if done { waiter.resume() }
+        }
+    }
+
     /// How many times `listModels` was called.
     public var listModelsCalls: Int { state.value.withLock { $0.listModelsCalls } }
 
@@ -91,7 +104,13 @@ public struct ScriptedModelClient: ModelClient {
             continuation.finish(throwing: error)
         case .hang(let events):
             continuation.onTermination = { termination in
-                if case .cancelled = termination { state.value.withLock { $0.cancellations += 1 } }
+                guard case .cancelled = termination else { return }
+                let waiters = state.value.withLock { value in
+                    value.cancellations += 1
+                    defer { value.cancellationWaiters = [] }
+                    return value.cancellationWaiters
+                }
+                for waiter in waiters { waiter.resume() }
             }
             for event in events { continuation.yield(event) }
         }

@@ -21,6 +21,8 @@ public enum JSONSchemaGenerator {
     ) throws -> JSONValue {
         let node = SchemaNode()
         _ = try record(type, into: node, descriptions: descriptions, depth: 0, codingPath: [])
+        // A type with no stored properties never asks for a container: it takes no arguments.
+        if case .unknown = node.shape { node.shape = .object }
         return node.build()
     }
 

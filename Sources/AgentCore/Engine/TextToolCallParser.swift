@@ -13,6 +13,11 @@ public struct TextToolCallParser: Sendable {
         public var name: String
         /// The arguments as JSON text.
         public var arguments: String
+
+        public init(name: String, arguments: String) {
+            self.name = name
+            self.arguments = arguments
+        }
     }
 
     /// The tool names a bare JSON object must name to count as a call.

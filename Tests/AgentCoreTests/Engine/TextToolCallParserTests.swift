@@ -1,0 +1,64 @@
+import AgentCore
+import SparkTestSupport
+import Testing
+
+@Suite struct TextToolCallParserTests {
+    let parser = TextToolCallParser(knownTools: ["file_read", "transfer_to_coding"])
+
+    @Test func hermesBlocksAreParsedAndCutOut() {
+        let text = """
+            Let me look.
+            <tool_call>{"name": "file_read", "arguments": {"path": "a.swift"}}</tool_call>
+            <tool_call>{"name": "grep", "arguments": "{\\"pattern\\": \\"x\\"}"}</tool_call>
+            """
+        let (calls, rest) = parser.parse(text)
+        #expect(calls.map(\.name) == ["file_read", "grep"])
+        #expect(calls[0].arguments == #"{"path":"a.swift"}"#)
+        #expect(calls[1].arguments == #"{"pattern": "x"}"#)
+        #expect(rest == "Let me look.")
+    }
+
+    @Test func anUnclosedHermesBlockAtTheEndStillCounts() {
+        let (calls, rest) = parser.parse(#"<tool_call>{"name": "file_read", "arguments": {}}"#)
+        #expect(calls.map(\.name) == ["file_read"])
+        #expect(rest == "")
+    }
+
+    @Test func aBrokenHermesBlockStaysText() {
+        let (calls, rest) = parser.parse("<tool_call>{not json}</tool_call>")
+        #expect(calls.isEmpty)
+        #expect(rest == "<tool_call>{not json}</tool_call>")
+    }
+
+    @Test func bareJSONNamingAKnownToolIsACall() {
+        let llama = parser.parse(#"<|python_tag|>{"name": "file_read", "parameters": {"path": "b"}}"#)
+        #expect(llama.calls == [.init(name: "file_read", arguments: #"{"path":"b"}"#)])
+        let fenced = parser.parse("```json\n{\"type\": \"function\", \"function\": {\"name\": \"transfer_to_coding\"}}\n```")
+        #expect(fenced.calls.map(\.name) == ["transfer_to_coding"])
+        #expect(fenced.calls.first?.arguments == "{}")
+        let array = parser.parse(#"[{"name": "file_read", "arguments": {}}, {"name": "transfer_to_coding"}]"#)
+        #expect(array.calls.count == 2)
+    }
+
+    @Test func bareJSONNamingAnUnknownToolOrPlainTextIsNotACall() {
+        #expect(parser.parse(#"{"name": "Ada", "age": 36}"#).calls.isEmpty)
+        #expect(parser.parse("The answer is {42}.").calls.isEmpty)
+        #expect(parser.parse(#"Here: {"name": "file_read"}"#).calls.isEmpty)
+    }
+
+    @Test func theEngineRunsToolCallsWrittenAsText() async throws {
+        let client = ScriptedModelClient(replies: [
+            .text(#"<tool_call>{"name": "note", "arguments": {"n": 1}}</tool_call>"#, chunks: 4),
+            .text("finished"),
+        ])
+        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let (events, error) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
+        #expect(error == nil)
+        #expect(events.contains(.toolCallStarted(agent: "coding", index: 0, id: "call_0_text_0", name: "note")))
+        guard case .done(let response) = events.last else { Issue.record("no done"); return }
+        let assistant = response.messages[0]
+        #expect(assistant.content == nil)
+        #expect(assistant.toolCalls == [ToolCall(id: "call_0_text_0", name: "note", arguments: #"{"n":1}"#)])
+        #expect(response.messages[1] == .tool(callID: "call_0_text_0", name: "note", #"echo {"n":1}"#))
+    }
+}
