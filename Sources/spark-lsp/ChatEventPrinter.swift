@@ -18,53 +18,38 @@ final class ChatEventPrinter: Sendable {
     }
 
     func print(_ event: RunEvent) {
-        switch event {
-        case .textDelta(let agent, let text):
-            if json { line(["kind": "delta", "agent": .string(agent), "text": .string(text)]) } else { answer(text) }
-        case .toolResult(let agent, let call, let result):
-            let arguments = (try? JSONValue(parsing: call.function.arguments)) ?? .string(call.function.arguments)
-            if json {
-                line(["kind": "toolCall", "agent": .string(agent), "id": .string(call.id), "name": .string(call.function.name), "arguments": arguments])
-                var fields: [String: JSONValue] = [
-                    "kind": "toolResult", "agent": .string(agent), "id": .string(call.id),
-                    "name": .string(call.function.name), "content": .string(result.content), "isError": .bool(result.isError),
-                ]
-                if let value = result.value { fields["value"] = value }
-                line(.object(fields))
+        if json {
+            if case .done(let response) = event {
+                var fields = event.chatEvents.first ?? [:]
+                fields["kind"] = nil
+                finish(agent: response.agent, status: "ok", extra: fields)
             } else {
-                note("[\(agent)] \(call.function.name) \(arguments.serialized().prefix(200)) -> \(result.isError ? "failed: " + result.content.prefix(200) : "ok")")
+                for object in event.chatEvents { line(.object(object)) }
             }
+            return
+        }
+        switch event {
+        case .textDelta(_, let text):
+            answer(text)
+        case .toolResult(let agent, let call, let result):
+            let outcome = result.isError ? "failed: " + result.content.prefix(200) : "ok"
+            note("[\(agent)] \(call.function.name) \(call.function.arguments.prefix(200)) -> \(outcome)")
         case .handoff(let from, let to):
-            if json { line(["kind": "handoff", "agent": .string(from), "from": .string(from), "to": .string(to)]) } else { note("[\(from) -> \(to)]") }
-        case .error(let agent, let message):
-            if json { line(["kind": "error", "agent": .string(agent), "message": .string(message)]) }
+            note("[\(from) -> \(to)]")
         case .done(let response):
-            finish(agent: response.agent, status: "ok", extra: [
-                "content": .string(response.content),
-                "usage": (try? JSONValue(encoding: response.usage)) ?? .null,
-            ])
-        case .reasoningDelta, .toolCallStarted, .toolCallArguments, .agentSwitched, .usage:
+            finish(agent: response.agent, status: "ok")
+        default:
             break
         }
     }
 
     /// Reports an edit an agent made (for the disk workspace editor).
     func printEdit(agent: String, change: FileChange, outcome: EditOutcome) {
-        let kind: String
-        switch change.kind {
-        case .create: kind = "create"
-        case .modify: kind = "modify"
-        case .delete: kind = "delete"
-        }
         if json {
-            var fields: [String: JSONValue] = [
-                "kind": "edit", "agent": .string(agent), "path": .string(change.path), "change": .string(kind),
-                "applied": .bool(outcome.applied),
-            ]
-            if let message = outcome.message { fields["message"] = .string(message) }
-            line(.object(fields))
+            line(.object(RunEvent.chatEvent(agent: agent, edit: change, outcome: outcome)))
         } else {
-            note("[\(agent)] \(kind) \(change.path)\(outcome.applied ? "" : " (not applied: \(outcome.message ?? ""))")")
+            let status = outcome.applied ? "" : " (not applied: \(outcome.message ?? ""))"
+            note("[\(agent)] \(change.kind) \(change.path)\(status)")
         }
     }
 

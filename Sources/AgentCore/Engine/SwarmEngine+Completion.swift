@@ -61,11 +61,15 @@ extension SwarmEngine {
         var reasoning = ""
         var assembler = StreamedToolCalls(idPrefix: "call_\(turn)")
         var started: Set<Int> = []
+        let knownTools = Set(
+            agent.tools.map(\.name) + registry.handoffTargets(of: agent).map { Handoff.toolName(for: $0.name) })
+        let parsesText = options.parseTextToolCalls && !knownTools.isEmpty
+        var gate = ToolCallTextGate(enabled: parsesText)
         for try await event in client.streamChat(request, endpoint: agent.endpoint) {
             switch event {
             case .contentDelta(let delta):
                 text += delta
-                emit(.textDelta(agent: agent.name, text: delta))
+                if let released = gate.pass(delta) { emit(.textDelta(agent: agent.name, text: released)) }
             case .reasoningDelta(let delta):
                 reasoning += delta
                 emit(.reasoningDelta(agent: agent.name, text: delta))
@@ -88,9 +92,9 @@ extension SwarmEngine {
         try Task.checkCancellation()
         var calls = assembler.calls
         var content: String? = text
-        if calls.isEmpty, options.parseTextToolCalls, !text.isEmpty {
-            let known = Set(agent.tools.map(\.name) + registry.handoffTargets(of: agent).map { Handoff.toolName(for: $0.name) })
-            let parsed = TextToolCallParser(knownTools: known).parse(text)
+        let held = gate.flush()
+        if calls.isEmpty, parsesText, !text.isEmpty {
+            let parsed = TextToolCallParser(knownTools: knownTools).parse(text)
             for (index, call) in parsed.calls.enumerated() {
                 let id = "call_\(turn)_text_\(index)"
                 calls.append(ToolCall(id: id, name: call.name, arguments: call.arguments))
@@ -100,6 +104,14 @@ extension SwarmEngine {
             if !calls.isEmpty {
                 logger.debug("parsed tool calls from text", metadata: ["agent": "\(agent.name)", "count": "\(calls.count)"])
                 content = parsed.text
+            }
+        }
+        if let held {
+            // Nothing streamed yet: release held text that was no call, or only the prose around calls.
+            if calls.isEmpty {
+                emit(.textDelta(agent: agent.name, text: held))
+            } else if let prose = content, !prose.isEmpty {
+                emit(.textDelta(agent: agent.name, text: prose))
             }
         }
         if !calls.isEmpty, content?.isEmpty == true { content = nil }

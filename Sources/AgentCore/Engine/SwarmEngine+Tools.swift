@@ -1,11 +1,3 @@
-/// What the engine does with one tool call.
-enum ToolCallPlan: Sendable {
-    case handoff(Agent)
-    case tool(any AgentTool, JSONValue)
-    /// Answered without running anything (unknown tool, invalid arguments).
-    case answered(ToolResult)
-}
-
 extension SwarmEngine {
     /// Runs a turn's tool calls, appends one tool message per call in call order, applies
     /// context updates, and returns the agent to hand off to (the first handoff wins).
@@ -121,18 +113,5 @@ extension SwarmEngine {
             logger.debug("tool failed", metadata: ["tool": "\(tool.name)", "error": "\(error)"])
             return .error("`\(tool.name)` failed: \(error)")
         }
-    }
-}
-
-/// Why tool-call arguments were rejected.
-struct ArgumentsError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
-extension ToolCallPlan {
-    var isHandoff: Bool {
-        if case .handoff = self { return true }
-        return false
     }
 }

@@ -49,16 +49,31 @@ import Testing
     @Test func theEngineRunsToolCallsWrittenAsText() async throws {
         let client = ScriptedModelClient(replies: [
             .text(#"<tool_call>{"name": "note", "arguments": {"n": 1}}</tool_call>"#, chunks: 4),
-            .text("finished"),
+            .text("finished", chunks: 1),
         ])
         let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let (events, error) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
         #expect(error == nil)
         #expect(events.contains(.toolCallStarted(agent: "coding", index: 0, id: "call_0_text_0", name: "note")))
+        // The call's text never streams to the user as prose.
+        let streamed = events.compactMap { if case .textDelta(_, let text) = $0 { text } else { nil } }
+        #expect(streamed == ["finished"])
         guard case .done(let response) = events.last else { Issue.record("no done"); return }
         let assistant = response.messages[0]
         #expect(assistant.content == nil)
         #expect(assistant.toolCalls == [ToolCall(id: "call_0_text_0", name: "note", arguments: #"{"n":1}"#)])
         #expect(response.messages[1] == .tool(callID: "call_0_text_0", name: "note", #"echo {"n":1}"#))
+    }
+
+    @Test func heldTextThatIsNoCallIsReleasedAndProseStreamsAtOnce() async throws {
+        let client = ScriptedModelClient(replies: [.text(#"{"answer": 42}"#, chunks: 3), .text("Plain answer.", chunks: 3)])
+        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let (first, _) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("json please")]))
+        let firstTexts = first.compactMap { if case .textDelta(_, let text) = $0 { text } else { nil } }
+        #expect(firstTexts == [#"{"answer": 42}"#])
+        let (second, _) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("prose")]))
+        let secondTexts = second.compactMap { if case .textDelta(_, let text) = $0 { text } else { nil } }
+        #expect(secondTexts.count == 3)
+        #expect(secondTexts.joined() == "Plain answer.")
     }
 }
