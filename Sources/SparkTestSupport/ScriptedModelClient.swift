@@ -15,8 +15,13 @@ public struct ScriptedModelClient: ModelClient {
         case hang([ChatStreamEvent])
 
         /// A text answer split into `chunks` deltas, then `stop` and a usage chunk.
-        public static func text(_ text: String, chunks: Int = 3, usage: Usage = Usage(promptTokens: 10, completionTokens: 5)) -> Reply {
-            .events(ScriptedModelClient.split(text, into: chunks).map { .contentDelta($0) } + [.finished(reason: "stop"), .usage(usage)])
+        public static func text(
+            _ text: String, chunks: Int = 3, usage: Usage = Usage(promptTokens: 10, completionTokens: 5)
+        ) -> Reply {
+            .events(
+                ScriptedModelClient.split(text, into: chunks).map { .contentDelta($0) } + [
+                    .finished(reason: "stop"), .usage(usage),
+                ])
         }
 
         /// Tool calls streamed as deltas (id and name first, arguments in two fragments), then
@@ -27,7 +32,10 @@ public struct ScriptedModelClient: ModelClient {
         ) -> Reply {
             var events: [ChatStreamEvent] = text.map { [.contentDelta($0)] } ?? []
             for (index, call) in calls.enumerated() {
-                events.append(.toolCallDelta(ToolCallDelta(index: index, id: "call_\(index)_\(call.name)", name: call.name, argumentsFragment: "")))
+                events.append(
+                    .toolCallDelta(
+                        ToolCallDelta(
+                            index: index, id: "call_\(index)_\(call.name)", name: call.name, argumentsFragment: "")))
                 for fragment in ScriptedModelClient.split(call.arguments, into: 2) {
                     events.append(.toolCallDelta(ToolCallDelta(index: index, argumentsFragment: fragment)))
                 }
@@ -92,7 +100,9 @@ public struct ScriptedModelClient: ModelClient {
         }
     }
 
-    public func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
+    public func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<
+        ChatStreamEvent, any Error
+    > {
         let reply = nextReply(request, endpoint)
         let (stream, continuation) = AsyncThrowingStream<ChatStreamEvent, any Error>.makeStream()
         let state = self.state

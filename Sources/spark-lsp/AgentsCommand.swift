@@ -2,9 +2,9 @@ import AgentCore
 import ArgumentParser
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `spark-lsp agents`: the configured agents, their models, endpoints and tools.

@@ -3,9 +3,9 @@ import ArgumentParser
 import Logging
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `spark-lsp chat`: one request through the agents, streamed to stdout.
@@ -76,7 +76,8 @@ struct ChatCommand: AsyncParsableCommand {
             return
         case .failed(let agent, let error):
             printer.finish(agent: agent, status: "error")
-            StandardStream.error("spark-lsp: \(String(describing: error).split(separator: "\n").joined(separator: " "))\n")
+            StandardStream.error(
+                "spark-lsp: \(String(describing: error).split(separator: "\n").joined(separator: " "))\n")
             throw ExitCode(1)
         case .interrupted(let agent):
             printer.finish(agent: agent, status: "cancelled")

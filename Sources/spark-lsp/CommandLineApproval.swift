@@ -2,9 +2,9 @@ import AgentCore
 import Dispatch
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Approves commands and code for the command line: `--yes` allows everything; otherwise the

@@ -4,7 +4,8 @@ import AgentCore
 struct UnavailableModelClient: ModelClient {
     private var error: LLMError { LLMError(.connectionFailed, "this build has no HTTP model client") }
 
-    func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
+    func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<ChatStreamEvent, any Error>
+    {
         AsyncThrowingStream { $0.finish(throwing: error) }
     }
 

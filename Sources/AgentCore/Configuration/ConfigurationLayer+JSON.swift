@@ -1,6 +1,7 @@
 extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
-        "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback", "agents",
+        "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
+        "agents",
     ]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",

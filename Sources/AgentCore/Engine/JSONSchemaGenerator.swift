@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Generates a JSON Schema from a `Decodable` type by letting the type decode itself from a
@@ -34,7 +34,8 @@ public enum JSONSchemaGenerator {
         if let special = specialPlaceholder(type, node: node) { return special }
         guard depth < maxDepth else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath, debugDescription: "Type nesting deeper than \(maxDepth) (recursive type?)"))
+                .init(
+                    codingPath: codingPath, debugDescription: "Type nesting deeper than \(maxDepth) (recursive type?)"))
         }
         var described = descriptions
         if let describing = type as? any DescribedArguments.Type {

@@ -12,7 +12,9 @@ public struct RunOptions: Hashable, Sendable {
     /// Parse tool calls that a model wrote as text (hermes `<tool_call>` blocks, bare JSON).
     public var parseTextToolCalls: Bool
 
-    public init(maxTurns: Int = 10, modelFallback: Bool = true, resetToolChoice: Bool = true, parseTextToolCalls: Bool = true) {
+    public init(
+        maxTurns: Int = 10, modelFallback: Bool = true, resetToolChoice: Bool = true, parseTextToolCalls: Bool = true
+    ) {
         self.maxTurns = maxTurns
         self.modelFallback = modelFallback
         self.resetToolChoice = resetToolChoice

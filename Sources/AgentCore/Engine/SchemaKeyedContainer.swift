@@ -84,8 +84,10 @@ struct SchemaKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         keyedBy type: NestedKey.Type, forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
         let child = property(key, required: true)
-        return try SchemaRecordingDecoder(node: child, descriptions: [:], depth: depth + 1, codingPath: codingPath + [key])
-            .container(keyedBy: type)
+        return try SchemaRecordingDecoder(
+            node: child, descriptions: [:], depth: depth + 1, codingPath: codingPath + [key]
+        )
+        .container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {

@@ -102,7 +102,8 @@ extension SwarmEngine {
                 emit(.toolCallArguments(agent: agent.name, index: index, id: id, fragment: call.arguments))
             }
             if !calls.isEmpty {
-                logger.debug("parsed tool calls from text", metadata: ["agent": "\(agent.name)", "count": "\(calls.count)"])
+                logger.debug(
+                    "parsed tool calls from text", metadata: ["agent": "\(agent.name)", "count": "\(calls.count)"])
                 content = parsed.text
             }
         }

@@ -47,7 +47,8 @@ extension SwarmEngine {
             if let requested = result.handoff {
                 if let first = winner {
                     result.handoff = nil
-                    let note = "Transfer to \(requested) was not made: this turn already transferred the conversation to \(first.name) (only the first transfer of a turn counts)."
+                    let note =
+                        "Transfer to \(requested) was not made: this turn already transferred the conversation to \(first.name) (only the first transfer of a turn counts)."
                     result.content = plans[index].isHandoff ? note : result.content + "\n" + note
                 } else if let target = registry[requested] {
                     winner = target
@@ -95,7 +96,8 @@ extension SwarmEngine {
     static func parseArguments(_ text: String) -> Result<JSONValue, ArgumentsError> {
         if text.allSatisfy(\.isWhitespace) { return .success([:]) }
         guard let value = try? JSONValue(parsing: text) else { return .failure(ArgumentsError("cannot parse")) }
-        if case .string(let inner) = value, let unwrapped = try? JSONValue(parsing: inner), unwrapped.objectValue != nil {
+        if case .string(let inner) = value, let unwrapped = try? JSONValue(parsing: inner), unwrapped.objectValue != nil
+        {
             return .success(unwrapped)
         }
         guard value.objectValue != nil else {

@@ -37,7 +37,8 @@ public struct TypedTool<Arguments: Decodable & Sendable>: AgentTool {
         self.description = description
         self.contextVariables = contextVariables
         self.body = body
-        let schema = (try? JSONSchemaGenerator.generate(for: Arguments.self, descriptions: descriptions))
+        let schema =
+            (try? JSONSchemaGenerator.generate(for: Arguments.self, descriptions: descriptions))
             ?? ["type": "object"]
         self.parametersSchema = Self.hiding(contextVariables, in: schema)
     }

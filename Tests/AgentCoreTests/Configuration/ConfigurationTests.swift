@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A temporary workspace directory, removed by the caller.
@@ -41,11 +41,14 @@ struct TemporaryDirectory {
 
     @Test func environmentVariablesSetEndpointsModelsKeysAndFlags() throws {
         let configuration = try SparkConfiguration.load(environment: [
-            "VLLM_ENDPOINT": "http://127.0.0.1:8000/v1/", "CODING_MODEL": "tiny", "IMAGE_ENDPOINT": "http://10.0.0.2:8000/v1",
+            "VLLM_ENDPOINT": "http://127.0.0.1:8000/v1/", "CODING_MODEL": "tiny",
+            "IMAGE_ENDPOINT": "http://10.0.0.2:8000/v1",
             "OPENAI_API_KEY": "sk-openai", "VLLM_API_KEY": "sk-vllm", "ENABLE_CODE_EXECUTION": "false",
             "SPARK_MODEL_FALLBACK": "0", "SPARK_DATA_DIR": "/tmp/data", "WORKSPACE_DIR": "/tmp/ws",
         ])
-        #expect(configuration.modelEndpoint(for: "coding") == ModelEndpoint(baseURL: "http://127.0.0.1:8000/v1", apiKey: "sk-vllm"))
+        #expect(
+            configuration.modelEndpoint(for: "coding")
+                == ModelEndpoint(baseURL: "http://127.0.0.1:8000/v1", apiKey: "sk-vllm"))
         #expect(configuration.modelEndpoint(for: "image").baseURL == "http://10.0.0.2:8000/v1")
         #expect(configuration.settings(for: "coding").model == "tiny")
         #expect(!configuration.enableCodeExecution)
@@ -91,8 +94,12 @@ struct TemporaryDirectory {
         let fromEnv = try directory.write(#"{"agents": {"coding": {"model": "spark-config"}}}"#, to: "env.json")
         let explicit = try directory.write(#"{"agents": {"coding": {"model": "explicit"}}}"#, to: "explicit.json")
         let environment = ["SPARK_CONFIG": fromEnv]
-        #expect(try SparkConfiguration.load(workspace: directory.path, environment: [:]).settings(for: "coding").model == "workspace")
-        #expect(try SparkConfiguration.load(workspace: directory.path, environment: environment).settings(for: "coding").model == "spark-config")
+        #expect(
+            try SparkConfiguration.load(workspace: directory.path, environment: [:]).settings(for: "coding").model
+                == "workspace")
+        #expect(
+            try SparkConfiguration.load(workspace: directory.path, environment: environment).settings(for: "coding")
+                .model == "spark-config")
         #expect(
             try SparkConfiguration.load(configFile: explicit, workspace: directory.path, environment: environment)
                 .settings(for: "coding").model == "explicit")

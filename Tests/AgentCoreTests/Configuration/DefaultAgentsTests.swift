@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct DefaultAgentsTests {
     @Test func theSupervisorRoutesToEveryRegisteredSpecialist() throws {
-        let configuration = try SparkConfiguration.load(environment: ["CODING_MODEL": "tiny", "VLLM_ENDPOINT": "http://127.0.0.1:1/v1"])
+        let configuration = try SparkConfiguration.load(environment: [
+            "CODING_MODEL": "tiny", "VLLM_ENDPOINT": "http://127.0.0.1:1/v1",
+        ])
         let echo = TypedTool<[String: String]>(name: "echo", description: "Echo.") { _, _ in ToolResult("") }
         var registry = makeDefaultAgents(configuration: configuration, codingTools: [echo])
         #expect(registry.names == ["supervisor", "coding"])

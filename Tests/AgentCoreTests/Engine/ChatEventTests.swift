@@ -4,7 +4,10 @@ import Testing
 @Suite struct ChatEventTests {
     @Test func runEventsBecomeTheEditorsChatEvents() {
         let call = ToolCall(id: "c1", name: "file_read", arguments: #"{"path":"a"}"#)
-        #expect(RunEvent.textDelta(agent: "coding", text: "hi").chatEvents == [["kind": "delta", "agent": "coding", "text": "hi"]])
+        #expect(
+            RunEvent.textDelta(agent: "coding", text: "hi").chatEvents == [
+                ["kind": "delta", "agent": "coding", "text": "hi"]
+            ])
         #expect(
             RunEvent.toolResult(agent: "coding", call: call, result: .error("no such file")).chatEvents == [
                 ["kind": "toolCall", "agent": "coding", "id": "c1", "name": "file_read", "arguments": ["path": "a"]],
@@ -17,7 +20,10 @@ import Testing
             RunEvent.handoff(from: "supervisor", to: "coding").chatEvents == [
                 ["kind": "handoff", "agent": "supervisor", "from": "supervisor", "to": "coding"]
             ])
-        #expect(RunEvent.error(agent: "coding", message: "down").chatEvents == [["kind": "error", "agent": "coding", "message": "down"]])
+        #expect(
+            RunEvent.error(agent: "coding", message: "down").chatEvents == [
+                ["kind": "error", "agent": "coding", "message": "down"]
+            ])
         let response = RunResponse(
             messages: [.assistant("answer")], agent: "coding", contextVariables: [:],
             usage: Usage(promptTokens: 2, completionTokens: 1))

@@ -24,9 +24,12 @@ enum EngineFixtures {
     }
 
     /// A tool that answers with its name and arguments, and records nothing.
-    static func echo(_ name: String, result: @escaping @Sendable (JSONValue, ToolContext) -> ToolResult = { args, _ in
-        ToolResult("echo \(args.serialized())")
-    }) -> any AgentTool {
+    static func echo(
+        _ name: String,
+        result: @escaping @Sendable (JSONValue, ToolContext) -> ToolResult = { args, _ in
+            ToolResult("echo \(args.serialized())")
+        }
+    ) -> any AgentTool {
         ClosureTool(name: name, call: result)
     }
 

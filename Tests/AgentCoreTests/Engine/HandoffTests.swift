@@ -21,8 +21,13 @@ import Testing
             .text("done by coding"),
         ])
         let engine = EngineFixtures.engine(
-            client, agents: [EngineFixtures.agent("supervisor", handoffs: ["coding"]), EngineFixtures.agent("coding", handoffs: ["supervisor"])])
-        let (events, error) = await EngineFixtures.collect(engine.stream(agent: "supervisor", messages: [.user("fix it")]))
+            client,
+            agents: [
+                EngineFixtures.agent("supervisor", handoffs: ["coding"]),
+                EngineFixtures.agent("coding", handoffs: ["supervisor"]),
+            ])
+        let (events, error) = await EngineFixtures.collect(
+            engine.stream(agent: "supervisor", messages: [.user("fix it")]))
         #expect(error == nil)
         #expect(events.contains(.handoff(from: "supervisor", to: "coding")))
         #expect(events.contains(.agentSwitched(to: "coding")))
@@ -71,7 +76,8 @@ import Testing
         let escalate = EngineFixtures.echo("escalate") { _, _ in ToolResult("escalating", handoff: "coding") }
         let ghost = EngineFixtures.echo("ghost") { _, _ in ToolResult("boo", handoff: "nobody") }
         let engine = EngineFixtures.engine(
-            client, agents: [EngineFixtures.agent("supervisor", tools: [escalate, ghost]), EngineFixtures.agent("coding")])
+            client,
+            agents: [EngineFixtures.agent("supervisor", tools: [escalate, ghost]), EngineFixtures.agent("coding")])
         let response = try await engine.run(agent: "supervisor", messages: [.user("go")])
         #expect(response.agent == "coding")
         #expect(response.messages[1].text.contains("no agent named 'nobody'"))
@@ -81,7 +87,11 @@ import Testing
     @Test func aTransferToAnAgentNotOfferedIsAnUnknownTool() async throws {
         let client = ScriptedModelClient(replies: [.toolCalls([("transfer_to_rag", "{}")]), .text("ok")])
         let engine = EngineFixtures.engine(
-            client, agents: [EngineFixtures.agent("supervisor", handoffs: ["coding"]), EngineFixtures.agent("coding"), EngineFixtures.agent("rag")])
+            client,
+            agents: [
+                EngineFixtures.agent("supervisor", handoffs: ["coding"]), EngineFixtures.agent("coding"),
+                EngineFixtures.agent("rag"),
+            ])
         let response = try await engine.run(agent: "supervisor", messages: [.user("go")])
         #expect(response.agent == "supervisor")
         #expect(response.messages[1].text.contains("unknown tool `transfer_to_rag`"))

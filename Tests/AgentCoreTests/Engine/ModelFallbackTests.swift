@@ -8,7 +8,8 @@ import Testing
     @Test func aModelTheServerDoesNotServeFallsBackToItsFirstModel() async throws {
         let client = ScriptedModelClient(
             replies: [.failure(Self.notFound), .toolCalls([("note", "{}")]), .text("ok")], models: ["tiny", "other"])
-        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let response = try await engine.run(agent: "coding", messages: [.user("go")])
         #expect(response.content == "ok")
         #expect(client.requests.map(\.request.model) == ["model-coding", "tiny", "tiny"])

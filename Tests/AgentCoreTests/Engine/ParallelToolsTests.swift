@@ -32,7 +32,8 @@ actor Rendezvous {
             return ToolResult("fast done")
         }
         let client = ScriptedModelClient(replies: [.toolCalls([("slow", "{}"), ("fast", "{}")]), .text("both")])
-        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [slowTool, fastTool])])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [slowTool, fastTool])])
         let response = try await withTimeout { try await engine.run(agent: "coding", messages: [.user("go")]) }
         let tools = response.messages.filter { $0.role == .tool }
         #expect(tools.map(\.text) == ["slow done", "fast done"])
@@ -41,7 +42,9 @@ actor Rendezvous {
 
     @Test func withoutParallelToolCallsToolsRunOneAfterAnotherAndSeeEarlierUpdates() async throws {
         let first = ClosureTool(name: "first") { _, _ in ToolResult("first", contextUpdates: ["step": 1]) }
-        let second = ClosureTool(name: "second") { _, context in ToolResult("saw step \(context.variables["step"]?.intValue ?? 0)") }
+        let second = ClosureTool(name: "second") { _, context in
+            ToolResult("saw step \(context.variables["step"]?.intValue ?? 0)")
+        }
         let client = ScriptedModelClient(replies: [.toolCalls([("first", "{}"), ("second", "{}")]), .text("ok")])
         let engine = EngineFixtures.engine(
             client, agents: [EngineFixtures.agent("coding", tools: [first, second], parallel: false)])

@@ -17,7 +17,8 @@ import Testing
 
     @Test func eventsArriveInOrder() async throws {
         let engine = EngineFixtures.engine(
-            ScriptedModelClient(replies: Self.script()), agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+            ScriptedModelClient(replies: Self.script()),
+            agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let (events, error) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
         #expect(error == nil)
         let call = ToolCall(id: "c1", name: "note", arguments: #"{"a":1}"#)
@@ -53,7 +54,8 @@ import Testing
 
     @Test func aBackendFailureEndsTheStreamWithAnErrorEventAndThrows() async throws {
         let failure = LLMError(.connectionFailed, "connection refused", endpoint: "http://127.0.0.1:9/v1")
-        let engine = EngineFixtures.engine(ScriptedModelClient(replies: [.failure(failure)]), agents: [EngineFixtures.agent("coding")])
+        let engine = EngineFixtures.engine(
+            ScriptedModelClient(replies: [.failure(failure)]), agents: [EngineFixtures.agent("coding")])
         let (events, error) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
         #expect(error as? LLMError == failure)
         #expect(events == [.error(agent: "coding", message: "connection refused (http://127.0.0.1:9/v1)")])

@@ -28,7 +28,10 @@ import Testing
         let schema = try JSONSchemaGenerator.generate(for: Arguments.self)
         #expect(schema["type"] == "object")
         let properties = try #require(schema["properties"]?.objectValue)
-        #expect(Set(properties.keys) == ["path", "operation", "content", "limit", "ratio", "force", "tags", "ranges", "metadata", "extra"])
+        #expect(
+            Set(properties.keys) == [
+                "path", "operation", "content", "limit", "ratio", "force", "tags", "ranges", "metadata", "extra",
+            ])
         #expect(properties["path"] == ["type": "string", "description": "Path relative to the workspace."])
         #expect(properties["limit"] == ["type": "integer"])
         #expect(properties["ratio"] == ["type": "number"])
@@ -50,13 +53,16 @@ import Testing
         #expect(
             items == [
                 "type": "object",
-                "properties": ["start": ["type": "integer", "description": "First line, 1-based."], "end": ["type": "integer"]],
+                "properties": [
+                    "start": ["type": "integer", "description": "First line, 1-based."], "end": ["type": "integer"],
+                ],
                 "required": ["start"],
             ])
     }
 
     @Test func explicitDescriptionsWinOverTheProtocol() throws {
-        let schema = try JSONSchemaGenerator.generate(for: Arguments.self, descriptions: ["path": "Where.", "force": "Overwrite."])
+        let schema = try JSONSchemaGenerator.generate(
+            for: Arguments.self, descriptions: ["path": "Where.", "force": "Overwrite."])
         #expect(schema["properties"]?["path"]?["description"] == "Where.")
         #expect(schema["properties"]?["force"]?["description"] == "Overwrite.")
     }

@@ -33,7 +33,8 @@ import Testing
     @Test func bareJSONNamingAKnownToolIsACall() {
         let llama = parser.parse(#"<|python_tag|>{"name": "file_read", "parameters": {"path": "b"}}"#)
         #expect(llama.calls == [.init(name: "file_read", arguments: #"{"path":"b"}"#)])
-        let fenced = parser.parse("```json\n{\"type\": \"function\", \"function\": {\"name\": \"transfer_to_coding\"}}\n```")
+        let fenced = parser.parse(
+            "```json\n{\"type\": \"function\", \"function\": {\"name\": \"transfer_to_coding\"}}\n```")
         #expect(fenced.calls.map(\.name) == ["transfer_to_coding"])
         #expect(fenced.calls.first?.arguments == "{}")
         let array = parser.parse(#"[{"name": "file_read", "arguments": {}}, {"name": "transfer_to_coding"}]"#)
@@ -51,7 +52,8 @@ import Testing
             .text(#"<tool_call>{"name": "note", "arguments": {"n": 1}}</tool_call>"#, chunks: 4),
             .text("finished", chunks: 1),
         ])
-        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let (events, error) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
         #expect(error == nil)
         #expect(events.contains(.toolCallStarted(agent: "coding", index: 0, id: "call_0_text_0", name: "note")))
@@ -66,8 +68,11 @@ import Testing
     }
 
     @Test func heldTextThatIsNoCallIsReleasedAndProseStreamsAtOnce() async throws {
-        let client = ScriptedModelClient(replies: [.text(#"{"answer": 42}"#, chunks: 3), .text("Plain answer.", chunks: 3)])
-        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let client = ScriptedModelClient(replies: [
+            .text(#"{"answer": 42}"#, chunks: 3), .text("Plain answer.", chunks: 3),
+        ])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let (first, _) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("json please")]))
         let firstTexts = first.compactMap { if case .textDelta(_, let text) = $0 { text } else { nil } }
         #expect(firstTexts == [#"{"answer": 42}"#])

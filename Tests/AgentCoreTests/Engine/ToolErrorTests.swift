@@ -11,7 +11,8 @@ import Testing
             .toolCalls([("note", #"{"text": "fixed"}"#)]),
             .text("retried"),
         ])
-        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let response = try await engine.run(agent: "coding", messages: [.user("go")])
         let tools = response.messages.filter { $0.role == .tool }
         #expect(tools[0].text.hasPrefix("error: the arguments of `note` are not valid JSON"))

@@ -21,12 +21,15 @@ import Testing
 
     @Test func theDefaultLimitIsTenAndTheCallCanOverrideIt() async throws {
         let client = ScriptedModelClient(replies: Array(repeating: .toolCalls([("note", "{}")]), count: 12))
-        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         await #expect(throws: EngineError.self) { try await engine.run(agent: "coding", messages: [.user("x")]) }
         #expect(client.requests.count == 10)
 
-        let second = ScriptedModelClient(replies: Array(repeating: .toolCalls([("note", "{}")]), count: 3) + [.text("fine")])
-        let overridden = EngineFixtures.engine(second, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let second = ScriptedModelClient(
+            replies: Array(repeating: .toolCalls([("note", "{}")]), count: 3) + [.text("fine")])
+        let overridden = EngineFixtures.engine(
+            second, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let response = try await overridden.run(agent: "coding", messages: [.user("x")], maxTurns: 4)
         #expect(response.content == "fine")
     }
@@ -39,7 +42,8 @@ import Testing
     @Test func aForcedToolChoiceRelaxesAfterTheAgentCalledTools() async throws {
         let client = ScriptedModelClient(replies: [.toolCalls([("note", "{}")]), .text("done")])
         let engine = EngineFixtures.engine(
-            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")], toolChoice: .required)])
+            client,
+            agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")], toolChoice: .required)])
         _ = try await engine.run(agent: "coding", messages: [.user("x")])
         #expect(client.requests.map(\.request.toolChoice) == [.required, .auto])
     }
