@@ -65,7 +65,7 @@ struct ChatCommand: AsyncParsableCommand {
         // Sessions (integration): `history = try await store.messages(session: sessionID)` and,
         // when `session` names one, start with `store.activeAgent(session:)` unless --agent is given.
         let history: [ChatMessage] = []
-        let printer = ChatEventPrinter(json: json, sessionID: sessionID)
+        let printer = ChatEventPrinter(json: json, sessionID: sessionID, agent: agentName)
         let outcome = await ChatRun.perform(
             engine: engine, agent: agentName, messages: history + [.user(message)], sessionID: sessionID,
             printer: printer)

@@ -8,16 +8,24 @@ import Synchronization
 final class ChatEventPrinter: Sendable {
     private let json: Bool
     private let sessionID: String
-    /// Whether the text on stdout ends with a newline; guarded by the mutex (edits may be
-    /// reported from tool tasks while events print).
-    private let state = Mutex((atLineStart: true, printedDone: false))
+    /// Whether stdout is at a line start, whether `done` was printed, and the active agent;
+    /// behind a mutex because edits may be reported from tool tasks while events print.
+    private let state: Mutex<(atLineStart: Bool, printedDone: Bool, activeAgent: String)>
 
-    init(json: Bool, sessionID: String) {
+    init(json: Bool, sessionID: String, agent: String) {
         self.json = json
         self.sessionID = sessionID
+        self.state = Mutex((atLineStart: true, printedDone: false, activeAgent: agent))
     }
 
+    /// The agent the last event came from.
+    var activeAgent: String { state.withLock { $0.activeAgent } }
+
     func print(_ event: RunEvent) {
+        switch event {
+        case .agentSwitched(let agent), .error(let agent, _): state.withLock { $0.activeAgent = agent }
+        default: break
+        }
         if json {
             if case .done(let response) = event {
                 var fields = event.chatEvents.first ?? [:]

@@ -11,28 +11,23 @@ enum ChatRun {
     static func perform(
         engine: SwarmEngine, agent: String, messages: [ChatMessage], sessionID: String, printer: ChatEventPrinter
     ) async -> Outcome {
-        let run = Task { () throws -> (RunResponse?, String) in
-            var lastAgent = agent
+        let run = Task { () throws -> RunResponse? in
             for try await event in engine.stream(agent: agent, messages: messages, sessionID: sessionID) {
                 printer.print(event)
-                switch event {
-                case .agentSwitched(let next): lastAgent = next
-                case .done(let response): return (response, response.agent)
-                default: break
-                }
+                if case .done(let response) = event { return response }
             }
-            return (nil, lastAgent)
+            return nil
         }
         let interrupt = InterruptSignal { run.cancel() }
         defer { interrupt.cancel() }
         switch await run.result {
-        case .success((let response?, _)):
+        case .success(let response?):
             return .finished(response)
-        case .success((nil, let lastAgent)):
-            return .interrupted(agent: lastAgent)
+        case .success(nil):
+            return .interrupted(agent: printer.activeAgent)
         case .failure(let error):
-            if interrupt.wasTriggered || error is CancellationError { return .interrupted(agent: agent) }
-            return .failed(agent: agent, error)
+            if interrupt.wasTriggered || error is CancellationError { return .interrupted(agent: printer.activeAgent) }
+            return .failed(agent: printer.activeAgent, error)
         }
     }
 }

@@ -8,8 +8,8 @@
 /// decoder that records every key, type and optionality it asks for.
 ///
 /// Properties decoded with `decodeIfPresent` (Swift optionals) are optional, all others required.
-/// Nested types, arrays, dictionaries, `SchemaEnumeration` enums and `DescribedArguments`
-/// descriptions are supported. Types whose decoding validates values (beyond `URL`, `UUID`,
+/// Nested types, arrays, dictionaries, `SchemaEnumeration` enums (and any `CaseIterable` enum
+/// with `String` or `Int` raw values) and `DescribedArguments` descriptions are supported. Types whose decoding validates values (beyond `URL`, `UUID`,
 /// `Date`) may fail to record; `generate` then throws.
 public enum JSONSchemaGenerator {
     /// How deep nested types are followed (guards recursive types).
@@ -53,6 +53,10 @@ public enum JSONSchemaGenerator {
             node.shape = .fixed(["type": "string", "enum": .array(names.map { .string($0) })])
             return first as? T
         }
+        if let iterable = type as? any CaseIterable.Type, let (schema, first) = rawValueCases(of: iterable) {
+            node.shape = .fixed(schema)
+            return first as? T
+        }
         if type == JSONValue.self {
             node.shape = .fixed([:])
             return JSONValue.null as? T
@@ -71,6 +75,26 @@ public enum JSONSchemaGenerator {
         }
         return nil
     }
+
+    /// A `CaseIterable` enum with `String` or `Int` raw values, as `enum` schema and first case.
+    private static func rawValueCases<E: CaseIterable>(of type: E.Type) -> (JSONValue, Any)? {
+        let cases = Array(E.allCases)
+        guard let first = cases.first else { return nil }
+        let raw: [Any] = cases.compactMap { value in
+            guard let representable = value as? any RawRepresentable else { return nil }
+            return rawValue(of: representable)
+        }
+        guard raw.count == cases.count else { return nil }
+        if let names = raw as? [String] {
+            return (["type": "string", "enum": .array(names.map { .string($0) })], first)
+        }
+        if let numbers = raw as? [Int] {
+            return (["type": "integer", "enum": .array(numbers.map { .int($0) })], first)
+        }
+        return nil
+    }
+
+    private static func rawValue<R: RawRepresentable>(of value: R) -> Any { value.rawValue }
 
     private static func cases<E: SchemaEnumeration>(of type: E.Type) -> ([String], E?) {
         (E.allCases.map(\.rawValue), E.allCases.first)

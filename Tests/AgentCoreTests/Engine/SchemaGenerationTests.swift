@@ -81,4 +81,18 @@ import Testing
     @Test func anEmptyTypeIsAnObjectWithoutRequired() throws {
         #expect(try JSONSchemaGenerator.generate(for: Empty.self) == ["type": "object", "properties": [:]])
     }
+
+    enum Language: String, Decodable, CaseIterable { case swift, python }
+    enum Level: Int, Decodable, CaseIterable { case low = 1, high = 3 }
+    struct Plain: Decodable {
+        var language: Language
+        var level: Level?
+    }
+
+    @Test func caseIterableRawValueEnumsNeedNoExtraProtocol() throws {
+        let schema = try JSONSchemaGenerator.generate(for: Plain.self)
+        #expect(schema["properties"]?["language"] == ["type": "string", "enum": ["swift", "python"]])
+        #expect(schema["properties"]?["level"] == ["type": "integer", "enum": [1, 3]])
+        #expect(schema["required"] == ["language"])
+    }
 }
