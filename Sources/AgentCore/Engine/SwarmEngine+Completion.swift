@@ -108,10 +108,10 @@ extension SwarmEngine {
             }
         }
         if let held {
-            // Nothing streamed yet: release held text that was no call, or only the prose around calls.
+            // Release held text that was no call; around parsed calls, show only prose not yet streamed.
             if calls.isEmpty {
                 emit(.textDelta(agent: agent.name, text: held))
-            } else if let prose = content, !prose.isEmpty {
+            } else if !gate.releasedAny, let prose = content, !prose.isEmpty {
                 emit(.textDelta(agent: agent.name, text: prose))
             }
         }

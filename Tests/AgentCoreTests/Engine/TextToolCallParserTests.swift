@@ -81,4 +81,28 @@ import Testing
         #expect(secondTexts.count == 3)
         #expect(secondTexts.joined() == "Plain answer.")
     }
+
+    @Test func proseBeforeAHermesBlockStreamsButTheBlockDoesNot() async throws {
+        let reply = #"Let me look. <tool_call>{"name": "note", "arguments": {}}</tool_call>"#
+        for chunks in [1, 2, 5, 17, reply.count] {
+            let client = ScriptedModelClient(replies: [.text(reply, chunks: chunks), .text("done", chunks: 1)])
+            let engine = EngineFixtures.engine(
+                client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+            let (events, _) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
+            let streamed = events.compactMap { if case .textDelta(_, let text) = $0 { text } else { nil } }
+            #expect(streamed.joined() == "Let me look. done", "chunks: \(chunks)")
+            guard case .done(let response) = events.last else { Issue.record("no done"); continue }
+            #expect(response.messages[0].text == "Let me look.")
+            #expect(response.messages[0].toolCalls?.map(\.function.name) == ["note"])
+        }
+    }
+
+    @Test func textThatOnlyLooksLikeATagStartIsReleasedInTheEnd() async throws {
+        let client = ScriptedModelClient(replies: [.text("a < b and x <tool", chunks: 6)])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
+        let (events, _) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
+        let streamed = events.compactMap { if case .textDelta(_, let text) = $0 { text } else { nil } }
+        #expect(streamed.joined() == "a < b and x <tool")
+    }
 }
