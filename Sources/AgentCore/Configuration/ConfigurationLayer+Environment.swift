@@ -1,0 +1,39 @@
+extension ConfigurationLayer {
+    /// Reads the layer the environment variables give. Empty values count as unset.
+    init(environment: [String: String]) throws {
+        func value(_ name: String) -> String? {
+            guard let text = environment[name], !text.isEmpty else { return nil }
+            return text
+        }
+        func flag(_ name: String) throws -> Bool? {
+            guard let text = value(name) else { return nil }
+            switch text.lowercased() {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default:
+                throw ConfigurationError(
+                    source: "environment", field: name, message: "expected true or false, got \"\(text)\"")
+            }
+        }
+        func url(_ name: String) throws -> String? {
+            guard let text = value(name) else { return nil }
+            guard text.hasPrefix("http://") || text.hasPrefix("https://") else {
+                throw ConfigurationError(
+                    source: "environment", field: name, message: "expected an http:// or https:// URL, got \"\(text)\"")
+            }
+            return text
+        }
+
+        endpoint = try url("VLLM_ENDPOINT")
+        apiKey = value("VLLM_API_KEY") ?? value("OPENAI_API_KEY")
+        workspaceDir = value("WORKSPACE_DIR")
+        enableCodeExecution = try flag("ENABLE_CODE_EXECUTION")
+        dataDir = value("SPARK_DATA_DIR")
+        modelFallback = try flag("SPARK_MODEL_FALLBACK")
+        for name in SparkConfiguration.builtInAgents {
+            let prefix = name.uppercased()
+            let layer = AgentLayer(model: value("\(prefix)_MODEL"), endpoint: try url("\(prefix)_ENDPOINT"))
+            if layer.model != nil || layer.endpoint != nil { agents[name] = layer }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+extension ConfigurationLayer {
+    static let topLevelFields: Set<String> = [
+        "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
+        "agents",
+    ]
+    static let agentFields: Set<String> = [
+        "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
+    ]
+
+    /// Reads a layer from a JSON object (a config file, or the editor's `spark` settings).
+    /// With `strict`, unknown fields are errors (catches typos in files).
+    init(json: JSONValue, source: String, strict: Bool) throws {
+        let root = try FieldReader(json, source: source, path: "", strict: strict, known: Self.topLevelFields)
+        endpoint = try root.url("endpoint")
+        apiKey = try root.string("apiKey")
+        defaultAgent = try root.string("defaultAgent")
+        workspaceDir = try root.string("workspaceDir")
+        enableCodeExecution = try root.bool("enableCodeExecution")
+        dataDir = try root.string("dataDir")
+        modelFallback = try root.bool("modelFallback")
+        for (name, value) in try root.object("agents") ?? [:] {
+            let agent = try FieldReader(
+                value, source: source, path: "agents.\(name).", strict: strict, known: Self.agentFields)
+            var layer = AgentLayer()
+            layer.model = try agent.string("model")
+            layer.endpoint = try agent.url("endpoint")
+            layer.toolChoice = try agent.string("toolChoice").map(ToolChoice.init)
+            layer.maxTokens = try agent.int("maxTokens", minimum: 1)
+            layer.temperature = try agent.double("temperature", range: 0...2)
+            layer.maxTurns = try agent.int("maxTurns", minimum: 1)
+            layer.extraBody = try agent.object("extraBody")
+            agents[name] = layer
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// One layer of configuration (defaults, file, environment, editor settings): only what it sets.
+struct ConfigurationLayer: Hashable, Sendable {
+    struct AgentLayer: Hashable, Sendable {
+        var model: String?
+        var endpoint: String?
+        var toolChoice: ToolChoice?
+        var maxTokens: Int?
+        var temperature: Double?
+        var maxTurns: Int?
+        var extraBody: [String: JSONValue]?
+    }
+
+    var endpoint: String?
+    var apiKey: String?
+    var defaultAgent: String?
+    var workspaceDir: String?
+    var enableCodeExecution: Bool?
+    var dataDir: String?
+    var modelFallback: Bool?
+    var agents: [String: AgentLayer] = [:]
+}
+
+extension SparkConfiguration {
+    /// This configuration with `layer` applied over it (later wins; `extraBody` merges by key).
+    func applying(_ layer: ConfigurationLayer) -> SparkConfiguration {
+        var result = self
+        if let value = layer.endpoint { result.endpoint = value }
+        if let value = layer.apiKey { result.apiKey = value }
+        if let value = layer.defaultAgent { result.defaultAgent = value }
+        if let value = layer.workspaceDir { result.workspaceDir = value }
+        if let value = layer.enableCodeExecution { result.enableCodeExecution = value }
+        if let value = layer.dataDir { result.dataDir = value }
+        if let value = layer.modelFallback { result.modelFallback = value }
+        for (name, agent) in layer.agents {
+            var settings = result.agents[name] ?? AgentSettings(model: result.agents["coding"]?.model ?? "")
+            if let value = agent.model { settings.model = value }
+            if let value = agent.endpoint { settings.endpoint = value }
+            if let value = agent.toolChoice { settings.toolChoice = value }
+            if let value = agent.maxTokens { settings.maxTokens = value }
+            if let value = agent.temperature { settings.temperature = value }
+            if let value = agent.maxTurns { settings.maxTurns = value }
+            if let value = agent.extraBody { settings.extraBody.merge(value) { _, new in new } }
+            result.agents[name] = settings
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+/// SparkLSP's settings, resolved from layers where later wins: built-in defaults, a JSON file,
+/// environment variables, the editor's settings.
+///
+/// Per-agent settings live under `agents` (`supervisor`, `coding`, `rag`, `image`, or any name a
+/// new specialist uses). An agent's own endpoint beats the shared one whichever layer set it.
+public struct SparkConfiguration: Hashable, Sendable {
+    /// The shared vLLM endpoint when nothing sets one.
+    public static let defaultEndpoint = "http://vllm-service.vllm-system.svc.cluster.local:8000/v1"
+    /// The agents the environment variables know (`<NAME>_MODEL`, `<NAME>_ENDPOINT`).
+    public static let builtInAgents = ["supervisor", "coding", "rag", "image"]
+
+    /// The shared endpoint (`VLLM_ENDPOINT`).
+    public var endpoint: String
+    /// Sent as a bearer token (`VLLM_API_KEY` or `OPENAI_API_KEY`). Never logged.
+    public var apiKey: String?
+    /// The agent that answers when a request names none.
+    public var defaultAgent: String
+    /// The workspace (`WORKSPACE_DIR`); `nil` when neither it nor the editor gives one.
+    public var workspaceDir: String?
+    /// Whether `execute_code`, `python_repl` and `bash` exist (`ENABLE_CODE_EXECUTION`).
+    public var enableCodeExecution: Bool
+    /// Where sessions and memory live (`SPARK_DATA_DIR`); `nil` lets storage pick its default.
+    public var dataDir: String?
+    /// Fall back to the server's first model when the configured one is not served
+    /// (`SPARK_MODEL_FALLBACK`).
+    public var modelFallback: Bool
+    /// Settings per agent name.
+    public var agents: [String: AgentSettings]
+    /// The JSON file that was read, if any.
+    public var configFile: String?
+
+    /// The built-in defaults.
+    public static let defaults = SparkConfiguration(
+        endpoint: defaultEndpoint,
+        apiKey: nil,
+        defaultAgent: "supervisor",
+        workspaceDir: nil,
+        enableCodeExecution: true,
+        dataDir: nil,
+        modelFallback: true,
+        agents: [
+            "supervisor": AgentSettings(model: "gpt-oss-120b"),
+            "coding": AgentSettings(model: "meta-llama/Llama-3.1-8B-Instruct"),
+            "rag": AgentSettings(model: "gpt-oss-20b"),
+            "image": AgentSettings(model: "microsoft/Phi-4"),
+        ],
+        configFile: nil
+    )
+
+    /// The settings of `agent`; an unconfigured name gets the coding agent's model and defaults.
+    public func settings(for agent: String) -> AgentSettings {
+        agents[agent] ?? AgentSettings(model: agents["coding"]?.model ?? "")
+    }
+
+    /// The server `agent` talks to, with the API key.
+    public func modelEndpoint(for agent: String) -> ModelEndpoint {
+        ModelEndpoint(baseURL: settings(for: agent).endpoint ?? endpoint, apiKey: apiKey)
+    }
+
+    /// The engine options this configuration implies.
+    public var runOptions: RunOptions {
+        RunOptions(modelFallback: modelFallback)
+    }
+}

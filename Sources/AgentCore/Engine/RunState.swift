@@ -1,0 +1,25 @@
+/// The mutable state of one run, owned by the run's task.
+struct RunState {
+    /// The conversation so far: the caller's messages, then the run's own.
+    var history: [ChatMessage]
+    /// How many of `history` the caller gave (the rest are the run's).
+    let inputCount: Int
+    var contextVariables: [String: JSONValue]
+    var usage = Usage(promptTokens: 0, completionTokens: 0)
+    /// Agents that have called tools in this run (their forced tool choice relaxes).
+    var agentsThatUsedTools: Set<String> = []
+    /// Models substituted after "model not found", by `endpoint|model`.
+    var modelSubstitutions: [String: String] = [:]
+
+    init(messages: [ChatMessage], contextVariables: [String: JSONValue]) {
+        self.history = messages
+        self.inputCount = messages.count
+        self.contextVariables = contextVariables
+    }
+
+    /// The messages the run added.
+    var added: [ChatMessage] { Array(history.dropFirst(inputCount)) }
+}
+
+/// Sends run events to whoever consumes them.
+typealias RunEmitter = @Sendable (RunEvent) -> Void

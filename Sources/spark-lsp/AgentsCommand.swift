@@ -1,0 +1,61 @@
+import AgentCore
+import ArgumentParser
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `spark-lsp agents`: the configured agents, their models, endpoints and tools.
+struct AgentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agents",
+        abstract: "List the agents with their models, endpoints and tools."
+    )
+
+    @Flag(help: "Print one JSON object: {\"agents\": [...]}.")
+    var json = false
+
+    @Option(name: .customLong("config"), help: "A JSON configuration file.")
+    var configFile: String?
+
+    func run() async throws {
+        let setup: AgentSetup
+        do {
+            setup = try AgentSetup(
+                configFile: configFile, environment: ProcessInfo.processInfo.environment,
+                approval: CommandLineApproval(allowAll: false))
+        } catch {
+            StandardStream.error("spark-lsp: \(error)\n")
+            throw ExitCode(2)
+        }
+        let registry = setup.registry
+        if json {
+            let agents: [JSONValue] = registry.agents.map { agent in
+                [
+                    "name": .string(agent.name), "description": .string(agent.description),
+                    "model": .string(agent.model), "endpoint": .string(agent.endpoint.baseURL),
+                    "tools": .array(agent.tools.map { .string($0.name) }),
+                    "handoffs": .array(registry.handoffTargets(of: agent).map { .string($0.name) }),
+                ]
+            }
+            StandardStream.output(JSONValue.object(["agents": .array(agents)]).serialized() + "\n")
+            return
+        }
+        for agent in registry.agents {
+            let tools = agent.tools.map(\.name)
+            let handoffs = registry.handoffTargets(of: agent).map(\.name)
+            StandardStream.output(
+                """
+                \(agent.name)
+                  \(agent.description)
+                  model:     \(agent.model)
+                  endpoint:  \(agent.endpoint.baseURL)
+                  tools:     \(tools.isEmpty ? "(none)" : tools.joined(separator: ", "))
+                  handoffs:  \(handoffs.isEmpty ? "(none)" : handoffs.joined(separator: ", "))
+
+                """)
+        }
+    }
+}
