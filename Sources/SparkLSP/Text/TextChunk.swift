@@ -1,0 +1,41 @@
+/// One piece of a ``DocumentBuffer``: a run of UTF-8 bytes with its counts cached.
+///
+/// Invariants kept by ``DocumentBuffer``: a chunk starts and ends on scalar boundaries, and a
+/// `\r\n` pair never straddles two chunks, so line breaks add up chunk by chunk.
+struct TextChunk: Sendable {
+    /// The chunk's UTF-8 bytes.
+    private(set) var bytes: [UInt8]
+    /// Line terminators in the chunk (`\r\n` counts once).
+    private(set) var lineBreaks: Int
+    /// UTF-16 code units in the chunk.
+    private(set) var utf16Count: Int
+    /// Unicode scalars (UTF-32 code units) in the chunk.
+    private(set) var scalarCount: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var lineBreaks = 0
+        var utf16 = 0
+        var scalars = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            lineBreaks = UTF8Scan.lineBreaks(in: buffer)
+            utf16 = UTF8Scan.units(in: buffer, encoding: .utf16)
+            scalars = UTF8Scan.units(in: buffer, encoding: .utf32)
+        }
+        self.lineBreaks = lineBreaks
+        self.utf16Count = utf16
+        self.scalarCount = scalars
+    }
+
+    /// The chunk's length in bytes.
+    var utf8Count: Int { bytes.count }
+
+    /// The chunk's length in code units of `encoding`.
+    func units(in encoding: PositionEncoding) -> Int {
+        switch encoding {
+        case .utf8: return bytes.count
+        case .utf16: return utf16Count
+        case .utf32: return scalarCount
+        }
+    }
+}
