@@ -18,9 +18,19 @@ struct TextChunk: Sendable {
         var utf16 = 0
         var scalars = 0
         bytes.withUnsafeBufferPointer { buffer in
-            lineBreaks = UTF8Scan.lineBreaks(in: buffer)
-            utf16 = UTF8Scan.units(in: buffer, encoding: .utf16)
-            scalars = UTF8Scan.units(in: buffer, encoding: .utf32)
+            // One pass, without branches on the common path: a non-continuation byte starts a
+            // scalar, a four-byte lead adds a second UTF-16 unit, and `\r\n` counts as one break.
+            var previous: UInt8 = 0
+            for byte in buffer {
+                let starts = UTF8Scan.isContinuation(byte) ? 0 : 1
+                scalars &+= starts
+                utf16 &+= starts &+ (byte >= 0xF0 ? 1 : 0)
+                let isBreak =
+                    byte == UTF8Scan.carriageReturn
+                    || (byte == UTF8Scan.lineFeed && previous != UTF8Scan.carriageReturn)
+                lineBreaks &+= isBreak ? 1 : 0
+                previous = byte
+            }
         }
         self.lineBreaks = lineBreaks
         self.utf16Count = utf16
