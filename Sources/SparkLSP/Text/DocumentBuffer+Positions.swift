@@ -103,10 +103,9 @@ extension DocumentBuffer {
         var breaksBefore = 0
         var offset = 0
         for index in chunks.indices {
-            let chunk = chunks[index]
-            if breaksBefore + chunk.lineBreaks >= line {
+            if breaksBefore + chunks[index].lineBreaks >= line {
                 var needed = line - breaksBefore
-                let local = chunk.bytes.withUnsafeBufferPointer { bytes in
+                let local = chunks[index].bytes.withUnsafeBufferPointer { bytes in
                     var position = 0
                     while position < bytes.count {
                         let byte = bytes[position]
@@ -123,8 +122,8 @@ extension DocumentBuffer {
                 }
                 return LineStart(chunk: index, local: local, offset: offset + local)
             }
-            breaksBefore += chunk.lineBreaks
-            offset += chunk.utf8Count
+            breaksBefore += chunks[index].lineBreaks
+            offset += chunks[index].utf8Count
         }
         return LineStart(chunk: chunks.count, local: 0, offset: utf8Count)
     }

@@ -26,7 +26,7 @@ public struct DocumentBuffer: Sendable {
     var lineBreakCount: Int
 
     /// The chunk size used unless a test asks for another.
-    static let defaultChunkSize = 4096
+    static let defaultChunkSize = 2048
 
     /// Creates a buffer holding `text`.
     public init(_ text: String) {

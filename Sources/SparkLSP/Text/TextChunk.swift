@@ -5,6 +5,8 @@
 struct TextChunk: Sendable {
     /// The chunk's UTF-8 bytes.
     private(set) var bytes: [UInt8]
+    /// The chunk's length in bytes, stored so that walking the chunks never touches their bytes.
+    private(set) var utf8Count: Int
     /// Line terminators in the chunk (`\r\n` counts once).
     private(set) var lineBreaks: Int
     /// UTF-16 code units in the chunk.
@@ -14,6 +16,7 @@ struct TextChunk: Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        self.utf8Count = bytes.count
         var lineBreaks = 0
         var utf16 = 0
         var scalars = 0
@@ -37,13 +40,11 @@ struct TextChunk: Sendable {
         self.scalarCount = scalars
     }
 
-    /// The chunk's length in bytes.
-    var utf8Count: Int { bytes.count }
 
     /// The chunk's length in code units of `encoding`.
     func units(in encoding: PositionEncoding) -> Int {
         switch encoding {
-        case .utf8: return bytes.count
+        case .utf8: return utf8Count
         case .utf16: return utf16Count
         case .utf32: return scalarCount
         }

@@ -28,7 +28,7 @@ import Testing
         return TextPoint(line: line, character: character)
     }
 
-    @Test(arguments: [PositionEncoding.utf8, .utf16, .utf32], [4, 16, 64, 4096])
+    @Test(arguments: [PositionEncoding.utf8, .utf16, .utf32], [4, 16, 64, 2048])
     func randomEditsMatchTheReference(encoding: PositionEncoding, chunkSize: Int) {
         var rng = SplitMix64(seed: 0x5EED_0000 &+ UInt64(chunkSize) &* 31 &+ UInt64(encoding.rawValue.count))
         let initial = Self.randomText(&rng, maxPieces: 400)
