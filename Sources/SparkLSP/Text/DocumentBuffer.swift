@@ -1,10 +1,11 @@
 /// The text of one open document, stored for cheap incremental edits and LSP position conversion.
 ///
-/// The text lives as UTF-8 in a sequence of chunks of a few KiB, each with its byte, line-break,
+/// The text lives as UTF-8 in a sequence of chunks of about 2 KiB, each with its byte, line-break,
 /// UTF-16 and scalar counts cached. An edit rebuilds only the chunks it touches (plus a neighbour
-/// when a boundary needs it), and finding a position walks the cached counts chunk by chunk, then
-/// scans at most one chunk per line end. On a 5 MB document an edit therefore costs the edit's
-/// own size plus a few KiB of copying and a walk over about a thousand cached counts.
+/// when a boundary needs it), and finding a position walks the cached counts chunk by chunk without
+/// touching their bytes, then scans within one chunk. On a 5 MB document an edit therefore costs
+/// the edit's own size, a few KiB of copying and scanning, and a walk over about 2 500 cached counts
+/// (`spark-bench document-edit` measures it: a few microseconds).
 ///
 /// Position semantics follow LSP 3.17:
 /// - Lines end at `\n`, `\r\n` or `\r`; `\r\n` is one terminator and no position lands between them.

@@ -40,7 +40,6 @@ struct TextChunk: Sendable {
         self.scalarCount = scalars
     }
 
-
     /// The chunk's length in code units of `encoding`.
     func units(in encoding: PositionEncoding) -> Int {
         switch encoding {

@@ -8,7 +8,8 @@ import Testing
     }
 
     @Test func keepsTheCommonPrefixAndSuffix() {
-        let edit = DocumentBuffer("let a = 1\nlet b = 2\n").minimalEdit(to: "let a = 1\nlet bee = 2\n", encoding: .utf16)
+        let edit = DocumentBuffer("let a = 1\nlet b = 2\n").minimalEdit(
+            to: "let a = 1\nlet bee = 2\n", encoding: .utf16)
         #expect(edit.start == point(1, 5))
         #expect(edit.end == point(1, 5))
         #expect(edit.newText == "ee")

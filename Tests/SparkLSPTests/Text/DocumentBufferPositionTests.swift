@@ -16,7 +16,9 @@ import Testing
         #expect(buffer.point(atUTF8Offset: 5, encoding: .utf16) == TextPoint(line: 0, character: 3))
         #expect(buffer.point(atUTF8Offset: 5, encoding: .utf32) == TextPoint(line: 0, character: 2))
         #expect(buffer.point(atUTF8Offset: 6, encoding: .utf8) == TextPoint(line: 0, character: 6))
-        #expect(buffer.text(from: TextPoint(line: 0, character: 1), to: TextPoint(line: 0, character: 3), encoding: .utf16) == "😀")
+        #expect(
+            buffer.text(from: TextPoint(line: 0, character: 1), to: TextPoint(line: 0, character: 3), encoding: .utf16)
+                == "😀")
     }
 
     @Test func positionsInsideAScalarRoundDown() {
@@ -47,7 +49,9 @@ import Testing
         #expect(offset(buffer, 0, 2, .utf16) == 3)
         #expect(offset(buffer, 0, 2, .utf32) == 3)
         #expect(buffer.point(atUTF8Offset: 3, encoding: .utf16) == TextPoint(line: 0, character: 2))
-        #expect(buffer.text(from: TextPoint(line: 0, character: 0), to: TextPoint(line: 0, character: 1), encoding: .utf16).utf8.count == 1)
+        #expect(
+            buffer.text(from: TextPoint(line: 0, character: 0), to: TextPoint(line: 0, character: 1), encoding: .utf16)
+                .utf8.count == 1)
     }
 
     @Test func crlfAndLoneCREndLines() {
@@ -95,7 +99,9 @@ import Testing
         #expect(buffer.line(0) == "")
         #expect(offset(buffer, 3, 3, .utf16) == 0)
         #expect(buffer.point(atUTF8Offset: 3, encoding: .utf8) == TextPoint(line: 0, character: 0))
-        #expect(buffer.text(from: TextPoint(line: 0, character: 0), to: TextPoint(line: 9, character: 0), encoding: .utf8) == "")
+        #expect(
+            buffer.text(from: TextPoint(line: 0, character: 0), to: TextPoint(line: 9, character: 0), encoding: .utf8)
+                == "")
     }
 
     @Test func longLinesSpanningManyChunksCountAcrossThem() {
