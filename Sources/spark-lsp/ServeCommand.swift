@@ -20,7 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(name: .customLong("max-message-mib"), help: "Largest accepted message in MiB; larger frames are refused and skipped.")
+    var maxMessageMiB: Int = 64
+
     func validate() throws {
+        guard maxMessageMiB > 0 else { throw ValidationError("--max-message-mib must be positive") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown log level '\(logLevel)'")
         }
@@ -41,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         var configuration = ServerConfiguration()
+        configuration.maximumFrameLength = maxMessageMiB << 20
         configuration.dropDidChangeNumber = TestHooks.dropDidChangeNumber()
         let server = LSPServer(
             input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: Logger(label: "spark-lsp"))

@@ -73,6 +73,18 @@ import Glibc
         #expect(await EndToEnd.exitCode(of: process) == 0)
     }
 
+    @Test func frameLimitFlagRefusesLargerMessages() async throws {
+        let (process, client) = try EndToEnd.launch(arguments: ["--stdio", "--max-message-mib", "1"])
+        try await client.initialize()
+        let big = String(repeating: " ", count: 2 << 20)
+        client.writeFrame(#"{"jsonrpc":"2.0","id":"big","method":"shutdown"}"# + big)
+        let refused = try await client.nextUnmatchedResponse()
+        #expect(refused.id == nil && refused.error?.code == .invalidRequest)
+        _ = try await client.send(ShutdownRequest())
+        client.notify(ExitNotification())
+        #expect(await EndToEnd.exitCode(of: process) == 0)
+    }
+
     @Test func versionAndHelp() async throws {
         #expect(try await output(of: ["--version"]).contains(sparkLSPVersion))
         let help = try await output(of: ["--help"])
