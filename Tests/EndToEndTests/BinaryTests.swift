@@ -73,6 +73,25 @@ import Glibc
         #expect(await EndToEnd.exitCode(of: process) == 0)
     }
 
+    @Test func stdoutIsPointedAtStderrSoStrayPrintsCannotCorruptTheStream() async throws {
+        let directory = try EndToEnd.temporaryDirectory()
+        let stderrPath = directory + "/stderr.log"
+        let process = try ChildProcess(executable: EndToEnd.binary, arguments: ["--stdio"], stderrPath: stderrPath)
+        let client = TestLSPClient(input: process.stdoutFD, output: process.stdinFD)
+        try await client.initialize()  // start-up is done once initialize is answered
+        #expect(link("/proc/\(process.pid)/fd/1") == stderrPath)
+        #expect(link("/proc/\(process.pid)/fd/2") == stderrPath)
+        client.closeOutput()
+        #expect(await EndToEnd.exitCode(of: process) == 1)
+    }
+
+    private func link(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     @Test func frameLimitFlagRefusesLargerMessages() async throws {
         let (process, client) = try EndToEnd.launch(arguments: ["--stdio", "--max-message-mib", "1"])
         try await client.initialize()
