@@ -29,6 +29,7 @@ struct LSPFramingBench: AsyncParsableCommand {
             var parser = FrameParser()
             var messages = 0
             var framingOnly = Duration.zero
+            var classifying = Duration.zero
             try stream.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -37,7 +38,10 @@ struct LSPFramingBench: AsyncParsableCommand {
                     let events = parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
                     framingOnly += clock.now - frameStart
                     for case .frame(let body) in events {
-                        guard case .notification(let method, let body) = IncomingMessage.parse(body) else {
+                        let classifyStart = clock.now
+                        let message = IncomingMessage.parse(body)
+                        classifying += clock.now - classifyStart
+                        guard case .notification(let method, let body) = message else {
                             throw BenchError("unexpected message")
                         }
                         if method == DidChangeTextDocumentNotification.method {
@@ -51,7 +55,7 @@ struct LSPFramingBench: AsyncParsableCommand {
             let seconds = Statistics.milliseconds(clock.now - start) / 1000
             let megabytesPerSecond = Double(stream.count) / 1_000_000 / seconds
             let framingMBs = Double(stream.count) / 1_000_000 / (Statistics.milliseconds(framingOnly) / 1000)
-            print("round \(round): \(messages) messages, \(stream.count / 1_000_000) MB: framing+decoding \(Statistics.format(megabytesPerSecond, digits: 1)) MB/s (framing alone \(Statistics.format(framingMBs, digits: 1)) MB/s)")
+            print("round \(round): \(messages) messages, \(stream.count / 1_000_000) MB: framing+decoding \(Statistics.format(megabytesPerSecond, digits: 1)) MB/s (framing alone \(Statistics.format(framingMBs, digits: 1)) MB/s, classifying \(Statistics.format(Statistics.milliseconds(classifying) / 1000 / seconds * 100, digits: 0))% of the time)")
         }
     }
 }
