@@ -1,14 +1,36 @@
 import ArgumentParser
 import SparkLSP
 
+/// `spark-lsp`: serves LSP on stdio by default; other subcommands are listed here.
 @main
 struct SparkLSPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spark-lsp",
         abstract: "A language server that brings a multi-agent AI system into every editor.",
-        version: sparkLSPVersion,
-        subcommands: [ChatCommand.self, AgentsCommand.self]
-    )
+        discussion: """
+            With no subcommand (or with --stdio, which editors pass), spark-lsp serves the Language \
+            Server Protocol on stdin/stdout. Logs go to stderr, or to --log-file.
 
-    mutating func run() async throws {}
+            Configuration, later wins: built-in defaults, a JSON file (--config, SPARK_CONFIG or \
+            <workspace>/.spark/config.json), environment variables, then the editor's settings \
+            (`initializationOptions`, `workspace/configuration` section `spark`).
+              VLLM_ENDPOINT          OpenAI-compatible base URL
+                                     (default http://vllm-service.vllm-system.svc.cluster.local:8000/v1)
+              VLLM_API_KEY           bearer token (or OPENAI_API_KEY); never logged
+              SUPERVISOR_MODEL       supervisor's model (default gpt-oss-120b)
+              CODING_MODEL           coding agent's model (default meta-llama/Llama-3.1-8B-Instruct)
+              RAG_MODEL              RAG agent's model (default gpt-oss-20b)
+              IMAGE_MODEL            image agent's model (default microsoft/Phi-4)
+              <AGENT>_ENDPOINT       a base URL for one agent (SUPERVISOR_ENDPOINT, CODING_ENDPOINT, ...)
+              WORKSPACE_DIR          workspace root when the editor sends none (default /tmp/coding_workspace)
+              ENABLE_CODE_EXECUTION  offer bash, execute_code and python_repl (default true)
+              SPARK_DATA_DIR         sessions and memory (default <workspace>/.spark or ~/.cache/spark-lsp)
+              SPARK_CONFIG           a JSON configuration file
+              SPARK_MODEL_FALLBACK   fall back to the server's first model when one is not served (default true)
+            """,
+        version: sparkLSPVersion,
+        // Every subcommand is listed here, and only here.
+        subcommands: [ServeCommand.self, ChatCommand.self, AgentsCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
 }

@@ -1,0 +1,78 @@
+import AgentCore
+import Logging
+
+/// The open documents, their versions and text. Changes are applied in the order given, with
+/// positions in the negotiated encoding; it also serves agents as a `DocumentSource`.
+public actor DocumentStore: DocumentSource {
+    private var documents: [DocumentURI: OpenTextDocument] = [:]
+    private var urisByPath: [String: DocumentURI] = [:]
+    /// The position encoding negotiated at `initialize`.
+    public private(set) var encoding: PositionEncoding
+    private let logger: Logger
+
+    public init(encoding: PositionEncoding = .utf16, logger: Logger) {
+        self.encoding = encoding
+        self.logger = logger
+    }
+
+    /// Sets the position encoding (once `initialize` negotiated it).
+    public func setEncoding(_ encoding: PositionEncoding) { self.encoding = encoding }
+
+    /// Opens (or, with a warning, reopens) a document.
+    public func open(_ item: TextDocumentItem) {
+        if documents[item.uri] != nil { logger.warning("didOpen for a document already open: \(item.uri)") }
+        documents[item.uri] = OpenTextDocument(
+            uri: item.uri, languageId: item.languageId, version: item.version, buffer: DocumentBuffer(item.text))
+        if let path = FileURI.path(fromURI: item.uri) { urisByPath[path] = item.uri }
+    }
+
+    /// Applies a `didChange` in order. Unknown documents and stale versions are refused with a warning.
+    public func change(_ change: DidChangeTextDocumentNotification) -> DocumentChangeOutcome {
+        let uri = change.textDocument.uri
+        guard var document = documents[uri] else {
+            logger.warning("didChange for a document that is not open: \(uri)")
+            return .unknownDocument
+        }
+        guard change.textDocument.version > document.version else {
+            logger.warning("didChange with stale version \(change.textDocument.version) (holding \(document.version)) for \(uri)")
+            return .staleVersion(current: document.version)
+        }
+        documents[uri] = nil  // keep the buffer uniquely referenced so edits happen in place
+        for event in change.contentChanges {
+            if let range = event.range {
+                document.buffer.replace(
+                    from: TextPoint(line: range.start.line, character: range.start.character),
+                    to: TextPoint(line: range.end.line, character: range.end.character),
+                    with: event.text, encoding: encoding)
+            } else {
+                document.buffer = DocumentBuffer(event.text)
+            }
+        }
+        document.version = change.textDocument.version
+        documents[uri] = document
+        return .applied
+    }
+
+    /// Closes a document; returns `false` when it was not open.
+    @discardableResult
+    public func close(_ uri: DocumentURI) -> Bool {
+        guard documents.removeValue(forKey: uri) != nil else {
+            logger.warning("didClose for a document that is not open: \(uri)")
+            return false
+        }
+        if let path = FileURI.path(fromURI: uri), urisByPath[path] == uri { urisByPath[path] = nil }
+        return true
+    }
+
+    /// The open document at `uri`.
+    public func document(_ uri: DocumentURI) -> OpenTextDocument? { documents[uri] }
+
+    /// The URIs of all open documents.
+    public var openURIs: [DocumentURI] { Array(documents.keys) }
+
+    /// `DocumentSource`: the open buffer for an absolute path.
+    public func openDocument(atPath path: String) async -> OpenDocument? {
+        guard let uri = urisByPath[path], let document = documents[uri] else { return nil }
+        return OpenDocument(text: document.buffer.text, version: document.version)
+    }
+}

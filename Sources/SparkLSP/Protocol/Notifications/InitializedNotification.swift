@@ -1,0 +1,7 @@
+/// The client received the `initialize` reply.
+public struct InitializedNotification: LSPNotification, Hashable {
+    public static let method = "initialized"
+
+    public init() {
+    }
+}

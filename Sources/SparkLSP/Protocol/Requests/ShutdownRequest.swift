@@ -1,0 +1,8 @@
+/// Asks the server to shut down (then `exit`).
+public struct ShutdownRequest: LSPRequest, Hashable {
+    public static let method = "shutdown"
+    public typealias Response = VoidResponse
+
+    public init() {
+    }
+}

@@ -1,0 +1,10 @@
+/// The client's name and version.
+public struct ClientInfo: Codable, Hashable, Sendable {
+    public var name: String
+    public var version: String?
+
+    public init(name: String, version: String? = nil) {
+        self.name = name
+        self.version = version
+    }
+}

@@ -1,0 +1,2 @@
+/// A work-done progress token: a number or a string.
+public typealias ProgressToken = RequestID

@@ -1,0 +1,20 @@
+/// How an `LSPServer` presents itself and its limits.
+public struct ServerConfiguration: Sendable {
+    /// `serverInfo.name`.
+    public var name = "spark-lsp"
+    /// `serverInfo.version`.
+    public var version = sparkLSPVersion
+    /// Frames larger than this are refused without being buffered.
+    public var maximumFrameLength = FrameParser.defaultMaximumFrameLength
+    /// The commands `executeCommandProvider` lists.
+    public var executeCommands = ["spark.codeAction", "spark.chat"]
+    /// The kinds `codeActionProvider` lists.
+    public var codeActionKinds: [CodeActionKind] = [.quickFix, .refactorRewrite]
+    /// How long server-to-client requests wait for the client's response.
+    public var clientRequestTimeout: Duration = .seconds(60)
+    /// Test hook, never set in production: drop the n-th (1-based) `didChange` so that tests
+    /// can prove they notice a server that loses an edit.
+    package var dropDidChangeNumber: Int?
+
+    public init() {}
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Logging
+import SparkLSP
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `spark-lsp serve` (the default): LSP over stdio.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the Language Server Protocol on stdin/stdout (the default).")
+
+    @Flag(name: .long, help: "Serve on stdin/stdout (the default; accepted because editors pass it).")
+    var stdio = false
+
+    @Option(name: .long, help: "Append logs to this file instead of stderr.")
+    var logFile: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    @Option(name: .customLong("max-message-mib"), help: "Largest accepted message in MiB; larger frames are refused and skipped.")
+    var maxMessageMiB: Int = 64
+
+    func validate() throws {
+        guard maxMessageMiB > 0 else { throw ValidationError("--max-message-mib must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("unknown log level '\(logLevel)'")
+        }
+    }
+
+    func run() async throws {
+        // The protocol keeps its own duplicate of stdout; fd 1 then points at stderr, so a stray
+        // print cannot corrupt the stream.
+        let protocolFD = dup(STDOUT_FILENO)
+        guard protocolFD >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else {
+            throw ValidationError("could not set up stdio")
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let logFD = try LogDestination.open(path: logFile)
+        LoggingSystem.bootstrap { label in
+            var handler = FDLogHandler(label: label, fd: logFD)
+            handler.logLevel = level
+            return handler
+        }
+        var configuration = ServerConfiguration()
+        configuration.maximumFrameLength = maxMessageMiB << 20
+        configuration.dropDidChangeNumber = TestHooks.dropDidChangeNumber()
+        let server = LSPServer(
+            input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: Logger(label: "spark-lsp"))
+        let code = await server.run()
+        throw ExitCode(code)
+    }
+}
