@@ -1,0 +1,72 @@
+/// Reads compiler output (`file:line:col: error: message`, javac's `file:line: error:`, Node's
+/// `file:line` + `SyntaxError:` block, go vet's `file:line:col: message`) into findings.
+enum DiagnosticParser {
+    static func parse(_ output: String, language: SourceLanguage, fileName: String) -> [AnalysisFinding] {
+        if language == .javascript { return parseNode(output) }
+        guard let standard = try? Regex(#"^(?:.*/)?([^/:\s]+):(\d+):(?:(\d+):)?\s*(fatal error|error|warning)(?:\[\w+\])?:\s*(.*)$"#),
+            let goStyle = try? Regex(#"^(?:.*/)?([^/:\s]+\.go):(\d+):(\d+):\s*(.*)$"#),
+            let tscStyle = try? Regex(#"^(?:.*/)?([^/(\s]+)\((\d+),(\d+)\):\s*(error|warning)\s+\w+:\s*(.*)$"#)
+        else { return [] }
+        var findings: [AnalysisFinding] = []
+        let lines = output.analysisLines
+        for (index, rawLine) in lines.enumerated() {
+            let line = String(rawLine)
+            if let match = line.firstMatch(of: standard) ?? line.firstMatch(of: tscStyle) {
+                let severityText = text(match, 4) ?? "error"
+                let lineNumber = Int(text(match, 2) ?? "") ?? 1
+                var column = text(match, 3).flatMap { Int($0) }
+                if column == nil, language == .java { column = caretColumn(lines, after: index) }
+                findings.append(AnalysisFinding(
+                    severity: severityText == "warning" ? .warning : .error,
+                    line: lineNumber, column: column,
+                    rule: severityText == "warning" ? "compiler-warning" : "syntax-error",
+                    message: text(match, 5) ?? line,
+                    category: .correctness
+                ))
+            } else if language == .go, let match = line.firstMatch(of: goStyle) {
+                findings.append(AnalysisFinding(
+                    severity: .warning, line: Int(text(match, 2) ?? "") ?? 1, column: Int(text(match, 3) ?? ""),
+                    rule: "go-vet", message: text(match, 4) ?? line, category: .correctness
+                ))
+            }
+        }
+        return findings
+    }
+
+    /// Node prints `path:LINE`, the source line, a caret line, a blank line, then `SyntaxError: ...`.
+    private static func parseNode(_ output: String) -> [AnalysisFinding] {
+        let lines = output.analysisLines.map(String.init)
+        guard let errorLine = lines.first(where: { $0.contains("Error:") && !$0.hasPrefix(" ") }) else { return [] }
+        var lineNumber = 1
+        var column: Int?
+        if let header = lines.firstIndex(where: { $0.nodeHeaderLineNumber != nil }) {
+            lineNumber = lines[header].nodeHeaderLineNumber ?? 1
+            column = caretColumn(lines.map { Substring($0) }, after: header)
+        }
+        return [AnalysisFinding(severity: .error, line: lineNumber, column: column, rule: "syntax-error", message: errorLine.analysisTrimmed, category: .correctness)]
+    }
+
+    /// The column of a `^` marker in the lines after `index` (javac and Node print one).
+    private static func caretColumn(_ lines: [Substring], after index: Int) -> Int? {
+        for candidate in lines.dropFirst(index + 1).prefix(3) {
+            let trimmed = candidate.analysisTrimmed
+            if trimmed.hasPrefix("^"), let position = candidate.firstIndex(of: "^") {
+                return candidate.distance(from: candidate.startIndex, to: position) + 1
+            }
+        }
+        return nil
+    }
+
+    private static func text(_ match: Regex<AnyRegexOutput>.Match, _ index: Int) -> String? {
+        guard index < match.output.count, let substring = match.output[index].substring else { return nil }
+        return String(substring)
+    }
+}
+
+extension String {
+    /// For Node's `/path/file.js:12` header: the trailing line number.
+    fileprivate var nodeHeaderLineNumber: Int? {
+        guard hasPrefix("/"), let colon = lastIndex(of: ":") else { return nil }
+        return Int(self[index(after: colon)...])
+    }
+}
