@@ -1,0 +1,19 @@
+/// The curated catalogue of idiomatic patterns, searched by keywords.
+public enum PatternCatalog {
+    /// Every pattern, all languages.
+    public static let all: [CodePattern] = python + swift + javascript + go + rust + java + c
+
+    /// The best matches for a query, optionally limited to one language (TypeScript also gets the
+    /// JavaScript patterns; C++ also gets C's).
+    public static func search(_ query: String, language: SourceLanguage?, limit: Int = 4) -> [CodePattern] {
+        let words = Set(FunctionMetrics.identifiers(in: query.lowercased()).map(String.init))
+        let languages = language.map { Set($0.relatedLanguages) }
+        let scored = all.enumerated().compactMap { index, pattern -> (Int, Int, CodePattern)? in
+            if let languages, !languages.contains(pattern.language) { return nil }
+            var score = pattern.score(words)
+            if pattern.language == language { score += 1 }  // prefer the exact language over a related one
+            return score > 1 ? (score, index, pattern) : nil
+        }
+        return scored.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.prefix(limit).map(\.2)
+    }
+}
