@@ -107,7 +107,8 @@ struct BraceOutlineParser {
     private func function(
         from match: Regex<AnyRegexOutput>.Match, line: String, index: Int, enclosing: CodeType?
     ) -> CodeFunction? {
-        guard let name = lastGroup(match), !DeclarationPatterns.keywords.contains(name) else { return nil }
+        let hasDeclarationKeyword = [.swift, .rust, .go].contains(language)  // `func`/`fn` already anchor the match
+        guard let name = lastGroup(match), hasDeclarationKeyword || !DeclarationPatterns.keywords.contains(name) else { return nil }
         let prefix = String(line[line.startIndex..<match.range.upperBound])
         let before = prefix.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "&" })
         if before.count >= 2, ["return", "new", "throw", "else", "await", "yield", "case", "delete", "goto"].contains(String(before[before.count - 2])) {

@@ -25,7 +25,7 @@ struct IndentOutlineParser {
             } else if let match = line.firstMatch(of: patterns.functions[0]) {
                 let name = String(match.output[1].substring ?? "")
                 let open = source.lineStarts[index] + line.utf8.distance(from: line.startIndex, to: match.range.upperBound) - 1
-                let close = source.matchingClose(from: open) ?? open
+                let close = max(open + 1, source.matchingClose(from: open) ?? open + 1)
                 let end = blockEnd(index, indent)
                 let bodyRange = source.lineStarts[index]..<source.range(ofLine: end - 1).upperBound
                 let body = source.scrubbedText(bodyRange)

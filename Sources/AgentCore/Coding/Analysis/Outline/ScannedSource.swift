@@ -69,6 +69,7 @@ struct ScannedSource {
 
     /// The offset of the bracket closing the one at `open` (`(`, `{`, `[`), or `nil`.
     func matchingClose(from open: Int) -> Int? {
+        guard open >= 0, open < scrubbed.count else { return nil }
         let opener = scrubbed[open]
         let closer: UInt8
         switch opener {
@@ -109,6 +110,7 @@ struct ScannedSource {
 
     /// Splits a parameter list on commas outside brackets; returns byte ranges.
     func splitTopLevel(_ range: Range<Int>) -> [Range<Int>] {
+        guard range.upperBound <= scrubbed.count else { return [] }
         var parts: [Range<Int>] = []
         var depth = 0
         var start = range.lowerBound
