@@ -29,3 +29,14 @@ enum AnalysisTestSupport {
         case cannotCreateDirectory
     }
 }
+
+import Subprocess
+
+extension AnalysisTestSupport {
+    /// Runs a program found on PATH and returns its exit code.
+    static func runProcess(_ name: String, _ arguments: [String]) async throws -> Int32? {
+        let result = try await Subprocess.run(.name(name), arguments: Arguments(arguments), output: .discarded, error: .discarded)
+        if case .exited(let code) = result.terminationStatus { return code }
+        return nil
+    }
+}

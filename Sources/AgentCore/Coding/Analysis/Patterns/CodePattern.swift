@@ -18,12 +18,15 @@ public struct CodePattern: Hashable, Sendable {
         self.signal = signal
     }
 
+    /// Words many tasks share; they count less than specific ones like `json` or `regex`.
+    static let genericWords: Set<String> = ["read", "write", "file", "files", "parse", "parsing", "run", "get", "format", "handle", "text", "line", "search", "match", "time", "result", "command", "test", "load", "open", "execute"]
+
     /// How well a set of query words matches this pattern (0 = not at all).
     func score(_ words: Set<String>) -> Int {
         let titleWords = Set(FunctionMetrics.identifiers(in: title.lowercased()).map(String.init))
         var score = 0
         for word in words {
-            if topic.keywords.contains(word) { score += 3 }
+            if topic.keywords.contains(word) { score += Self.genericWords.contains(word) ? 1 : 3 }
             if extraKeywords.contains(word) { score += 4 }
             if titleWords.contains(word) { score += 2 }
             if word.count > 3, code.lowercased().contains(word) { score += 1 }

@@ -11,8 +11,8 @@ public enum PatternCatalog {
         let scored = all.enumerated().compactMap { index, pattern -> (Int, Int, CodePattern)? in
             if let languages, !languages.contains(pattern.language) { return nil }
             var score = pattern.score(words)
-            if pattern.language == language { score += 1 }  // prefer the exact language over a related one
-            return score > 1 ? (score, index, pattern) : nil
+            if pattern.language == language { score += 3 }  // prefer the exact language over a related one
+            return score > 3 ? (score, index, pattern) : nil
         }
         return scored.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.prefix(limit).map(\.2)
     }
