@@ -6,8 +6,12 @@ struct BraceOutlineParser {
     var language: SourceLanguage { source.language }
 
     init(_ code: String, language: SourceLanguage) {
-        source = ScannedSource(code, language: language)
-        patterns = DeclarationPatterns(language: language)
+        self.init(source: ScannedSource(code, language: language))
+    }
+
+    init(source: ScannedSource) {
+        self.source = source
+        patterns = DeclarationPatterns(language: source.language)
     }
 
     func parse() -> CodeOutline {
@@ -28,6 +32,7 @@ struct BraceOutlineParser {
         var inGoBlock = false
         for index in 0..<source.lineCount {
             let line = source.originalLine(index)
+            guard DeclarationPatterns.mayMatch(line, patterns.importHints) else { continue }
             if language == .go {
                 if line.hasPrefix("import (") { inGoBlock = true; continue }
                 if inGoBlock, line.hasPrefix(")") { inGoBlock = false; continue }
@@ -49,6 +54,7 @@ struct BraceOutlineParser {
         var types: [CodeType] = []
         for index in 0..<source.lineCount {
             let line = source.scrubbedLine(index)
+            guard DeclarationPatterns.mayMatch(line, patterns.typeHints) else { continue }
             for pattern in patterns.types {
                 guard let match = line.firstMatch(of: pattern) else { continue }
                 var kind = group(match, 1) ?? "type"
@@ -82,6 +88,10 @@ struct BraceOutlineParser {
         var index = 0
         while index < source.lineCount {
             let line = source.scrubbedLine(index)
+            guard DeclarationPatterns.mayMatch(line, patterns.functionHints) else {
+                index += 1
+                continue
+            }
             let enclosing = types.last { $0.startLine - 1 < index && index <= $0.endLine - 1 }
             var candidates = patterns.functions
             if let enclosing, ["class"].contains(enclosing.kind),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The regular expressions that find declarations in brace languages, one set per language.
 ///
 /// They run on scrubbed lines (comments and strings blanked) and are anchored at the line start.
@@ -11,6 +17,12 @@ struct DeclarationPatterns {
     var types: [Regex<AnyRegexOutput>]
     /// Run on original lines; the last non-empty group is the module.
     var imports: [Regex<AnyRegexOutput>]
+    /// A line can only declare a function, type or import if it contains one of these (a cheap filter
+    /// before the regular expressions; empty means no filter).
+    var functionHints: [String] = []
+    var typeHints: [String] = []
+    var importHints: [String] = []
+
     /// Words that look like calls but are not.
     static let keywords: Set<String> = [
         "if", "for", "while", "switch", "catch", "return", "else", "do", "sizeof", "new", "delete", "throw",
@@ -89,5 +101,19 @@ struct DeclarationPatterns {
             types = compile([#"^\s*(class)\s+([A-Za-z_]\w*)(?:\(([^)]*)\))?"#])
             imports = compile([#"^\s*from\s+([.\w]+)\s+import\s+(.+)"#, #"^\s*import\s+([\w., ]+)"#])
         }
+        switch language {
+        case .swift: functionHints = ["func", "init"]
+        case .go: functionHints = ["func"]
+        case .rust: functionHints = ["fn"]
+        case .python: functionHints = ["def"]
+        default: functionHints = ["("]
+        }
+        typeHints = ["class", "struct", "enum", "protocol", "actor", "extension", "interface", "trait", "impl", "union", "mod", "record", "namespace", "type"]
+        importHints = ["import", "require", "use", "include", "crate", "\""]
+    }
+
+    /// Whether `line` contains any of `hints` (always true for no hints).
+    static func mayMatch(_ line: String, _ hints: [String]) -> Bool {
+        hints.isEmpty || line.withCString { text in hints.contains { strstr(text, $0) != nil } }
     }
 }

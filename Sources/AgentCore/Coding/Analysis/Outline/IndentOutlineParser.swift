@@ -3,8 +3,8 @@ struct IndentOutlineParser {
     let source: ScannedSource
     let patterns = DeclarationPatterns(language: .python)
 
-    init(_ code: String) {
-        source = ScannedSource(code, language: .python)
+    init(source: ScannedSource) {
+        self.source = source
     }
 
     func parse() -> CodeOutline {

@@ -8,6 +8,8 @@ struct ScannedSource {
     let lineStarts: [Int]
     /// Brace depth at the start of each line (scrubbed text).
     let depthAtLineStart: [Int]
+    private let originalLines: [String]
+    private let scrubbedLines: [String]
 
     init(_ source: String, language: SourceLanguage) {
         self.language = language
@@ -28,6 +30,20 @@ struct ScannedSource {
         }
         lineStarts = starts
         depthAtLineStart = depths
+        var originals: [String] = []
+        var scrubbedCopies: [String] = []
+        originals.reserveCapacity(starts.count)
+        scrubbedCopies.reserveCapacity(starts.count)
+        for index in starts.indices {
+            let start = starts[index]
+            var end = index + 1 < starts.count ? starts[index + 1] - 1 : original.count
+            if end > start, original[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let range = start..<max(start, end)
+            originals.append(String(decoding: original[range], as: UTF8.self))
+            scrubbedCopies.append(String(decoding: scrubbed[range], as: UTF8.self))
+        }
+        originalLines = originals
+        scrubbedLines = scrubbedCopies
     }
 
     var lineCount: Int { lineStarts.count }
@@ -41,11 +57,11 @@ struct ScannedSource {
     }
 
     func scrubbedLine(_ index: Int) -> String {
-        String(decoding: scrubbed[range(ofLine: index)], as: UTF8.self)
+        scrubbedLines[index]
     }
 
     func originalLine(_ index: Int) -> String {
-        String(decoding: original[range(ofLine: index)], as: UTF8.self)
+        originalLines[index]
     }
 
     func originalText(_ range: Range<Int>) -> String {

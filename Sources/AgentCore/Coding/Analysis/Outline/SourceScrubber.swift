@@ -10,10 +10,13 @@ enum SourceScrubber {
                 bytes[position] = UInt8(ascii: " ")
             }
         }
-        func starts(_ text: String, at position: Int) -> Bool {
-            let pattern = Array(text.utf8)
-            guard position + pattern.count <= count else { return false }
-            return Array(bytes[position..<position + pattern.count]) == pattern
+        func starts(_ text: StaticString, at position: Int) -> Bool {
+            let length = text.utf8CodeUnitCount
+            guard position + length <= count else { return false }
+            return text.withUTF8Buffer { pattern in
+                for offset in 0..<length where bytes[position + offset] != pattern[offset] { return false }
+                return true
+            }
         }
         let hashComments = language == .python
         let slashComments = language != .python
@@ -36,9 +39,9 @@ enum SourceScrubber {
             } else if (language == .swift || language == .python), starts("\"\"\"", at: index)
                 || (language == .python && starts("'''", at: index))
             {
-                let delimiter = String(decoding: bytes[index..<index + 3], as: UTF8.self)
+                let delimiter = bytes[index]
                 var end = index + 3
-                while end < count, !starts(delimiter, at: end) {
+                while end + 2 < count, !(bytes[end] == delimiter && bytes[end + 1] == delimiter && bytes[end + 2] == delimiter) {
                     end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 blank(index + 3..<min(end, count))

@@ -13,6 +13,16 @@ struct LineRule: Sendable {
     let insideLoop: Bool
     /// Only reported by `suggest_improvements` (hints rather than problems).
     let suggestionOnly: Bool
+    /// Literal text a matching line must contain (compared ignoring case); when set, only such lines
+    /// are matched against `pattern`, which keeps expensive patterns off most lines.
+    var hints: [String] = []
+
+    /// The same rule, matched only on lines containing one of `hints`.
+    func hinted(_ hints: [String]) -> LineRule {
+        var copy = self
+        copy.hints = hints.map { $0.lowercased() }
+        return copy
+    }
 
     init(
         _ id: String, _ severity: FindingSeverity, _ category: FindingCategory, _ languages: Set<SourceLanguage>?,

@@ -7,18 +7,18 @@ enum LineRuleCatalog {
 
     static let secrets: [LineRule] = [
         LineRule("aws-access-key", .error, .security, nil, #"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"#,
-                 "AWS access key id in the source; load it from the environment or a secret store", onOriginal: true),
+                 "AWS access key id in the source; load it from the environment or a secret store", onOriginal: true).hinted(["AKIA", "ASIA"]),
         LineRule("private-key", .error, .security, nil, #"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"#,
-                 "private key block in the source; keep keys out of the repository", onOriginal: true),
+                 "private key block in the source; keep keys out of the repository", onOriginal: true).hinted(["PRIVATE KEY"]),
         LineRule("api-token", .error, .security, nil, #"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|xox[baprs]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35})\b"#,
-                 "API token in the source; revoke it and load it from the environment", onOriginal: true),
+                 "API token in the source; revoke it and load it from the environment", onOriginal: true).hinted(["gh", "xox", "sk-", "AIza"]),
         LineRule("hardcoded-secret", .error, .security, nil,
-                 #"(?i)[\w.\-]*(?:api[_-]?key|apikey|secret|passwd|password|pwd|access[_-]?token|auth[_-]?token|token|credential|private[_-]?key)[\w\-]*["']?\s*(?::=|=|:)\s*[rbf]?["'](?![<{$%])[^"'\s]{6,}["']"#,
-                 "hard-coded credential; read it from the environment or a secret store", onOriginal: true),
+                 #"(?i)(?:api[_-]?key|apikey|secret|passwd|password|pwd|access[_-]?token|auth[_-]?token|token|credential|private[_-]?key)[\w\-]*["']?\s*(?::=|=|:)\s*[rbf]?["'](?![<{$%])[^"'\s]{6,}["']"#,
+                 "hard-coded credential; read it from the environment or a secret store", onOriginal: true).hinted(["key", "secret", "passw", "pwd", "token", "credential"]),
     ]
 
     static let general: [LineRule] = [
-        LineRule("todo", .info, .maintainability, nil, #"\b(?:TODO|FIXME|XXX|HACK)\b"#, "unfinished work marker", onOriginal: true),
+        LineRule("todo", .info, .maintainability, nil, #"\b(?:TODO|FIXME|XXX|HACK)\b"#, "unfinished work marker", onOriginal: true).hinted(["TODO", "FIXME", "XXX", "HACK"]),
         LineRule("long-line", .info, .readability, nil, #"^.{121,}$"#, "line longer than 120 characters", onOriginal: true),
     ]
 
@@ -87,11 +87,11 @@ enum LineRuleCatalog {
         LineRule("string-concat-in-loop", .info, .performance, [.javascript, .typescript, .java, .go, .python, .swift], #"\w\s*\+=\s*["'`]"#,
                  "string built with += in a loop; use a builder / join", insideLoop: true, suggestionOnly: true),
         LineRule("regex-compile-in-loop", .info, .performance, nil, #"re\.compile\(|new\s+RegExp\(|Pattern\.compile\(|regexp\.(?:Must)?Compile\(|Regex::new\(|try\s+Regex\(|NSRegularExpression\("#,
-                 "regular expression compiled inside a loop; compile it once outside", insideLoop: true, suggestionOnly: true),
+                 "regular expression compiled inside a loop; compile it once outside", insideLoop: true, suggestionOnly: true).hinted(["compile", "RegExp", "Regex"]),
         LineRule("await-in-loop", .info, .performance, [.javascript, .typescript, .python], #"\bawait\b"#,
-                 "awaiting inside a loop serialises independent work; gather the promises/tasks", insideLoop: true, suggestionOnly: true),
+                 "awaiting inside a loop serialises independent work; gather the promises/tasks", insideLoop: true, suggestionOnly: true).hinted(["await"]),
         LineRule("query-in-loop", .info, .performance, nil, #"\.(?:execute|query|findOne|get)\(\s*["'`]?\s*(?:SELECT|select)"#,
-                 "database query inside a loop (N+1); batch it", onOriginal: true, insideLoop: true, suggestionOnly: true),
+                 "database query inside a loop (N+1); batch it", onOriginal: true, insideLoop: true, suggestionOnly: true).hinted(["select"]),
         LineRule("strlen-in-condition", .info, .performance, cLike, #"for\s*\([^;]*;[^;]*strlen\("#,
                  "strlen in a loop condition is O(n) per iteration; compute it once", suggestionOnly: true),
     ]

@@ -42,7 +42,7 @@ public struct CodeAnalyzer: Sendable {
         }
         let driverRan = structure.pythonReport != nil && structure.pythonReport?.syntax_error == nil
         let checker = RuleChecker(language: language, includeSuggestions: includeSuggestions)
-        findings += checker.check(code, outline: structure.outline, pythonDriverRan: driverRan)
+        findings += checker.check(structure.source, outline: structure.outline, pythonDriverRan: driverRan)
         checkers.append("rules")
         return AnalysisReport(language: language, findings: Self.merge(findings), checkers: checkers, notes: notes, outline: structure.outline)
     }
@@ -54,30 +54,33 @@ public struct CodeAnalyzer: Sendable {
     }
 
     struct OutlineResult {
+        var source: ScannedSource
         var outline: CodeOutline
         var notes: [String]
         var pythonReport: PythonDriverReport?
     }
 
     func structure(_ code: String, language: SourceLanguage) async -> OutlineResult {
+        let source = ScannedSource(code, language: language)
         guard language == .python else {
-            return OutlineResult(outline: BraceOutlineParser(code, language: language).parse(), notes: [])
+            return OutlineResult(source: source, outline: BraceOutlineParser(source: source).parse(), notes: [])
         }
-        let counts = LineCounter.count(ScannedSource(code, language: .python))
+        let counts = LineCounter.count(source)
         guard toolchain.locate("python3") != nil else {
             return OutlineResult(
-                outline: IndentOutlineParser(code).parse(),
+                source: source,
+                outline: IndentOutlineParser(source: source).parse(),
                 notes: ["python3 not found: Python was checked with regular-expression rules only (no syntax check, no unused-name analysis)"]
             )
         }
         do {
             let report = try await runPythonDriver(code)
             if report.syntax_error != nil {
-                return OutlineResult(outline: IndentOutlineParser(code).parse(), notes: [], pythonReport: report)
+                return OutlineResult(source: source, outline: IndentOutlineParser(source: source).parse(), notes: [], pythonReport: report)
             }
-            return OutlineResult(outline: report.outline(lineCounts: counts), notes: [], pythonReport: report)
+            return OutlineResult(source: source, outline: report.outline(lineCounts: counts), notes: [], pythonReport: report)
         } catch {
-            return OutlineResult(outline: IndentOutlineParser(code).parse(), notes: ["python3 ast driver failed: \(error)"])
+            return OutlineResult(source: source, outline: IndentOutlineParser(source: source).parse(), notes: ["python3 ast driver failed: \(error)"])
         }
     }
 
