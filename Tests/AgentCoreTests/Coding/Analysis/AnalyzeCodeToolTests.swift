@@ -59,9 +59,10 @@ import Testing
         let code = "#include <stdio.h>\n\nint main(void) {\n    int x = 1\n    return x;\n}\n"
         let report = await analyzer.analyze(code, language: .c)
         #expect(report.checkers.contains("clang -fsyntax-only"))
-        let error = try #require(report.findings(rule: "syntax-error").first)
+        let error = try #require(report.findings(rule: "compile-error").first)
         #expect(error.line == 4)
         #expect(error.message.contains("expected ';'"))
+        #expect(report.hasSyntaxErrors)
     }
 
     @Test(.enabled(if: AnalysisTestSupport.has("clang")))
@@ -92,7 +93,7 @@ import Testing
     @Test(.enabled(if: AnalysisTestSupport.has("rustc")))
     func rustErrorsAndWarningsComeFromRustc() async throws {
         let broken = await analyzer.analyze("pub fn f() -> i32 {\n    let x = 1;\n    missing\n}\n", language: .rust)
-        #expect(broken.findings(rule: "syntax-error").contains { $0.line == 3 && $0.message.contains("missing") })
+        #expect(broken.findings(rule: "compile-error").contains { $0.line == 3 && $0.message.contains("missing") })
         let unused = await analyzer.analyze("pub fn f() -> i32 {\n    let unused = 1;\n    2\n}\n", language: .rust)
         #expect(unused.findings(rule: "compiler-warning").contains { $0.line == 2 && $0.message.contains("unused variable") })
         #expect(!unused.hasSyntaxErrors)
@@ -102,9 +103,17 @@ import Testing
     func javaErrorComesFromJavacWithTheCaretColumn() async throws {
         let code = "public class Greeter {\n    String greet() {\n        return \"hi\"\n    }\n}\n"
         let report = await analyzer.analyze(code, language: .java)
-        let error = try #require(report.findings(rule: "syntax-error").first)
+        let error = try #require(report.findings(rule: "compile-error").first)
         #expect(error.line == 3)
         #expect(error.column != nil)
+    }
+
+    @Test(.enabled(if: AnalysisTestSupport.has("clang")))
+    func missingHeadersAreWarningsNotErrors() async throws {
+        let report = await analyzer.analyze("#include \"project/config.h\"\n\nint answer(void) { return 42; }\n", language: .c)
+        let finding = try #require(report.findings(rule: "unresolved-dependency").first)
+        #expect(finding.line == 1 && finding.severity == .warning)
+        #expect(!report.hasSyntaxErrors)
     }
 
     @Test func cleanCodeHasNoFindings() async throws {

@@ -4,6 +4,11 @@ struct CheckerCommand: Sendable {
     let label: String
     let arguments: @Sendable (_ file: String, _ directory: String) -> [String]
 
+    /// The rule id for its errors: parsers report `syntax-error`, compilers `compile-error`.
+    var errorRule: String {
+        ["swiftc", "node"].contains(executable) ? "syntax-error" : "compile-error"
+    }
+
     /// The checkers to try for a language, best first.
     static func candidates(for language: SourceLanguage) -> [CheckerCommand] {
         switch language {

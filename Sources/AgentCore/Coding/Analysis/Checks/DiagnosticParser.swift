@@ -1,12 +1,18 @@
 /// Reads compiler output (`file:line:col: error: message`, javac's `file:line: error:`, Node's
 /// `file:line` + `SyntaxError:` block, go vet's `file:line:col: message`) into findings.
 enum DiagnosticParser {
-    static func parse(_ output: String, language: SourceLanguage, fileName: String) -> [AnalysisFinding] {
+    /// Messages about dependencies the scratch copy cannot see (headers, packages, crates): real in the
+    /// project, not necessarily in an isolated check, so they are warnings rather than errors.
+    static let unresolvedDependencyPattern = #"(?i)file not found|package [\w.]+ does not exist|unresolved import|can't find crate|no required module|cannot find module|could not import"#
+
+    /// - Parameter errorRule: `syntax-error` for parse-only checkers, `compile-error` for compilers.
+    static func parse(_ output: String, language: SourceLanguage, fileName: String, errorRule: String = "syntax-error") -> [AnalysisFinding] {
         if language == .javascript { return parseNode(output) }
         guard let standard = try? Regex(#"^(?:.*/)?([^/:\s]+):(\d+):(?:(\d+):)?\s*(fatal error|error|warning)(?:\[\w+\])?:\s*(.*)$"#),
             let goStyle = try? Regex(#"^(?:.*/)?([^/:\s]+\.go):(\d+):(\d+):\s*(.*)$"#),
             let tscStyle = try? Regex(#"^(?:.*/)?([^/(\s]+)\((\d+),(\d+)\):\s*(error|warning)\s+\w+:\s*(.*)$"#)
         else { return [] }
+        let unresolvedDependency = try? Regex(unresolvedDependencyPattern)
         var findings: [AnalysisFinding] = []
         let lines = output.analysisLines
         for (index, rawLine) in lines.enumerated() {
@@ -16,11 +22,16 @@ enum DiagnosticParser {
                 let lineNumber = Int(text(match, 2) ?? "") ?? 1
                 var column = text(match, 3).flatMap { Int($0) }
                 if column == nil, language == .java { column = caretColumn(lines, after: index) }
+                let message = text(match, 5) ?? line
+                var rule = severityText == "warning" ? "compiler-warning" : errorRule
+                var severity: FindingSeverity = severityText == "warning" ? .warning : .error
+                if severity == .error, let unresolvedDependency, message.firstMatch(of: unresolvedDependency) != nil {
+                    rule = "unresolved-dependency"
+                    severity = .warning
+                }
                 findings.append(AnalysisFinding(
-                    severity: severityText == "warning" ? .warning : .error,
-                    line: lineNumber, column: column,
-                    rule: severityText == "warning" ? "compiler-warning" : "syntax-error",
-                    message: text(match, 5) ?? line,
+                    severity: severity, line: lineNumber, column: column, rule: rule,
+                    message: rule == "unresolved-dependency" ? message + " (not available to the isolated check; later errors may be hidden)" : message,
                     category: .correctness
                 ))
             } else if language == .go, let match = line.firstMatch(of: goStyle) {

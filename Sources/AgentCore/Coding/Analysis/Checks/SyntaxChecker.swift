@@ -21,10 +21,10 @@ struct SyntaxChecker {
             if output.timedOut {
                 outcome.notes.append("\(command.label) timed out after \(toolchain.timeout); its findings are incomplete")
             }
-            outcome.findings = DiagnosticParser.parse(output.combinedOutput, language: language, fileName: fileName)
+            outcome.findings = DiagnosticParser.parse(output.combinedOutput, language: language, fileName: fileName, errorRule: command.errorRule)
             if outcome.findings.isEmpty, output.exitCode != 0, !output.timedOut {
                 let detail = output.combinedOutput.analysisTrimmed.split(separator: "\n").prefix(5).joined(separator: " | ")
-                outcome.findings.append(AnalysisFinding(severity: .error, line: 1, rule: "syntax-error", message: "\(command.label) failed: \(detail)", category: .correctness))
+                outcome.findings.append(AnalysisFinding(severity: .error, line: 1, rule: command.errorRule, message: "\(command.label) failed: \(detail)", category: .correctness))
             }
         } catch {
             outcome.notes.append("\(command.label) could not run: \(error)")

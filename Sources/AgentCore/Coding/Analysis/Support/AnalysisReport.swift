@@ -17,8 +17,8 @@ public struct AnalysisReport: Hashable, Sendable, Codable {
         self.outline = outline
     }
 
-    /// Whether the language's parser rejected the code.
-    public var hasSyntaxErrors: Bool { findings.contains { $0.rule == "syntax-error" } }
+    /// Whether the language's parser or compiler rejected the code (`syntax-error` or `compile-error`).
+    public var hasSyntaxErrors: Bool { findings.contains { $0.rule == "syntax-error" || $0.rule == "compile-error" } }
 
     /// Findings of the given rule.
     public func findings(rule: String) -> [AnalysisFinding] { findings.filter { $0.rule == rule } }

@@ -62,7 +62,7 @@ public struct SuggestImprovementsTool: AgentTool {
         var lines: [String] = []
         if report.hasSyntaxErrors, focus != .all, focus != .maintainability {
             lines.append("The code does not parse; fix these first:")
-            lines += report.findings(rule: "syntax-error").map { "- " + $0.rendered }
+            lines += report.findings.filter { $0.rule == "syntax-error" || $0.rule == "compile-error" }.map { "- " + $0.rendered }
             lines.append("")
         }
         if selected.isEmpty {
