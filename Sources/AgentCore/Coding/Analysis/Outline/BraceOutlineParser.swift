@@ -165,10 +165,20 @@ struct BraceOutlineParser {
         )
     }
 
-    /// For `const f = (a) => a + 1;` the body is the rest of the statement.
+    /// For `const f = (a): T => a + 1;` the body is what follows `=>` on the same line (a `{` block
+    /// or an expression).
     private func arrowBodyLine(_ close: Int) -> Int? {
-        let rest = source.scrubbedText(close + 1..<min(close + 8, source.scrubbed.count))
-        return rest.analysisTrimmed.hasPrefix("=>") ? close + 1 : nil
+        var index = close + 1
+        let bytes = source.scrubbed
+        while index + 1 < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: ";") {
+            if bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: ">") {
+                var body = index + 2
+                while body < bytes.count, bytes[body] == UInt8(ascii: " ") { body += 1 }
+                return body < bytes.count ? body : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     private func returnType(prefix: String, name: String, tail: String) -> String? {

@@ -14,6 +14,9 @@ public enum PatternCatalog {
             if pattern.language == language { score += 3 }  // prefer the exact language over a related one
             return score > 3 ? (score, index, pattern) : nil
         }
-        return scored.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.prefix(limit).map(\.2)
+        let ranked = scored.sorted { ($1.0, $0.1) < ($0.0, $1.1) }
+        // Keep the strong matches only: a query about subprocesses should not also get HTTP.
+        let best = ranked.first?.0 ?? 0
+        return ranked.filter { $0.0 * 2 >= best }.prefix(limit).map(\.2)
     }
 }

@@ -28,6 +28,9 @@ public struct WorkspacePatternScanner: Sendable {
         self.maxExamples = maxExamples
     }
 
+    /// The most hits taken from one file, so examples show several places.
+    public var maxPerFile = 2
+
     /// Lines in files with the given extensions that match `signal`, at most `maxExamples`.
     public func examples(signal: String, extensions: Set<String>) -> [WorkspaceExample] {
         guard let regex = try? Regex(signal) else { return [] }
@@ -49,7 +52,7 @@ public struct WorkspacePatternScanner: Sendable {
                 }
                 visited += 1
                 if visited > maxFiles { break }
-                examples += matches(in: path, regex: regex, limit: maxExamples - examples.count)
+                examples += matches(in: path, regex: regex, limit: min(maxPerFile, maxExamples - examples.count))
                 if examples.count >= maxExamples { break }
             }
         }

@@ -43,8 +43,9 @@ public struct AnalyzeCodeTool: AgentTool {
 
     static func render(_ report: AnalysisReport) -> String {
         var lines: [String] = []
-        let counts = FindingSeverity.allCases.reversed().map { severity in
-            "\(report.findings.filter { $0.severity == severity }.count) \(severity.rawValue)"
+        let counts = [(FindingSeverity.error, "error", "errors"), (.warning, "warning", "warnings"), (.info, "info", "info")].map { severity, one, many in
+            let count = report.findings.filter { $0.severity == severity }.count
+            return "\(count) \(count == 1 ? one : many)"
         }
         lines.append(
             "\(report.language.rawValue): \(report.outline.lineCounts.total) lines, checked with \(report.checkers.joined(separator: " + ")); \(counts.joined(separator: ", "))"

@@ -38,6 +38,11 @@ public struct ExplainCodeTool: AgentTool {
         return ToolResult(Self.render(outline, notes: notes), value: try? JSONValue(encoding: outline))
     }
 
+    /// `line 4` or `lines 4-9 (6 lines)`.
+    static func lineRange(_ start: Int, _ end: Int) -> String {
+        end <= start ? "line \(start)" : "lines \(start)-\(end) (\(end - start + 1) lines)"
+    }
+
     static func render(_ outline: CodeOutline, notes: [String]) -> String {
         var lines: [String] = []
         let counts = outline.lineCounts
@@ -55,7 +60,7 @@ public struct ExplainCodeTool: AgentTool {
             lines.append("Types:")
             lines += outline.types.map { type in
                 let inherits = type.inherits.isEmpty ? "" : " : \(type.inherits.joined(separator: ", "))"
-                return "- \(type.kind) \(type.name)\(inherits) (lines \(type.startLine)-\(type.endLine))"
+                return "- \(type.kind) \(type.name)\(inherits): \(Self.lineRange(type.startLine, type.endLine))"
             }
         }
         lines.append("")
@@ -72,7 +77,7 @@ public struct ExplainCodeTool: AgentTool {
                 if !function.isPublic { traits.append("private") }
                 let traitText = traits.isEmpty ? "" : ", " + traits.joined(separator: ", ")
                 lines.append(
-                    "- \(function.qualifiedName)(\(parameters))\(returns): lines \(function.startLine)-\(function.endLine) (\(function.lineCount) lines), complexity \(function.complexity), nesting \(function.maxNesting)\(traitText)"
+                    "- \(function.qualifiedName)(\(parameters))\(returns): \(Self.lineRange(function.startLine, function.endLine)), complexity \(function.complexity), nesting \(function.maxNesting)\(traitText)"
                 )
             }
         }
