@@ -116,6 +116,17 @@ import Testing
         #expect(!report.hasSyntaxErrors)
     }
 
+    @Test(.enabled(if: AnalysisTestSupport.has("clang")))
+    func includedFilesOutsideTheSnippetAreNeverQuoted() async throws {
+        let result = try await AnalysisTestSupport.run(
+            AnalyzeCodeTool(analyzer: analyzer),
+            ["code": "#include \"/etc/passwd\"\nint main(void) { return 0; }\n", "language": "c"]
+        )
+        #expect(!result.content.contains("root:"))
+        #expect(!result.content.contains("/bin/"))
+        #expect(result.content.contains("in an included file"))
+    }
+
     @Test func cleanCodeHasNoFindings() async throws {
         let code = "def add(a: int, b: int) -> int:\n    \"\"\"Add two numbers.\"\"\"\n    return a + b\n"
         let result = try await AnalysisTestSupport.run(AnalyzeCodeTool(analyzer: analyzer), ["code": .string(code), "language": "py"])

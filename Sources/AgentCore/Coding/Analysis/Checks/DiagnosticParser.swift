@@ -13,11 +13,25 @@ enum DiagnosticParser {
             let tscStyle = try? Regex(#"^(?:.*/)?([^/(\s]+)\((\d+),(\d+)\):\s*(error|warning)\s+\w+:\s*(.*)$"#)
         else { return [] }
         let unresolvedDependency = try? Regex(unresolvedDependencyPattern)
+        let included = try? Regex(#"^In file included from .*:(\d+)[:,]"#)
         var findings: [AnalysisFinding] = []
+        var foreignErrors = 0
+        var includeLine = 1
         let lines = output.analysisLines
         for (index, rawLine) in lines.enumerated() {
             let line = String(rawLine)
+            if line.hasPrefix("In file included from"), let included, let match = line.firstMatch(of: included),
+                let number = text(match, 1).flatMap({ Int($0) })
+            {
+                includeLine = number
+            }
             if let match = line.firstMatch(of: standard) ?? line.firstMatch(of: tscStyle) {
+                // Diagnostics in other files (an `#include "/etc/passwd"`) would quote those files:
+                // count them, never copy them.
+                guard text(match, 1) == fileName else {
+                    if text(match, 4) != "warning" { foreignErrors += 1 }
+                    continue
+                }
                 let severityText = text(match, 4) ?? "error"
                 let lineNumber = Int(text(match, 2) ?? "") ?? 1
                 var column = text(match, 3).flatMap { Int($0) }
@@ -34,12 +48,19 @@ enum DiagnosticParser {
                     message: rule == "unresolved-dependency" ? message + " (not available to the isolated check; later errors may be hidden)" : message,
                     category: .correctness
                 ))
-            } else if language == .go, let match = line.firstMatch(of: goStyle) {
+            } else if language == .go, let match = line.firstMatch(of: goStyle), text(match, 1) == fileName {
                 findings.append(AnalysisFinding(
                     severity: .warning, line: Int(text(match, 2) ?? "") ?? 1, column: Int(text(match, 3) ?? ""),
                     rule: "go-vet", message: text(match, 4) ?? line, category: .correctness
                 ))
             }
+        }
+        if foreignErrors > 0 {
+            findings.append(AnalysisFinding(
+                severity: .error, line: includeLine, rule: errorRule,
+                message: "\(foreignErrors) error\(foreignErrors == 1 ? "" : "s") in an included file; details are not shown because that file is not part of the code under analysis",
+                category: .correctness
+            ))
         }
         return findings
     }

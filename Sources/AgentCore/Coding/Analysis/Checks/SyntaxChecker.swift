@@ -23,8 +23,11 @@ struct SyntaxChecker {
             }
             outcome.findings = DiagnosticParser.parse(output.combinedOutput, language: language, fileName: fileName, errorRule: command.errorRule)
             if outcome.findings.isEmpty, output.exitCode != 0, !output.timedOut {
-                let detail = output.combinedOutput.analysisTrimmed.split(separator: "\n").prefix(5).joined(separator: " | ")
-                outcome.findings.append(AnalysisFinding(severity: .error, line: 1, rule: command.errorRule, message: "\(command.label) failed: \(detail)", category: .correctness))
+                // Only lines about the snippet itself are quoted (never another file's contents).
+                let detail = output.combinedOutput.analysisLines.filter { $0.contains(fileName) || $0.contains("rror") }.prefix(3)
+                    .map { $0.analysisTrimmed }.joined(separator: " | ")
+                let reason = detail.isEmpty ? "exit status \(output.exitCode.map(String.init) ?? "unknown")" : detail
+                outcome.findings.append(AnalysisFinding(severity: .error, line: 1, rule: command.errorRule, message: "\(command.label) failed: \(reason)", category: .correctness))
             }
         } catch {
             outcome.notes.append("\(command.label) could not run: \(error)")
