@@ -39,7 +39,8 @@ import Foundation
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // A fake `node` that never finishes stands in for a hung checker.
         let fake = "\(directory)/node"
-        try Data("#!/bin/sh\nsleep 30 &\nwait\n".utf8).write(to: URL(fileURLWithPath: fake))
+        let marker = "47.\(Int.random(in: 100_000...999_999))"
+        try Data("#!/bin/sh\nsleep \(marker) &\nwait\n".utf8).write(to: URL(fileURLWithPath: fake))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
         let analyzer = CodeAnalyzer(toolchain: AnalysisToolchain(searchPath: "\(directory):/usr/bin:/bin", timeout: .milliseconds(300)))
         let clock = ContinuousClock()
@@ -47,5 +48,16 @@ import Foundation
         let report = await analyzer.analyze("let x = 1;\n", language: .javascript)
         #expect(clock.now - start < .seconds(10))
         #expect(report.notes.contains { $0.contains("node --check timed out") })
+        // The whole process group died, not just the shell: no `sleep <marker>` is left behind.
+        #expect(Self.processesRunning(argument: marker) == 0)
+    }
+
+    /// Counts processes whose command line has `argument` (reads /proc).
+    static func processesRunning(argument: String) -> Int {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == argument }
+        }.count
     }
 }
