@@ -48,6 +48,12 @@ import Testing
         #expect(!report.hasSyntaxErrors)
     }
 
+    @Test func printInMainIsOutputNotDebugging() async throws {
+        let code = "def work(x):\n    print(x)\n    return x\n\n\ndef main():\n    print(work(1))\n\n\nif __name__ == \"__main__\":\n    print(\"done\")\n    main()\n"
+        let report = await analyzer.analyze(code, language: .python)
+        #expect(report.findings(rule: "print-debugging").map(\.line) == [2])
+    }
+
     @Test func privateKeyBlockIsFoundInAnyLanguage() async throws {
         let code = "let key = \"\"\"\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n\"\"\"\n"
         let report = await analyzer.analyze(code, language: .swift)

@@ -207,6 +207,14 @@ def analyze(tree, source_lines):
 
     visit_scope(tree)
 
+    # Printing is the job of `main` functions and `if __name__ == "__main__":` blocks, not a leftover.
+    output_ranges = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in ("main", "cli", "run_cli"):
+            output_ranges.append((node.lineno, node.end_lineno or node.lineno))
+        elif isinstance(node, ast.If) and "__name__" in ast.unparse(node.test) and "__main__" in ast.unparse(node.test):
+            output_ranges.append((node.lineno, node.end_lineno or node.lineno))
+
     for node in ast.walk(tree):
         if isinstance(node, ast.ExceptHandler):
             if node.type is None:
@@ -217,7 +225,7 @@ def analyze(tree, source_lines):
             name = call_name(node.func)
             if isinstance(node.func, ast.Name) and name in ("eval", "exec"):
                 add(node, "eval-exec", "error", "security", f"`{name}` runs arbitrary code; use ast.literal_eval, a dispatch table or explicit parsing")
-            elif isinstance(node.func, ast.Name) and name == "print":
+            elif isinstance(node.func, ast.Name) and name == "print" and not any(a <= node.lineno <= b for a, b in output_ranges):
                 add(node, "print-debugging", "info", "readability", "`print` call; use the logging module for diagnostics")
             elif name == "breakpoint" or dotted(node.func) in ("pdb.set_trace", "ipdb.set_trace"):
                 add(node, "debugger-left", "warning", "correctness", "debugger breakpoint left in the code")
