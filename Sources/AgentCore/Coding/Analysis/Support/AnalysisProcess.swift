@@ -87,6 +87,10 @@ enum AnalysisProcess {
             "LC_ALL": "C.UTF-8",
             "PYTHONDONTWRITEBYTECODE": "1",
             "NO_COLOR": "1",
+            // Checks never reach the network: no Go toolchain or module downloads.
+            "GOTOOLCHAIN": "local",
+            "GOPROXY": "off",
+            "GOFLAGS": "-mod=mod",
         ]
         for name in ["HOME", "TMPDIR", "PYENV_ROOT", "PYENV_VERSION", "RUSTUP_HOME", "CARGO_HOME", "GOPATH", "GOROOT", "GOCACHE", "JAVA_HOME"] {
             if let value = getenv(name) {
