@@ -54,6 +54,16 @@ import Testing
         #expect(report.findings(rule: "print-debugging").map(\.line) == [2])
     }
 
+    @Test func unusedImportsInJavaAndJavaScript() async throws {
+        let path = try AnalysisTestSupport.emptyDirectory()
+        let rulesOnly = CodeAnalyzer(toolchain: AnalysisToolchain(searchPath: path))
+        let java = "import java.util.List;\nimport java.util.Map;\nimport java.io.*;\n\nclass A {\n    List<String> names;\n}\n"
+        #expect(await rulesOnly.analyze(java, language: .java).findings(rule: "unused-import").map(\.line) == [2])
+        let js = "import fs, { readFile, writeFile as write } from \"fs\";\nimport * as path from \"path\";\nconst { join } = require(\"path\");\n\nexport const f = () => `${readFile}` + path.sep;\n"
+        let findings = await rulesOnly.analyze(js, language: .javascript).findings(rule: "unused-import")
+        #expect(findings.map(\.message) == ["`fs` is imported but never used", "`write` is imported but never used", "`join` is imported but never used"])
+    }
+
     @Test func privateKeyBlockIsFoundInAnyLanguage() async throws {
         let code = "let key = \"\"\"\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n\"\"\"\n"
         let report = await analyzer.analyze(code, language: .swift)

@@ -49,6 +49,7 @@ struct RuleChecker {
         if !pythonDriverRan {
             findings += outlineFindings(outline)
         }
+        findings += UnusedImportCheck.findings(in: source)
         if includeSuggestions {
             findings += testabilityFindings(outline, source: source)
         }

@@ -99,11 +99,16 @@ public struct CodeAnalyzer: Sendable {
         return try JSONDecoder().decode(PythonDriverReport.self, from: Data(output.standardOutput.utf8))
     }
 
-    /// Sorts by line and drops repeats of the same rule on the same line.
+    /// Sorts by line and drops repeats: the same rule on the same line about the same name (the first
+    /// `backticked` word), or the same compiler message.
     static func merge(_ findings: [AnalysisFinding]) -> [AnalysisFinding] {
+        let compilerRules: Set<String> = ["syntax-error", "compile-error", "compiler-warning", "go-vet", "unresolved-dependency"]
         var seen: Set<String> = []
         return findings
             .sorted { ($0.line, $1.severity, $0.rule) < ($1.line, $0.severity, $1.rule) }
-            .filter { seen.insert("\($0.line)|\($0.rule)").inserted }
+            .filter { finding in
+                let subject = compilerRules.contains(finding.rule) ? finding.message : (finding.message.split(separator: "`", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "")
+                return seen.insert("\(finding.line)|\(finding.rule)|\(subject)").inserted
+            }
     }
 }
