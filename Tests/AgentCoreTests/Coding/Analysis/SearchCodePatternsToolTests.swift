@@ -50,6 +50,21 @@ import Foundation
         #expect(!result.content.contains("notes.txt"))
     }
 
+    @Test func scanIsBoundedByFilesAndHitsPerFile() throws {
+        let root = try AnalysisTestSupport.emptyDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for index in 0..<10 {
+            try Data(String(repeating: "json.loads(x)\n", count: 5).utf8).write(to: URL(fileURLWithPath: "\(root)/m\(index).py"))
+        }
+        var scanner = WorkspacePatternScanner(root: root, maxFiles: 3, maxExamples: 100)
+        let limited = scanner.examples(signal: #"json\.loads"#, extensions: ["py"])
+        #expect(Set(limited.map(\.path)).count == 3)
+        #expect(limited.count == 6)  // two per file
+        scanner.maxPerFile = 5
+        let two = scanner.examples(for: [(#"json\.loads"#, ["py"]), (#"nothing-here"#, ["py"])])
+        #expect(two.map(\.count) == [15, 0])
+    }
+
     @Test func noMatchListsTheTopics() async throws {
         let result = try await AnalysisTestSupport.run(SearchCodePatternsTool(workspaceRoot: nil), ["query": "quantum teleportation"])
         #expect(result.content.contains("Topics covered: file I/O, HTTP, JSON"))

@@ -33,11 +33,19 @@ public struct WorkspacePatternScanner: Sendable {
 
     /// Lines in files with the given extensions that match `signal`, at most `maxExamples`.
     public func examples(signal: String, extensions: Set<String>) -> [WorkspaceExample] {
-        guard let regex = try? Regex(signal) else { return [] }
-        var examples: [WorkspaceExample] = []
+        examples(for: [(signal, extensions)]).first ?? []
+    }
+
+    /// One walk of the workspace for several searches: each file is read once and tried against every
+    /// signal whose extensions include it. Returns the examples per search, in order.
+    public func examples(for searches: [(signal: String, extensions: Set<String>)]) -> [[WorkspaceExample]] {
+        let regexes = searches.map { try? Regex($0.signal) }
+        var results = Array(repeating: [WorkspaceExample](), count: searches.count)
+        let wanted = searches.reduce(into: Set<String>()) { $0.formUnion($1.extensions) }
         var visited = 0
         var pending = [""]
-        while let relative = pending.popLast(), examples.count < maxExamples, visited < maxFiles {
+        func done() -> Bool { visited >= maxFiles || results.allSatisfy { $0.count >= maxExamples } }
+        while let relative = pending.popLast(), !done() {
             let directory = relative.isEmpty ? root : "\(root)/\(relative)"
             for entry in Self.entries(of: directory).sorted(by: { $0.name > $1.name }) {
                 let path = relative.isEmpty ? entry.name : "\(relative)/\(entry.name)"
@@ -47,30 +55,33 @@ public struct WorkspacePatternScanner: Sendable {
                     }
                     continue
                 }
-                guard let dot = entry.name.lastIndex(of: "."), extensions.contains(String(entry.name[entry.name.index(after: dot)...])) else {
-                    continue
-                }
+                guard let dot = entry.name.lastIndex(of: ".") else { continue }
+                let fileExtension = String(entry.name[entry.name.index(after: dot)...])
+                guard wanted.contains(fileExtension) else { continue }
                 visited += 1
-                if visited > maxFiles { break }
-                examples += matches(in: path, regex: regex, limit: min(maxPerFile, maxExamples - examples.count))
-                if examples.count >= maxExamples { break }
+                guard let lines = readLines(path) else { continue }
+                for (index, search) in searches.enumerated() where search.extensions.contains(fileExtension) {
+                    guard let regex = regexes[index], results[index].count < maxExamples else { continue }
+                    var taken = 0
+                    for (number, line) in lines.enumerated() where taken < maxPerFile && results[index].count < maxExamples {
+                        if line.firstMatch(of: regex) != nil {
+                            results[index].append(WorkspaceExample(path: path, line: number + 1, text: String(line.analysisTrimmed.prefix(160))))
+                            taken += 1
+                        }
+                    }
+                }
+                if done() { break }
             }
         }
-        return examples
+        return results
     }
 
-    private func matches(in relativePath: String, regex: Regex<AnyRegexOutput>, limit: Int) -> [WorkspaceExample] {
-        let fullPath = "\(root)/\(relativePath)"
-        guard let data = FileManager.default.contents(atPath: fullPath), data.count <= maxFileBytes, !data.contains(0) else {
-            return []
+    /// The lines of a workspace text file, or `nil` for binary, unreadable or oversized files.
+    private func readLines(_ relativePath: String) -> [Substring]? {
+        guard let data = FileManager.default.contents(atPath: "\(root)/\(relativePath)"), data.count <= maxFileBytes, !data.contains(0) else {
+            return nil
         }
-        var found: [WorkspaceExample] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).analysisLines.enumerated() where found.count < limit {
-            if line.firstMatch(of: regex) != nil {
-                found.append(WorkspaceExample(path: relativePath, line: index + 1, text: String(line.analysisTrimmed.prefix(160))))
-            }
-        }
-        return found
+        return String(decoding: data, as: UTF8.self).analysisLines
     }
 
     /// Directory entries without following symbolic links.

@@ -46,15 +46,14 @@ public struct SearchCodePatternsTool: AgentTool {
         }
         var sections: [String] = []
         var values: [JSONValue] = []
-        for pattern in patterns {
+        let found = workspaceRoot.map {
+            WorkspacePatternScanner(root: $0, maxExamples: 5).examples(for: patterns.map { ($0.signal, $0.language.workspaceExtensions) })
+        } ?? []
+        for (index, pattern) in patterns.enumerated() {
             var section = "## \(pattern.title) (\(pattern.language.rawValue), \(pattern.topic.rawValue))\n```\(pattern.language.rawValue)\n\(pattern.code)\n```"
-            var examples: [WorkspaceExample] = []
-            if let workspaceRoot {
-                examples = WorkspacePatternScanner(root: workspaceRoot, maxExamples: 5)
-                    .examples(signal: pattern.signal, extensions: pattern.language.workspaceExtensions)
-                if !examples.isEmpty {
-                    section += "\nIn this workspace:\n" + examples.map { "- \($0.path):\($0.line): \($0.text)" }.joined(separator: "\n")
-                }
+            let examples = index < found.count ? found[index] : []
+            if !examples.isEmpty {
+                section += "\nIn this workspace:\n" + examples.map { "- \($0.path):\($0.line): \($0.text)" }.joined(separator: "\n")
             }
             sections.append(section)
             values.append([
