@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
-            resources: [.copy("Prompts")],
+            resources: [.embedInCode("Prompts")],
             swiftSettings: strictSettings
         ),
 

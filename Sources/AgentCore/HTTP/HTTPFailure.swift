@@ -71,7 +71,7 @@ struct HTTPFailure {
             ServerErrorBody.message(in: Data(body))
             ?? (text.isEmpty ? "HTTP status \(status)" : ChatChunkDecoder.excerpt(text))
         let code: LLMError.Code
-        if status == 404 || message.localizedLowercase.contains("does not exist") {
+        if status == 404 || message.lowercased().contains("does not exist") {
             code = .modelNotFound
         } else if status == 429 {
             code = .rateLimited

@@ -9,69 +9,63 @@ import Glibc
 import Darwin
 #endif
 
-/// The agents' Markdown prompts, loaded at run time from SwiftPM's resource folder without `Bundle`
-/// (which would pull full Foundation into start-up).
+/// The agents' Markdown prompts (`Sources/AgentCore/Prompts/*.md`).
 ///
-/// Lookup order: the `SPARK_PROMPTS_DIR` override; `<dir of the executable>/SparkLSP_AgentCore.resources/Prompts`
-/// (where SwiftPM puts `.copy("Prompts")`, next to `spark-lsp` and next to the test bundle);
-/// `<dir of the executable>/../share/spark-lsp/Prompts` (an installed layout).
+/// The files are embedded in the binary at build time (SwiftPM's `.embedInCode`, which needs neither
+/// `Bundle` nor full Foundation), so an installed `spark-lsp` is one self-contained file. At run time a
+/// directory named by `SPARK_PROMPTS_DIR` overrides them prompt by prompt: a `<name>.md` there wins, and
+/// the embedded text is used for every prompt it does not have.
 public struct PromptLibrary: Sendable {
-    /// The environment variable that points at a prompts directory, overriding the bundled one.
+    /// The environment variable that points at a directory of prompts overriding the embedded ones.
     public static let overrideVariable = "SPARK_PROMPTS_DIR"
-    /// SwiftPM's resource folder for the AgentCore target, relative to the executable's directory.
-    public static let resourceBundleName = "SparkLSP_AgentCore.resources"
 
-    /// The directory holding `<name>.md` files.
-    public let directory: String
+    /// The override directory, when there is one.
+    public let directory: String?
 
-    /// A library reading prompts from `directory`.
-    public init(directory: String) {
+    /// A library reading prompts from `directory` first, then from the embedded copies.
+    public init(directory: String? = nil) {
         self.directory = directory
     }
 
-    /// Finds the prompts directory; throws a `directoryNotFound` error listing the places it looked.
-    /// - Parameters:
-    ///   - environment: the process environment (for `SPARK_PROMPTS_DIR`).
-    ///   - executablePath: the running binary; `nil` reads `/proc/self/exe`.
-    public static func locate(
-        environment: [String: String],
-        executablePath: String? = nil
-    ) throws(PromptLibraryError) -> PromptLibrary {
-        if let override = environment[overrideVariable], !override.isEmpty {
-            guard isDirectory(override) else {
-                throw PromptLibraryError(.directoryNotFound, "\(overrideVariable)=\(override) is not a directory of prompts")
-            }
-            return PromptLibrary(directory: override)
+    /// The library for this process: the embedded prompts, overridden by `SPARK_PROMPTS_DIR` when it is set.
+    /// Throws `directoryNotFound` when the variable names something that is not a directory.
+    public static func locate(environment: [String: String]) throws(PromptLibraryError) -> PromptLibrary {
+        guard let override = environment[overrideVariable], !override.isEmpty else { return PromptLibrary() }
+        guard isDirectory(override) else {
+            throw PromptLibraryError(.directoryNotFound, "\(overrideVariable)=\(override) is not a directory of prompts")
         }
-        let candidates = defaultCandidates(executablePath: executablePath ?? currentExecutablePath())
-        if let found = candidates.first(where: isDirectory) {
-            return PromptLibrary(directory: found)
-        }
-        throw PromptLibraryError(
-            .directoryNotFound,
-            "prompt resources not found; looked in \(candidates.joined(separator: ", ")). Keep \(resourceBundleName) next to the executable or set \(overrideVariable)"
-        )
+        return PromptLibrary(directory: override)
     }
 
     /// The raw text of a prompt.
     public func template(_ name: PromptName) throws(PromptLibraryError) -> String {
-        let path = "\(directory)/\(name.rawValue).md"
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw PromptLibraryError(.promptNotFound, "prompt `\(name.rawValue)` not found at \(path)")
+        if let directory {
+            let path = "\(directory)/\(name.rawValue).md"
+            if let data = FileManager.default.contents(atPath: path) {
+                guard let text = String(validating: data, as: UTF8.self) else {
+                    throw PromptLibraryError(.unreadable, "prompt `\(name.rawValue)` at \(path) is not UTF-8 text")
+                }
+                return text
+            }
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
-            throw PromptLibraryError(.unreadable, "prompt `\(name.rawValue)` at \(path) is not readable UTF-8 text")
+        guard let bytes = EmbeddedPrompts.files[name.rawValue] else {
+            throw PromptLibraryError(
+                .promptNotFound,
+                "no prompt named `\(name.rawValue)` (known: \(EmbeddedPrompts.files.keys.sorted().joined(separator: ", ")))")
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A prompt with its `{{placeholders}}` filled; with `strict`, a placeholder without a value is an error.
-    public func render(_ name: PromptName, values: [String: String] = [:], strict: Bool = false) throws(PromptLibraryError) -> String {
+    public func render(
+        _ name: PromptName, values: [String: String] = [:], strict: Bool = false
+    ) throws(PromptLibraryError) -> String {
         let text = try template(name)
         if strict {
             let missing = PromptTemplate.placeholders(in: text).filter { values[$0] == nil }
             if !missing.isEmpty {
-                throw PromptLibraryError(.missingValues, "prompt `\(name.rawValue)` needs values for: \(missing.joined(separator: ", "))")
+                throw PromptLibraryError(
+                    .missingValues, "prompt `\(name.rawValue)` needs values for: \(missing.joined(separator: ", "))")
             }
         }
         return PromptTemplate.render(text, values: values)
@@ -79,37 +73,21 @@ public struct PromptLibrary: Sendable {
 
     /// The coding agent's instructions for a workflow: the coding system prompt, then the workflow's prompt.
     /// - Parameter values: placeholder values, for example `["workspace": "/home/me/project"]`.
-    public func codingInstructions(for workflow: PromptWorkflow, values: [String: String] = [:]) throws(PromptLibraryError) -> String {
+    public func codingInstructions(
+        for workflow: PromptWorkflow, values: [String: String] = [:]
+    ) throws(PromptLibraryError) -> String {
         let system = try render(.codingSystem, values: values)
         guard let extra = workflow.promptName else { return system }
         return system + "\n\n" + (try render(extra, values: values))
     }
 
-    /// The names of the prompts in the directory, sorted.
+    /// The names of every prompt available: the embedded ones and those in the override directory, sorted.
     public func availablePrompts() -> [PromptName] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return files.filter { $0.hasSuffix(".md") }.map { PromptName(rawValue: String($0.dropLast(3))) }.sorted { $0.rawValue < $1.rawValue }
-    }
-
-    static func defaultCandidates(executablePath: String?) -> [String] {
-        guard let executablePath, let slash = executablePath.lastIndex(of: "/") else { return [] }
-        let directory = String(executablePath[..<slash])
-        return [
-            "\(directory)/\(resourceBundleName)/Prompts",
-            "\(directory)/../share/spark-lsp/Prompts",
-        ]
-    }
-
-    /// The running binary's path from `/proc/self/exe` (Linux) or `argv[0]` elsewhere.
-    static func currentExecutablePath() -> String? {
-        #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if length > 0 {
-            return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var names = Set(EmbeddedPrompts.files.keys)
+        if let directory, let files = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            names.formUnion(files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) })
         }
-        #endif
-        return CommandLine.arguments.first
+        return names.sorted().map { PromptName(rawValue: $0) }
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -8,14 +8,14 @@ import Foundation
 #endif
 
 @Suite struct PromptLibraryTests {
-    /// The library the test binary finds next to itself, exactly as `spark-lsp` does.
+    /// The library `spark-lsp` uses with no override: the prompts embedded in the binary.
     func bundled() throws -> PromptLibrary {
         try PromptLibrary.locate(environment: [:])
     }
 
-    @Test func findsSwiftPMResourcesNextToTheExecutable() throws {
+    @Test func everyBundledPromptIsEmbedded() throws {
         let library = try bundled()
-        #expect(library.directory.hasSuffix("/SparkLSP_AgentCore.resources/Prompts"))
+        #expect(library.directory == nil)
         #expect(Set(library.availablePrompts()).isSuperset(of: PromptName.bundled))
     }
 
@@ -79,20 +79,16 @@ import Foundation
 
         let library = try PromptLibrary.locate(environment: ["SPARK_PROMPTS_DIR": directory])
         #expect(try library.render(.codingSystem, values: ["workspace": "/x"]) == "Custom /x prompt")
-        let missingPrompt = #expect(throws: PromptLibraryError.self) { try library.template(.debugging) }
-        #expect(missingPrompt?.code == .promptNotFound)
+        // A prompt the override directory lacks comes from the embedded copy.
+        #expect(try library.template(.debugging) == bundled().template(.debugging))
+        let unknown = #expect(throws: PromptLibraryError.self) { try library.template("no_such_prompt") }
+        #expect(unknown?.code == .promptNotFound)
 
         let badOverride = #expect(throws: PromptLibraryError.self) {
             try PromptLibrary.locate(environment: ["SPARK_PROMPTS_DIR": directory + "/nope"])
         }
         #expect(badOverride?.code == .directoryNotFound)
-
-        let nothing = #expect(throws: PromptLibraryError.self) {
-            try PromptLibrary.locate(environment: [:], executablePath: "\(directory)/bin/spark-lsp")
-        }
-        #expect(nothing?.code == .directoryNotFound)
-        #expect(nothing?.message.contains("\(directory)/bin/SparkLSP_AgentCore.resources/Prompts") == true)
-        #expect(nothing?.message.contains("SPARK_PROMPTS_DIR") == true)
+        #expect(badOverride?.message.contains("SPARK_PROMPTS_DIR") == true)
     }
 
     @Test func templatesFillKnownPlaceholdersAndKeepTheRest() {
