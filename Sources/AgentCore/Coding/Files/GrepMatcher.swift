@@ -3,7 +3,7 @@
 /// A pattern without regular-expression metacharacters is searched as bytes. A regular
 /// expression (Swift `Regex`) is run only on lines holding a literal every match must contain,
 /// when the pattern has one; otherwise on every line.
-struct GrepMatcher {
+package struct GrepMatcher {
     private let literal: [UInt8]?
     private let regex: Regex<AnyRegexOutput>?
 
@@ -89,7 +89,7 @@ struct GrepMatcher {
 
     /// The longest run of plain characters that every match must contain, or `nil` when the
     /// pattern has alternation, groups with options, or no such run of two or more characters.
-    static func requiredLiteral(of pattern: String) -> String? {
+    package static func requiredLiteral(of pattern: String) -> String? {
         let characters = Array(pattern)
         var runs: [String] = []
         var current = ""

@@ -108,6 +108,7 @@ struct GrepSearch: Sendable {
     private func text(ofLine number: Int, starts: [Int], bytes: UnsafeRawBufferPointer) -> String {
         let start = starts[number]
         var end = number + 1 < starts.count ? starts[number + 1] - 1 : bytes.count
+        if end > start, number + 1 == starts.count, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard end > start else { return "" }
         let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + Self.maximumLineLength * 4)]), as: UTF8.self)

@@ -5,7 +5,7 @@ struct TextLines {
 
     init(_ text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
+        if text.isEmpty || text.hasSuffix("\n") { lines.removeLast() }
         self.lines = lines
     }
 
