@@ -11,14 +11,31 @@ package struct PathGlob: Hashable, Sendable {
 
     /// One alternative per brace expansion.
     private let alternatives: [[Segment]]
+    /// Per alternative, the bits of its `**` segments.
+    private let anyDepthMasks: [UInt64]
+
+    /// The automaton's position: per alternative, a bit per segment index (bit `count` = accepted).
+    package typealias State = [UInt64]
+
+    /// The most segments an alternative may have; a longer one never matches.
+    package static let maximumSegments = 62
 
     /// Parses `pattern` (leading `./` and `/` are ignored).
     package init(_ pattern: String) {
-        alternatives = PathGlob.expandBraces(pattern).map(PathGlob.segments(of:))
+        self.init(alternatives: PathGlob.expandBraces(pattern).map(PathGlob.segments(of:)))
     }
 
     package init(segments: [Segment]) {
-        alternatives = [segments]
+        self.init(alternatives: [segments])
+    }
+
+    private init(alternatives: [[Segment]]) {
+        self.alternatives = alternatives
+        anyDepthMasks = alternatives.map { segments in
+            var mask: UInt64 = 0
+            for (index, segment) in segments.enumerated() where segment == .anyDepth && index < 64 { mask |= 1 << UInt64(index) }
+            return mask
+        }
     }
 
     static func segments(of pattern: String) -> [Segment] {
@@ -33,43 +50,48 @@ package struct PathGlob: Hashable, Sendable {
         return segments
     }
 
-    /// The states (one set per alternative) before any component is consumed.
-    package var start: [Set<Int>] {
-        alternatives.map { closure([0], in: $0) }
+    /// The state before any component is consumed.
+    package var start: State {
+        alternatives.indices.map { closure(1, alternative: $0) }
     }
 
-    /// The states after consuming the component `name`.
-    package func advance(_ states: [Set<Int>], by name: String) -> [Set<Int>] {
-        zip(alternatives, states).map { segments, current in
-            var next: Set<Int> = []
-            for index in current where index < segments.count {
+    /// The state after consuming the component `name`.
+    package func advance(_ state: State, by name: String) -> State {
+        var result = state
+        for (alternative, segments) in alternatives.enumerated() {
+            var bits = state[alternative] & (acceptBit(alternative) &- 1)
+            var next: UInt64 = 0
+            while bits != 0 {
+                let index = bits.trailingZeroBitCount
+                bits &= bits &- 1
                 switch segments[index] {
-                case .anyDepth: next.insert(index)
-                case .wildcard(let pattern): if pattern.matches(name) { next.insert(index + 1) }
+                case .anyDepth: next |= 1 << UInt64(index)
+                case .wildcard(let pattern): if pattern.matches(name) { next |= 1 << UInt64(index + 1) }
                 }
             }
-            return closure(next, in: segments)
+            result[alternative] = closure(next, alternative: alternative)
         }
+        return result
     }
 
-    /// Whether a path whose components led to `states` matches.
-    package func accepts(_ states: [Set<Int>]) -> Bool {
-        zip(alternatives, states).contains { segments, current in current.contains(segments.count) }
+    /// Whether a path whose components led to `state` matches.
+    package func accepts(_ state: State) -> Bool {
+        alternatives.indices.contains { state[$0] & acceptBit($0) != 0 }
     }
 
-    /// Whether anything below a directory whose components led to `states` could match.
-    package func canMatchBelow(_ states: [Set<Int>]) -> Bool {
-        zip(alternatives, states).contains { segments, current in current.contains { $0 < segments.count } }
+    /// Whether anything below a directory whose components led to `state` could match.
+    package func canMatchBelow(_ state: State) -> Bool {
+        alternatives.indices.contains { state[$0] & (acceptBit($0) &- 1) != 0 }
     }
 
     /// Whether the components match.
     package func matches(_ components: some Sequence<String>) -> Bool {
-        var states = start
+        var state = start
         for component in components {
-            states = advance(states, by: component)
-            if !canMatchBelow(states), !accepts(states) { return false }
+            state = advance(state, by: component)
+            if !canMatchBelow(state), !accepts(state) { return false }
         }
-        return accepts(states)
+        return accepts(state)
     }
 
     /// Whether the `/`-separated relative path matches.
@@ -77,16 +99,21 @@ package struct PathGlob: Hashable, Sendable {
         matches(path.split(separator: "/").lazy.map(String.init))
     }
 
-    private func closure(_ states: Set<Int>, in segments: [Segment]) -> Set<Int> {
-        var result = states
-        for index in states.sorted() {
-            var cursor = index
-            while cursor < segments.count, segments[cursor] == .anyDepth {
-                cursor += 1
-                result.insert(cursor)
-            }
+    /// The bit meaning "every segment consumed" (zero for an over-long alternative, which never matches).
+    private func acceptBit(_ alternative: Int) -> UInt64 {
+        let count = alternatives[alternative].count
+        return count <= Self.maximumSegments ? 1 << UInt64(count) : 0
+    }
+
+    /// Adds the states reachable by letting `**` match nothing.
+    private func closure(_ bits: UInt64, alternative: Int) -> UInt64 {
+        guard acceptBit(alternative) != 0 else { return 0 }
+        var result = bits
+        while true {
+            let added = ((result & anyDepthMasks[alternative]) << 1) & ~result
+            if added == 0 { return result }
+            result |= added
         }
-        return result
     }
 
     /// `a{b,c}d` -> `abd`, `acd` (nested braces expand too; an unbalanced brace is literal).
