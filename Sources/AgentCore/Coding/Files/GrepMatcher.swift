@@ -1,20 +1,56 @@
 /// Finds the lines of a file that match a `grep` pattern.
 ///
 /// A pattern without regular-expression metacharacters is searched as bytes. A regular
-/// expression (Swift `Regex`) is run only on lines holding a literal every match must contain,
-/// when the pattern has one; otherwise on every line.
+/// expression (Swift `Regex`) is run only on lines holding a literal every match must contain
+/// (for `a|b`, one literal per alternative), when the pattern has them; otherwise on every line.
 package struct GrepMatcher {
-    private let literal: [UInt8]?
+    /// Every match holds one of these; empty when nothing is known.
+    private let literals: [[UInt8]]
     private let regex: Regex<AnyRegexOutput>?
 
     init(pattern: String) throws {
         if !GrepMatcher.hasMetacharacters(pattern) {
-            literal = Array(pattern.utf8)
+            literals = [Array(pattern.utf8)]
             regex = nil
         } else {
             regex = try Regex(pattern)
-            literal = GrepMatcher.requiredLiteral(of: pattern).map { Array($0.utf8) }
+            literals = (GrepMatcher.requiredLiterals(of: pattern) ?? []).map { Array($0.utf8) }
         }
+    }
+
+    /// One required literal per top-level alternative of `pattern`, or `nil` when one lacks any.
+    package static func requiredLiterals(of pattern: String) -> [String]? {
+        var alternatives: [String] = []
+        var current = ""
+        var depth = 0
+        var inClass = false
+        var escaped = false
+        for character in pattern {
+            defer { escaped = !escaped && character == "\\" }
+            if !escaped {
+                if inClass {
+                    if character == "]" { inClass = false }
+                } else if character == "[" {
+                    inClass = true
+                } else if character == "(" {
+                    depth += 1
+                } else if character == ")" {
+                    depth -= 1
+                } else if character == "|", depth == 0 {
+                    alternatives.append(current)
+                    current = ""
+                    continue
+                }
+            }
+            current.append(character)
+        }
+        alternatives.append(current)
+        var literals: [String] = []
+        for alternative in alternatives {
+            guard let literal = requiredLiteral(of: alternative) else { return nil }
+            literals.append(literal)
+        }
+        return literals
     }
 
     static func hasMetacharacters(_ pattern: String) -> Bool {
@@ -26,15 +62,21 @@ package struct GrepMatcher {
         let count = bytes.count
         var lines: [Int] = []
         var candidates: [(start: Int, end: Int)] = []
-        if let literal {
-            var lastEnd = -1
-            for offset in ByteSearch.offsets(of: literal, in: bytes) where offset > lastEnd {
-                let start = lineStart(before: offset, in: bytes)
-                let end = lineEnd(after: offset, in: bytes)
-                candidates.append((start, end))
-                lastEnd = end
+        if !literals.isEmpty {
+            for literal in literals {
+                var lastEnd = -1
+                for offset in ByteSearch.offsets(of: literal, in: bytes) where offset > lastEnd {
+                    let start = lineStart(before: offset, in: bytes)
+                    let end = lineEnd(after: offset, in: bytes)
+                    candidates.append((start, end))
+                    lastEnd = end
+                }
             }
             if candidates.isEmpty { return [] }
+            if literals.count > 1 {
+                var seen = Set<Int>()
+                candidates = candidates.sorted { $0.start < $1.start }.filter { seen.insert($0.start).inserted }
+            }
         } else {
             var start = 0
             while start < count {
@@ -104,7 +146,7 @@ package struct GrepMatcher {
             let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
             let optional = next == "?" || next == "*" || next == "{"
             switch character {
-            case "|": return nil
+            case "|": if depth == 0 { return nil }
             case "(":
                 if next == "?" { return nil }
                 depth += 1

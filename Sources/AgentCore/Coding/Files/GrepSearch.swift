@@ -1,16 +1,24 @@
+import Synchronization
+
 /// One `grep` run over files below a start path: the blocking part of `GrepTool`.
+///
+/// The walk lists the files first (honouring ignore rules and the file filter); then worker
+/// threads search them in chunks, claimed in order, so the first `maximumMatches` matches in
+/// walk order are reported whatever the timing.
 struct GrepSearch: Sendable {
     /// Files larger than this are skipped (and counted).
     static let maximumFileBytes = 8 << 20
     static let maximumLineLength = 300
+    static let chunkSize = 32
 
-    /// The pattern, compiled on the searching thread (a `Regex` is not `Sendable`).
+    /// The pattern, compiled on each searching thread (a `Regex` is not `Sendable`).
     var pattern: String
     var fileFilter: PathGlob?
     /// Whether `fileFilter` applies to the whole relative path rather than the name.
     var filterOnPath: Bool
     var contextLines: Int
     var maximumMatches: Int
+    var workers = min(4, WorkerThreads.processorCount)
 
     /// What a search found.
     struct Report {
@@ -23,97 +31,113 @@ struct GrepSearch: Sendable {
         var capped = false
     }
 
+    /// The files to search: directories (components from the root) and names in walk order.
+    struct FileList: Sendable {
+        var directories: [[String]] = []
+        var files: [(directory: Int, name: String)] = []
+    }
+
     func run(from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool) throws -> Report {
-        var report = Report()
-        var buffer: [UInt8] = []
-        let matcher = try GrepMatcher(pattern: pattern)
+        let list = try collect(from: start, root: root, isCancelled: isCancelled)
+        let chunks = (list.files.count + Self.chunkSize - 1) / Self.chunkSize
+        let results = Mutex<[[GrepFileResult]?]>(Array(repeating: nil, count: chunks))
+        let nextChunk = Atomic<Int>(0)
+        let found = Atomic<Int>(0)
+        let cancelled = Atomic<Bool>(false)
+        let search = self
+        let workerCount = list.files.count < 2 * Self.chunkSize ? 1 : workers
+        let cancellation = UncheckedCancellation(isCancelled)
+        WorkerThreads.run(count: workerCount) { _ in
+            guard let matcher = try? GrepMatcher(pattern: search.pattern) else { return }
+            var reader = GrepFileReader(matcher: matcher, contextLines: search.contextLines)
+            var openDirectory: (index: Int, descriptor: Int32)?
+            defer { if let openDirectory { close(openDirectory.descriptor) } }
+            while found.load(ordering: .relaxed) < search.maximumMatches + 1, !cancelled.load(ordering: .relaxed) {
+                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard chunk < chunks else { return }
+                if cancellation.check() { cancelled.store(true, ordering: .relaxed) }
+                var chunkResults: [GrepFileResult] = []
+                for (directory, name) in list.files[(chunk * Self.chunkSize)..<min(list.files.count, (chunk + 1) * Self.chunkSize)] {
+                    if openDirectory?.index != directory {
+                        if let openDirectory { close(openDirectory.descriptor) }
+                        openDirectory = nil
+                        guard let descriptor = try? SecureFileSystem.openDirectory(root: root.path, components: list.directories[directory]) else { continue }
+                        openDirectory = (directory, descriptor)
+                    }
+                    let path = (list.directories[directory] + [name]).joined(separator: "/")
+                    let result = reader.search(in: openDirectory!.descriptor, name: name, path: path)
+                    found.add(result.blocks.count, ordering: .relaxed)
+                    chunkResults.append(result)
+                }
+                results.withLock { $0[chunk] = chunkResults }
+            }
+        }
+        if cancelled.load(ordering: .relaxed) { throw CancellationError() }
+        return merge(results.withLock { $0 })
+    }
+
+    /// Lists the files below `start` (or `start` itself when it is a file).
+    private func collect(from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool) throws -> FileList {
+        var list = FileList()
         let kind = try SecureFileSystem.kind(root: root.path, components: start.components)
         if case .file = kind {
-            let directory = try SecureFileSystem.openDirectory(root: root.path, components: start.parentComponents)
-            defer { close(directory) }
-            search(matcher, directory: directory, name: start.name, path: start.relative, report: &report, buffer: &buffer)
-            return report
+            list.directories = [start.parentComponents]
+            list.files = [(0, start.name)]
+            return list
         }
         guard kind == .directory else { throw WorkspacePathError.failed("\(start.relative) does not exist") }
-        let walker = WorkspaceWalker(root: root, isCancelled: isCancelled)
-        try walker.walk(from: start.components) { entry in
-            if entry.isDirectory { return !report.capped }
-            guard case .file = entry.kind, !report.capped else { return false }
+        var lastDirectory: [String]?
+        try WorkspaceWalker(root: root, isCancelled: isCancelled).walk(from: start.components) { entry in
+            if entry.isDirectory { return true }
+            guard case .file = entry.kind else { return false }
             if let fileFilter {
-                let accepted = filterOnPath ? fileFilter.matches(entry.components) : fileFilter.matches([entry.name])
-                guard accepted else { return false }
+                guard filterOnPath ? fileFilter.matches(entry.components) : fileFilter.matches([entry.name]) else { return false }
             }
-            search(matcher, directory: entry.directory, name: entry.name, path: entry.relativePath, report: &report, buffer: &buffer)
+            let parent = Array(entry.components.dropLast())
+            if parent != lastDirectory {
+                list.directories.append(parent)
+                lastDirectory = parent
+            }
+            list.files.append((list.directories.count - 1, entry.name))
             return false
+        }
+        if isCancelled() { throw CancellationError() }
+        return list
+    }
+
+    /// Joins the per-file results in walk order, keeping the first `maximumMatches` matches.
+    private func merge(_ chunks: [[GrepFileResult]?]) -> Report {
+        var report = Report()
+        for case let results? in chunks {
+            for result in results {
+                if report.capped { return report }
+                report.filesSearched += result.searched ? 1 : 0
+                report.skippedBinary += result.binary ? 1 : 0
+                report.skippedLarge += result.large ? 1 : 0
+                guard !result.blocks.isEmpty else { continue }
+                report.filesWithMatches += 1
+                for block in result.blocks {
+                    guard report.matches < maximumMatches else {
+                        report.capped = true
+                        break
+                    }
+                    if block.separated { report.output += "--\n" }
+                    report.output += block.text
+                    report.matches += 1
+                }
+                if contextLines > 0 { report.output += "--\n" }
+            }
         }
         return report
     }
+}
 
-    private func search(_ matcher: GrepMatcher, directory: Int32, name: String, path: String, report: inout Report, buffer: inout [UInt8]) {
-        let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-        let size = Int(info.st_size)
-        guard size <= Self.maximumFileBytes else {
-            report.skippedLarge += 1
-            return
-        }
-        if buffer.count < size { buffer = [UInt8](repeating: 0, count: max(size, 64 << 10)) }
-        var filled = 0
-        while filled < size {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            filled += count
-        }
-        report.filesSearched += 1
-        buffer.withUnsafeBytes { all in
-            let bytes = UnsafeRawBufferPointer(rebasing: all[..<filled])
-            if ByteSearch.looksBinary(bytes) {
-                report.skippedBinary += 1
-                return
-            }
-            var starts: [Int] = []
-            let lines = matcher.matchingLines(in: bytes, lineStarts: &starts)
-            guard !lines.isEmpty else { return }
-            report.filesWithMatches += 1
-            format(lines, starts: starts, bytes: bytes, path: path, report: &report)
-        }
-    }
+/// The awaiting task's cancellation check, called from the worker threads.
+private struct UncheckedCancellation: @unchecked Sendable {
+    // Guarded by its origin: the closure reads `BlockingFileWork.Flag`, an atomic.
+    let check: () -> Bool
 
-    private func format(_ lines: [Int], starts: [Int], bytes: UnsafeRawBufferPointer, path: String, report: inout Report) {
-        let matched = Set(lines)
-        var printedUpTo = -1
-        for line in lines {
-            guard report.matches < maximumMatches else {
-                report.capped = true
-                return
-            }
-            report.matches += 1
-            let from = max(line - contextLines, printedUpTo + 1)
-            let to = min(line + contextLines, starts.count - 1)
-            if contextLines > 0, printedUpTo >= 0, from > printedUpTo + 1 { report.output += "--\n" }
-            guard from <= to else { continue }
-            for number in from...to {
-                let separator = matched.contains(number) ? ":" : "-"
-                report.output += path + separator + String(number + 1) + separator + text(ofLine: number, starts: starts, bytes: bytes) + "\n"
-            }
-            printedUpTo = max(printedUpTo, to)
-        }
-        if contextLines > 0 { report.output += "--\n" }
-    }
-
-    private func text(ofLine number: Int, starts: [Int], bytes: UnsafeRawBufferPointer) -> String {
-        let start = starts[number]
-        var end = number + 1 < starts.count ? starts[number + 1] - 1 : bytes.count
-        if end > start, number + 1 == starts.count, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        guard end > start else { return "" }
-        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + Self.maximumLineLength * 4)]), as: UTF8.self)
-        return line.count > Self.maximumLineLength ? line.prefix(Self.maximumLineLength) + " …" : line
-    }
+    init(_ check: @escaping () -> Bool) { self.check = check }
 }
 
 #if canImport(Glibc)

@@ -56,6 +56,29 @@ import Testing
             """)
     }
 
+    @Test func alternationFindsEveryAlternative() async throws {
+        #expect(try await grep(["pattern": "helper|print", "path": "src"]) == """
+            src/lib.swift:2:    print("token")
+            src/util.py:1:def helper():
+            [2 matching lines in 2 files; skipped 1 binary files]
+
+            """)
+    }
+
+    @Test func manyFilesAreSearchedInParallelAndCappedInWalkOrder() async throws {
+        for index in 0..<300 {
+            workspace.write("many/f\(1000 + index).txt", "skip\nmatch here \(index)\n")
+        }
+        let first = try await grep(["pattern": "match here", "path": "many"])
+        let lines = first.split(separator: "\n")
+        #expect(lines.count == GrepTool.maximumMatches + 1)
+        #expect(lines.first == "many/f1000.txt:2:match here 0")
+        #expect(lines[199] == "many/f1199.txt:2:match here 199")
+        #expect(first.contains("[results capped at 200 matching lines"))
+        #expect(try await grep(["pattern": "match here", "path": "many"]) == first)
+        #expect(try await grep(["pattern": "match here [0-9]+9$", "path": "many"]).contains("[29 matching lines in 29 files]"))
+    }
+
     @Test func capsResultsWithANote() async throws {
         workspace.write("many.txt", String(repeating: "hit\n", count: 500))
         let output = try await grep(["pattern": "hit"])
@@ -84,6 +107,9 @@ import Testing
         #expect(GrepMatcher.requiredLiteral(of: "ab{10}cd") == "cd")
         #expect(GrepMatcher.requiredLiteral(of: #"x\.y+z"#) == "x.y")
         #expect(GrepMatcher.requiredLiteral(of: "[abc]def(gh)?ij") == "def")
+        #expect(GrepMatcher.requiredLiterals(of: "foo|ba+r|(x|y)zz") == ["foo", "ba", "zz"])
+        #expect(GrepMatcher.requiredLiterals(of: "foo|.*") == nil)
+        #expect(GrepMatcher.requiredLiterals(of: #"a\|bc|[|]de"#) == ["a|bc", "de"])
     }
 }
 
