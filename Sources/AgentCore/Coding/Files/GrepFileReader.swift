@@ -28,8 +28,9 @@ struct GrepFileReader {
         self.contextLines = contextLines
     }
 
-    /// Searches the regular file `name` in `directory`, never following a link.
-    mutating func search(in directory: Int32, name: String, path: String) -> GrepFileResult {
+    /// Searches the regular file `name` in `directory`, never following a link; `path` (shown in
+    /// the output) is only built when something matches.
+    mutating func search(in directory: Int32, name: String, path: () -> String) -> GrepFileResult {
         var result = GrepFileResult()
         let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return result }
@@ -58,7 +59,7 @@ struct GrepFileReader {
             }
             var starts: [Int] = []
             let lines = matcher.matchingLines(in: bytes, lineStarts: &starts)
-            if !lines.isEmpty { result.blocks = blocks(lines, starts: starts, bytes: bytes, path: path) }
+            if !lines.isEmpty { result.blocks = blocks(lines, starts: starts, bytes: bytes, path: path()) }
         }
         return result
     }

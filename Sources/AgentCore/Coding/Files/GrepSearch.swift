@@ -64,8 +64,9 @@ struct GrepSearch: Sendable {
                         guard let descriptor = try? SecureFileSystem.openDirectory(root: root.path, components: list.directories[directory]) else { continue }
                         openDirectory = (directory, descriptor)
                     }
-                    let path = (list.directories[directory] + [name]).joined(separator: "/")
-                    let result = reader.search(in: openDirectory!.descriptor, name: name, path: path)
+                    let result = reader.search(in: openDirectory!.descriptor, name: name) {
+                        (list.directories[directory] + [name]).joined(separator: "/")
+                    }
                     found.add(result.blocks.count, ordering: .relaxed)
                     chunkResults.append(result)
                 }

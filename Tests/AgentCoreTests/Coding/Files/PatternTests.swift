@@ -74,3 +74,16 @@ import Testing
         #expect(seen == [".gitignore", "a", "a/.gitignore", "a/b", "a/b/c.txt", "a/keep.tmp", "b"])
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func findsNonOverlappingOccurrencesAtEveryPosition() {
+        for prefix in 0..<5 {
+            let text = String(repeating: "e", count: prefix) + "needle_token and needle_tokenneedle_token"
+            let expected = [prefix, prefix + 17, prefix + 29]
+            #expect(ByteSearch.offsets(of: "needle_token", in: text) == expected)
+        }
+        #expect(ByteSearch.offsets(of: "aa", in: "aaaaa") == [0, 2])
+        #expect(ByteSearch.offsets(of: "xyz", in: "xy") == [])
+        #expect(ByteSearch.offsets(of: "é", in: "café é") == [3, 6])
+    }
+}
