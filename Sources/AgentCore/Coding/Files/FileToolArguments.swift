@@ -43,17 +43,6 @@ struct FileToolArguments {
             return number
         }
     }
-
-    /// The boolean under `key`; `nil` when absent or null.
-    func bool(_ key: String) throws(Problem) -> Bool? {
-        switch values[key] {
-        case nil, .null?: return nil
-        case .bool(let value)?: return value
-        case .string("true")?: return true
-        case .string("false")?: return false
-        default: throw Problem(message: "`\(key)` must be a boolean")
-        }
-    }
 }
 
 extension String {
