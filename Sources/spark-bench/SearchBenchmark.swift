@@ -28,8 +28,10 @@ struct SearchBenchmark: AsyncParsableCommand {
              ["/usr/bin/grep", "-rn", "needle_token", base]),
             ("grep regex", { _ = try await grep.call(["pattern": #"needle_\w+ = [0-9]+"#], context: context) },
              ["/usr/bin/grep", "-rnE", #"needle_\w+ = [0-9]+"#, base]),
-            ("grep regex, no literal", { _ = try await grep.call(["pattern": #"^\s*retur[nm] value_9\d$"#], context: context) },
+            ("grep regex, literal in every file", { _ = try await grep.call(["pattern": #"^\s*retur[nm] value_9\d$"#], context: context) },
              ["/usr/bin/grep", "-rnE", #"^\s*retur[nm] value_9[0-9]$"#, base]),
+            ("grep alternation", { _ = try await grep.call(["pattern": "needle_token|no_such_name"], context: context) },
+             ["/usr/bin/grep", "-rnE", "needle_token|no_such_name", base]),
             ("glob **/*.swift", { _ = try await glob.call(["pattern": "**/*.swift", "max_results": 5000], context: context) },
              ["/usr/bin/find", base, "-name", "*.swift"]),
         ]
