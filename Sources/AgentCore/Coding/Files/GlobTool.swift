@@ -85,7 +85,7 @@ public struct GlobTool: AgentTool {
         for component in start.components { states[0] = glob.advance(states[0], by: component) }
         guard glob.canMatchBelow(states[0]) else { return [] }
         var matches: [String] = []
-        let walker = WorkspaceWalker(root: root, isCancelled: isCancelled)
+        let walker = WorkspaceWalker(root: root, sortsEntries: false, isCancelled: isCancelled)
         try walker.walk(from: start.components) { entry in
             let depth = entry.components.count - start.components.count
             let next = glob.advance(states[depth - 1], by: entry.name)

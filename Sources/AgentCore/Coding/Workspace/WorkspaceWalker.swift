@@ -6,7 +6,7 @@ import Glibc
 ///
 /// Directories are opened with `openat(O_NOFOLLOW)` relative to their parent, so the walk never
 /// leaves the tree through a link; links are reported as `.symbolicLink` and not entered.
-/// Entries of each directory are visited in byte order of their names.
+/// Entries of each directory are visited in byte order of their names unless `sortsEntries` is off.
 package struct WorkspaceWalker {
     /// An entry the walk reached.
     package struct Entry {
@@ -24,12 +24,21 @@ package struct WorkspaceWalker {
     package var root: WorkspaceRoot
     /// Whether `.gitignore` files (and the always-skipped directories) apply.
     package var respectsIgnoreFiles: Bool
-    /// Polled between directories; the walk stops when it returns `true`.
+    /// Whether each directory's entries are visited in byte order of their names (else in
+    /// `readdir` order, for callers that sort their results anyway).
+    package var sortsEntries: Bool
+    /// Polled between entries; the walk stops when it returns `true`.
     package var isCancelled: () -> Bool
 
-    package init(root: WorkspaceRoot, respectsIgnoreFiles: Bool = true, isCancelled: @escaping () -> Bool = { false }) {
+    package init(
+        root: WorkspaceRoot,
+        respectsIgnoreFiles: Bool = true,
+        sortsEntries: Bool = true,
+        isCancelled: @escaping () -> Bool = { false }
+    ) {
         self.root = root
         self.respectsIgnoreFiles = respectsIgnoreFiles
+        self.sortsEntries = sortsEntries
         self.isCancelled = isCancelled
     }
 
@@ -69,7 +78,7 @@ package struct WorkspaceWalker {
             if name == ".gitignore" { hasGitignore = true }
             names.append((name, pointer.pointee.d_type))
         }
-        names.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        if sortsEntries { names.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } }
         if respectsIgnoreFiles, hasGitignore,
             let (bytes, _) = try? SecureFileSystem.readFile(in: directory, name: ".gitignore", shownAs: ".gitignore", limit: 1 << 20)
         {
