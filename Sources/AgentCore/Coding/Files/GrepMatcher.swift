@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Finds the lines of a file that match a `grep` pattern.
 ///
 /// A pattern without regular-expression metacharacters is searched as bytes. A regular
@@ -192,10 +196,6 @@ package struct GrepMatcher {
         return runs.max { $0.utf8.count < $1.utf8.count }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 private func memchrNewline(_ pointer: UnsafeRawPointer, _ count: Int) -> UnsafeRawPointer? {
     memchr(pointer, Int32(UInt8(ascii: "\n")), count).map { UnsafeRawPointer($0) }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// One `grep` run over files below a start path: the blocking part of `GrepTool`.
@@ -37,8 +40,8 @@ struct GrepSearch: Sendable {
         var files: [(directory: Int, name: String)] = []
     }
 
-    func run(from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool) throws -> Report {
-        let list = try collect(from: start, root: root, isCancelled: isCancelled)
+    func run(from start: WorkspacePath, root: WorkspaceRoot, flag: BlockingFileWork.Flag) throws -> Report {
+        let list = try collect(from: start, root: root, isCancelled: { flag.isCancelled })
         let chunks = (list.files.count + Self.chunkSize - 1) / Self.chunkSize
         let results = Mutex<[[GrepFileResult]?]>(Array(repeating: nil, count: chunks))
         let nextChunk = Atomic<Int>(0)
@@ -46,7 +49,6 @@ struct GrepSearch: Sendable {
         let cancelled = Atomic<Bool>(false)
         let search = self
         let workerCount = list.files.count < 2 * Self.chunkSize ? 1 : workers
-        let cancellation = UncheckedCancellation(isCancelled)
         WorkerThreads.run(count: workerCount) { _ in
             guard let matcher = try? GrepMatcher(pattern: search.pattern) else { return }
             var reader = GrepFileReader(matcher: matcher, contextLines: search.contextLines)
@@ -55,7 +57,7 @@ struct GrepSearch: Sendable {
             while found.load(ordering: .relaxed) < search.maximumMatches + 1, !cancelled.load(ordering: .relaxed) {
                 let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard chunk < chunks else { return }
-                if cancellation.check() { cancelled.store(true, ordering: .relaxed) }
+                if flag.isCancelled { cancelled.store(true, ordering: .relaxed) }
                 var chunkResults: [GrepFileResult] = []
                 for (directory, name) in list.files[(chunk * Self.chunkSize)..<min(list.files.count, (chunk + 1) * Self.chunkSize)] {
                     if openDirectory?.index != directory {
@@ -132,15 +134,3 @@ struct GrepSearch: Sendable {
         return report
     }
 }
-
-/// The awaiting task's cancellation check, called from the worker threads.
-private struct UncheckedCancellation: @unchecked Sendable {
-    // Guarded by its origin: the closure reads `BlockingFileWork.Flag`, an atomic.
-    let check: () -> Bool
-
-    init(_ check: @escaping () -> Bool) { self.check = check }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

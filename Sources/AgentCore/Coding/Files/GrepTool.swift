@@ -75,7 +75,7 @@ public struct GrepTool: AgentTool {
         let report: GrepSearch.Report
         do {
             report = try await BlockingFileWork.run { flag in
-                try search.run(from: start, root: root, isCancelled: { flag.isCancelled })
+                try search.run(from: start, root: root, flag: flag)
             }
         } catch let error as WorkspacePathError {
             return error.toolResult

@@ -57,10 +57,3 @@ enum TextEdit {
         text.isEmpty || text.hasSuffix("\n") ? text + addition : text + "\n" + addition
     }
 }
-
-/// Why an edit could not be made, worded for the model.
-struct EditProblem: Error {
-    var message: String
-
-    init(_ message: String) { self.message = message }
-}
