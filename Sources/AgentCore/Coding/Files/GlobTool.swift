@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `glob(pattern, max_results)`: workspace files whose relative path matches a pattern, sorted.
 ///
 /// `**` matches any number of directories, `*` and `?` stay within one component, `[a-z]` and
@@ -53,13 +57,17 @@ public struct GlobTool: AgentTool {
             return error.toolResult
         }
         let root = root
-        let matches = try await BlockingFileWork.run { flag in
-            try GlobTool.search(PathGlob(pattern), from: start, root: root, isCancelled: { flag.isCancelled })
+        let matches: [String]
+        do {
+            matches = try await BlockingFileWork.run { flag in
+                try GlobTool.search(PathGlob(pattern), from: start, root: root, isCancelled: { flag.isCancelled })
+            }
+        } catch let error as WorkspacePathError {
+            return error.errno == ENOENT ? ToolResult("No files match `\(pattern)` (\(error.reason)).", value: ["matches": []]) : error.toolResult
         }
-        let shownPattern = pattern
         guard !matches.isEmpty else {
-            var text = "No files match `\(shownPattern)`."
-            if !shownPattern.contains("/") { text += " Patterns match paths from the workspace root; use `**/\(shownPattern)` to search every directory." }
+            var text = "No files match `\(pattern)`."
+            if !pattern.contains("/") { text += " Patterns match paths from the workspace root; use `**/\(pattern)` to search every directory." }
             return ToolResult(text, value: ["matches": []])
         }
         var text = matches.prefix(limit).joined(separator: "\n") + "\n"
