@@ -87,7 +87,7 @@ public struct FileReadTool: AgentTool {
             case .path(let error): return error.toolResult
             }
         }
-        let lines = TextLines(snapshot.text)
+        let lines = LineNumberedText(snapshot.text)
         var header = path.relative
         if let version = snapshot.version { header += " (live editor buffer, version \(version))" }
         guard lines.count > 0 else { return ToolResult(header + ": empty file") }

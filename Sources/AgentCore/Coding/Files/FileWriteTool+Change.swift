@@ -25,7 +25,7 @@ extension FileWriteTool {
         func change(_ kind: FileChange.Kind, _ newText: String) -> Result<FileChange, FileWriteFailure> {
             .success(FileChange(kind: kind, path: path.absolute, originalText: current?.text, newText: newText, baseVersion: current?.version))
         }
-        let edited: Result<String, EditProblem>
+        let edited: Result<String, FileEditProblem>
         switch request.operation {
         case "create":
             guard current == nil else { return fail("\(path.relative) already exists; use overwrite or str_replace to change it") }
@@ -37,7 +37,7 @@ extension FileWriteTool {
         case "append":
             guard let content = request.content else { return fail("append needs `content`") }
             guard let current else { return change(.create, content) }
-            return change(.modify, TextEdit.appending(content, to: current.text))
+            return change(.modify, FileTextEdit.appending(content, to: current.text))
         case "delete":
             guard current != nil else { return fail("\(path.relative) does not exist") }
             return change(.delete, "")
@@ -45,13 +45,13 @@ extension FileWriteTool {
             guard let current else { return fail("\(path.relative) does not exist; use create") }
             if request.operation == "str_replace" {
                 guard let old = request.oldText else { return fail("str_replace needs `old_text`") }
-                edited = TextEdit.replacingOnce(old, with: request.newText ?? "", in: current.text, path: path.relative)
+                edited = FileTextEdit.replacingOnce(old, with: request.newText ?? "", in: current.text, path: path.relative)
             } else {
                 guard let content = request.content ?? request.newText else { return fail("insert needs `content`") }
                 if let line = request.insertLine {
-                    edited = TextEdit.inserting(content, afterLine: line, in: current.text)
+                    edited = FileTextEdit.inserting(content, afterLine: line, in: current.text)
                 } else if let anchor = request.oldText, !anchor.isEmpty {
-                    edited = TextEdit.inserting(content, after: anchor, in: current.text, path: path.relative)
+                    edited = FileTextEdit.inserting(content, after: anchor, in: current.text, path: path.relative)
                 } else {
                     return fail("insert needs `insert_line` (0 = top of the file) or `old_text` to insert after")
                 }

@@ -90,15 +90,15 @@ public struct FileWriteTool: AgentTool {
 
     private func summary(of change: FileChange, request: FileWriteRequest, note: String?) -> ToolResult {
         let path = request.path.relative
-        let lines = TextLines(change.newText)
+        let lines = LineNumberedText(change.newText)
         var text: String
         switch change.kind {
         case .create:
             text = "Created \(path) (\(lines.count) lines)."
         case .delete:
-            text = "Deleted \(path) (\(TextLines(change.originalText ?? "").count) lines removed)."
+            text = "Deleted \(path) (\(LineNumberedText(change.originalText ?? "").count) lines removed)."
         case .modify:
-            let delta = TextLines.change(from: change.originalText ?? "", to: change.newText)
+            let delta = LineNumberedText.change(from: change.originalText ?? "", to: change.newText)
             text = "\(request.operation) \(path): \(delta.removed) lines removed, \(delta.added) added; it now has \(lines.count) lines."
             if delta.removed == 0, delta.added == 0 {
                 text = "\(request.operation) \(path): the text is unchanged."

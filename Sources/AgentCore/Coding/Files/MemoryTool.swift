@@ -68,7 +68,7 @@ public struct MemoryTool: AgentTool {
                 return ToolResult("\(existed ? "Overwrote" : "Created") \(path.relative).")
             case "str_replace":
                 let text = try read(path)
-                switch TextEdit.replacingOnce(try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text, path: path.relative) {
+                switch FileTextEdit.replacingOnce(try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text, path: path.relative) {
                 case .success(let edited): try write(edited, to: path)
                 case .failure(let problem): return .error(problem.message)
                 }
@@ -77,7 +77,7 @@ public struct MemoryTool: AgentTool {
                 let text = try read(path)
                 guard let line = try arguments.int("insert_line") else { return .error("insert needs `insert_line`") }
                 guard let content = try arguments.string("content") ?? arguments.string("new_text") else { return .error("insert needs `content`") }
-                switch TextEdit.inserting(content, afterLine: line, in: text) {
+                switch FileTextEdit.inserting(content, afterLine: line, in: text) {
                 case .success(let edited): try write(edited, to: path)
                 case .failure(let problem): return .error(problem.message)
                 }
@@ -123,7 +123,7 @@ public struct MemoryTool: AgentTool {
 
     private func view(_ path: WorkspacePath) throws(WorkspacePathError) -> ToolResult {
         guard try SecureFileSystem.kind(root: root.path, components: path.components) == .directory else {
-            let lines = TextLines(try read(path))
+            let lines = LineNumberedText(try read(path))
             guard lines.count > 0 else { return ToolResult("\(path.relative): empty file") }
             return ToolResult("\(path.relative):\n" + lines.numbered(1...lines.count))
         }

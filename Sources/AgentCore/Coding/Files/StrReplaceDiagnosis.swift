@@ -4,8 +4,8 @@ enum StrReplaceDiagnosis {
     /// Quotes where `old` nearly matches: the same lines ignoring indentation and trailing
     /// spaces when they exist, else the lines most like its first line.
     static func noMatch(for old: String, in text: String, path: String) -> String {
-        let file = TextLines(text)
-        let wanted = TextLines(old).lines.map(normalized)
+        let file = LineNumberedText(text)
+        let wanted = LineNumberedText(old).lines.map(normalized)
         var message = "old_text was not found in \(path); it must match exactly, including whitespace and indentation."
         guard file.count > 0, let firstWanted = wanted.first(where: { !$0.isEmpty }) else {
             return message + (file.count == 0 ? " The file is empty." : "")
@@ -35,7 +35,7 @@ enum StrReplaceDiagnosis {
 
     /// Lists where `old` matched, so the model can add context to single one out.
     static func severalMatches(_ offsets: [Int], of old: String, in text: String, path: String) -> String {
-        let file = TextLines(text)
+        let file = LineNumberedText(text)
         let bytes = Array(text.utf8)
         var lineNumbers: [Int] = []
         var line = 1

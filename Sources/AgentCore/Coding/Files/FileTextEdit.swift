@@ -1,10 +1,10 @@
 /// The pure text edits behind `file_write` and `memory`: each returns the new text or a
 /// message for the model.
-enum TextEdit {
+enum FileTextEdit {
     /// Replaces the single occurrence of `old` with `new`; zero or several occurrences fail with
     /// the closest lines (or every match) quoted.
-    static func replacingOnce(_ old: String, with new: String, in text: String, path: String) -> Result<String, EditProblem> {
-        guard !old.isEmpty else { return .failure(EditProblem("old_text must not be empty")) }
+    static func replacingOnce(_ old: String, with new: String, in text: String, path: String) -> Result<String, FileEditProblem> {
+        guard !old.isEmpty else { return .failure(FileEditProblem("old_text must not be empty")) }
         let offsets = ByteSearch.offsets(of: old, in: text, limit: 50)
         switch offsets.count {
         case 1:
@@ -12,17 +12,17 @@ enum TextEdit {
             let result = bytes[..<offsets[0]] + Array(new.utf8) + bytes[(offsets[0] + old.utf8.count)...]
             return .success(String(decoding: result, as: UTF8.self))
         case 0:
-            return .failure(EditProblem(StrReplaceDiagnosis.noMatch(for: old, in: text, path: path)))
+            return .failure(FileEditProblem(StrReplaceDiagnosis.noMatch(for: old, in: text, path: path)))
         default:
-            return .failure(EditProblem(StrReplaceDiagnosis.severalMatches(offsets, of: old, in: text, path: path)))
+            return .failure(FileEditProblem(StrReplaceDiagnosis.severalMatches(offsets, of: old, in: text, path: path)))
         }
     }
 
     /// Inserts `insertion` as whole lines after line `line` (0 = the top).
-    static func inserting(_ insertion: String, afterLine line: Int, in text: String) -> Result<String, EditProblem> {
-        let lines = TextLines(text)
+    static func inserting(_ insertion: String, afterLine line: Int, in text: String) -> Result<String, FileEditProblem> {
+        let lines = LineNumberedText(text)
         guard line >= 0, line <= lines.count else {
-            return .failure(EditProblem("insert_line \(line) is out of range; the file has \(lines.count) lines (0 inserts at the top)"))
+            return .failure(FileEditProblem("insert_line \(line) is out of range; the file has \(lines.count) lines (0 inserts at the top)"))
         }
         var block = insertion
         if !block.hasSuffix("\n") { block += "\n" }
@@ -39,10 +39,10 @@ enum TextEdit {
     }
 
     /// Inserts `insertion` as whole lines after the line where the single match of `anchor` ends.
-    static func inserting(_ insertion: String, after anchor: String, in text: String, path: String) -> Result<String, EditProblem> {
+    static func inserting(_ insertion: String, after anchor: String, in text: String, path: String) -> Result<String, FileEditProblem> {
         let offsets = ByteSearch.offsets(of: anchor, in: text, limit: 50)
         guard offsets.count == 1 else {
-            return .failure(EditProblem(offsets.isEmpty
+            return .failure(FileEditProblem(offsets.isEmpty
                 ? StrReplaceDiagnosis.noMatch(for: anchor, in: text, path: path)
                 : StrReplaceDiagnosis.severalMatches(offsets, of: anchor, in: text, path: path)))
         }

@@ -1,5 +1,5 @@
 /// Why an edit could not be made, worded for the model.
-struct EditProblem: Error {
+struct FileEditProblem: Error {
     var message: String
 
     init(_ message: String) { self.message = message }

@@ -1,5 +1,5 @@
 /// A text split into lines, for numbering, quoting and counting changes.
-struct TextLines {
+struct LineNumberedText {
     /// The lines, without their `\n` (a final newline does not make an extra empty line).
     let lines: [Substring]
 
@@ -34,8 +34,8 @@ struct TextLines {
     /// Lines removed and added between `old` and `new` (common leading and trailing lines aside),
     /// and the 1-based line in `new` where the change starts.
     static func change(from old: String, to new: String) -> (removed: Int, added: Int, firstLine: Int) {
-        let before = TextLines(old).lines
-        let after = TextLines(new).lines
+        let before = LineNumberedText(old).lines
+        let after = LineNumberedText(new).lines
         var prefix = 0
         while prefix < before.count, prefix < after.count, before[prefix] == after[prefix] { prefix += 1 }
         var suffix = 0
