@@ -1,0 +1,38 @@
+/// A simple command: assignments, words (the first is the program) and redirections.
+struct ShellCommand: Hashable, Sendable {
+    /// `NAME=value` words before the program.
+    var assignments: [ShellWord] = []
+    /// The program and its arguments.
+    var words: [ShellWord] = []
+    var redirections: [ShellRedirection] = []
+    /// Words that are expanded but not run (`for x in WORDS`, the inside of `[[ ]]`).
+    var inertWords: [ShellWord] = []
+
+    var isEmpty: Bool { assignments.isEmpty && words.isEmpty && redirections.isEmpty && inertWords.isEmpty }
+
+    /// Every nested substitution's source in this command.
+    var substitutions: [String] {
+        (assignments + words + inertWords + redirections.map(\.target)).flatMap(\.substitutions)
+    }
+}
+
+/// A redirection such as `2>&1` or `> out.txt`.
+struct ShellRedirection: Hashable, Sendable {
+    var op: String
+    var descriptor: String?
+    var target: ShellWord
+
+    /// Whether it writes to the file named by `target`.
+    var writesFile: Bool {
+        switch op {
+        case ">", ">>", ">|", "&>", "&>>", "<>": return true
+        case ">&": return !(target.literal.allSatisfy(\.isNumber) || target.literal == "-")
+        default: return false
+        }
+    }
+}
+
+/// Commands joined by pipes; each stage holds every simple command inside it (subshells are flattened).
+struct ShellPipeline: Hashable, Sendable {
+    var stages: [[ShellCommand]]
+}
