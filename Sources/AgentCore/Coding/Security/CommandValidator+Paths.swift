@@ -72,8 +72,9 @@ extension CommandValidator {
         }
     }
 
-    /// Refuses deletes of `/`, the home directory, the workspace root and anything outside the workspace.
-    func checkDeleteTarget(_ word: ShellWord, recursive: Bool) throws(Refusal) {
+    /// Refuses deletes of `/`, the home directory, the workspace root (unless `allowingRoot`: `find . -delete`
+    /// only deletes what it matches inside it) and anything outside the workspace.
+    func checkDeleteTarget(_ word: ShellWord, recursive: Bool, allowingRoot: Bool = false) throws(Refusal) {
         let what = recursive ? "recursive delete" : "delete"
         switch classify(word) {
         case .home:
@@ -82,6 +83,7 @@ extension CommandValidator {
             if word.raw.contains("HOME") { throw Refusal("\(what) of `\(word.raw)` (the home directory) is not allowed") }
             throw Refusal("\(what) of a path only known at run time (`\(word.raw)`) cannot be checked")
         case .workspaceRoot:
+            if allowingRoot { return }
             throw Refusal("\(what) of the whole workspace is not allowed")
         case .inside:
             if recursive, Self.components(word.literal).last?.hasPrefix(".*") == true {

@@ -138,7 +138,7 @@ extension CommandValidator {
             index += 1
             switch argument {
             case "-delete":
-                for path in startPaths { try checkDeleteTarget(path, recursive: true) }
+                for path in startPaths { try checkDeleteTarget(path, recursive: true, allowingRoot: true) }
             case "-exec", "-execdir", "-ok", "-okdir":
                 guard let end = arguments[index...].firstIndex(where: { $0.literal == ";" || $0.literal == "+" }) else {
                     throw Refusal("`find \(argument)` is not terminated by `;` or `+`")
@@ -146,7 +146,7 @@ extension CommandValidator {
                 let inner = Array(arguments[index..<end])
                 let innerName = try checkInvocation(inner, depth: depth + 1)
                 if innerName == "rm" {
-                    for path in startPaths { try checkDeleteTarget(path, recursive: true) }
+                    for path in startPaths { try checkDeleteTarget(path, recursive: true, allowingRoot: true) }
                 }
                 index = end + 1
             case "-fprint", "-fprint0", "-fprintf", "-fls":

@@ -118,7 +118,7 @@ public struct CommandValidator: Sendable {
         guard !first.hasExpansion else {
             throw Refusal("the program name `\(first.raw)` is only known at run time; write the program literally")
         }
-        guard !first.hasGlob, !first.startsWithTilde, !first.literal.isEmpty else {
+        guard !first.hasGlob || first.literal == "[", !first.startsWithTilde, !first.literal.isEmpty else {
             throw Refusal("`\(first.raw)` is not a program name the validator can check")
         }
         let name = try programName(first)

@@ -61,7 +61,7 @@ struct ShellTokenizer {
             case "(", ")":
                 index += 1
                 tokens.append(.control(String(character)))
-            case "<", ">" where peek(1) != "(":
+            case "<" where peek(1) != "(", ">" where peek(1) != "(":
                 readRedirection(descriptor: nil)
             default:
                 try readWordOrDescriptorRedirection()
