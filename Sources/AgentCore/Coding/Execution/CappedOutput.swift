@@ -14,6 +14,14 @@ public struct CappedOutput: Hashable, Sendable {
         self.limit = max(limit, 2)
     }
 
+    /// A buffer from parts already cut (a file read at both ends).
+    init(limit: Int, head: [UInt8], tail: [UInt8], totalBytes: Int) {
+        self.limit = max(limit, 2)
+        self.head = head
+        self.tail = tail
+        self.totalBytes = totalBytes
+    }
+
     /// How many bytes were cut from the middle.
     public var omittedBytes: Int { totalBytes - head.count - tail.count }
 
