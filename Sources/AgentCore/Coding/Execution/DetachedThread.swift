@@ -23,6 +23,12 @@ enum DetachedThread {
             &thread, &attributes,
             { raw in
                 guard let raw else { return nil }
+                // A write to a pipe whose reader died must fail with EPIPE, not kill the process:
+                // SIGPIPE is thread-directed, so blocking it here keeps it pending on this thread only.
+                var pipeSignal = sigset_t()
+                sigemptyset(&pipeSignal)
+                sigaddset(&pipeSignal, SIGPIPE)
+                pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
                 Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
                 return nil
             }, box)

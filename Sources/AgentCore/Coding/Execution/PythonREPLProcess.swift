@@ -40,7 +40,8 @@ final class PythonREPLProcess: @unchecked Sendable {
         guard childOutput >= 0, output >= 0 else { throw ExecutionError("cannot open the REPL output file", errno: errno) }
         var command = configuration.sandbox.wrap(
             executable: configuration.python, arguments: ["-u", driver],
-            writablePaths: [configuration.workspaceRoot, directory], workingDirectory: configuration.workspaceRoot)
+            writablePaths: [configuration.workspaceRoot, directory], workingDirectory: configuration.workspaceRoot,
+            dieWithParent: false)  // Spawned from a short-lived thread; the driver exits on EOF of its requests instead.
         if configuration.sandbox.isSandboxed {
             // bwrap must survive the SIGINT sent to the group; Python re-enables its own handler.
             command = ("/bin/sh", ["-c", "trap '' INT; exec \"$@\"", "sh", command.executable] + command.arguments)

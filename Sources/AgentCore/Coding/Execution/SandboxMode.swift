@@ -13,8 +13,12 @@ public enum SandboxMode: Hashable, Sendable {
     }
 
     /// Wraps a command so it runs in the sandbox (unchanged when there is none).
+    ///
+    /// `dieWithParent` adds `--die-with-parent`, which the kernel ties to the *thread* that spawned
+    /// bwrap: use it only when that thread lives as long as the run (the process runner's does).
     public func wrap(
-        executable: String, arguments: [String], writablePaths: [String], workingDirectory: String
+        executable: String, arguments: [String], writablePaths: [String], workingDirectory: String,
+        dieWithParent: Bool = true
     ) -> (executable: String, arguments: [String]) {
         guard case .bubblewrap(let bwrap) = self else { return (executable, arguments) }
         var wrapped = [
@@ -24,9 +28,10 @@ public enum SandboxMode: Hashable, Sendable {
             wrapped += ["--bind", path, path]
         }
         wrapped += [
-            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
-            "--chdir", workingDirectory, "--", executable,
+            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
         ]
+        if dieWithParent { wrapped.append("--die-with-parent") }
+        wrapped += ["--chdir", workingDirectory, "--", executable]
         return (bwrap, wrapped + arguments)
     }
 }
