@@ -90,7 +90,7 @@ public struct ExecuteCodeTool: AgentTool {
         do {
             if let compile = plan.compile {
                 let spec = toolkit.spec(
-                    compile, workingDirectory: scratch, writable: [scratch], timeout: timeout, environment: environment,
+                    compile, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot], timeout: timeout, environment: environment,
                     mode: mode)
                 let outcome = try await toolkit.runner.run(spec)
                 guard outcome.termination.isSuccess, !outcome.timedOut else {
@@ -99,7 +99,7 @@ public struct ExecuteCodeTool: AgentTool {
                 }
             }
             let spec = toolkit.spec(
-                plan.run, workingDirectory: scratch, writable: [scratch], timeout: timeout, environment: environment,
+                plan.run, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot], timeout: timeout, environment: environment,
                 mode: mode)
             let outcome = try await toolkit.runner.run(spec)
             return ToolResult(

@@ -1,0 +1,106 @@
+import AgentCore
+import Testing
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The bwrap sandbox: no network, the workspace writable, the rest read-only, a private /tmp.
+@Suite(.timeLimit(.minutes(3)), .enabled(if: ExecutionFixture.bwrapWorks)) struct SandboxTests {
+    /// A listening TCP socket on 127.0.0.1 (outside any sandbox).
+    final class Listener {
+        let fd: Int32
+        let port: UInt16
+
+        init() throws {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+            }
+            guard bound == 0, listen(fd, 4) == 0 else { throw ExecutionError("cannot listen", errno: errno) }
+            _ = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+            }
+            self.fd = fd
+            port = UInt16(bigEndian: address.sin_port)
+        }
+
+        deinit { close(fd) }
+    }
+
+    static func connectCode(_ port: UInt16) -> JSONValue {
+        .string(
+            """
+            import socket
+            try:
+                socket.create_connection(("127.0.0.1", \(port)), timeout=5).close()
+                print("CONNECTED")
+            except OSError as error:
+                print("BLOCKED", error)
+            """)
+    }
+
+    @Test func theProbeFindsBwrap() async throws {
+        let fixture = try ExecutionFixture(sandbox: .automatic)
+        #expect(await fixture.toolkit.sandboxMode().isSandboxed)
+        let disabled = try ExecutionFixture(sandbox: .disabled)
+        #expect(await disabled.toolkit.sandboxMode() == .none(reason: "the sandbox is disabled by configuration"))
+    }
+
+    @Test func theNetworkIsUnreachableInsideButNotOutside() async throws {
+        let listener = try Listener()
+        let sandboxed = try ExecutionFixture(sandbox: .automatic)
+        let inside = try await sandboxed.call("execute_code", ["code": Self.connectCode(listener.port), "language": "python"])
+        #expect(inside.content.contains("BLOCKED"), "\(inside.content)")
+        let open = try ExecutionFixture(sandbox: .disabled)
+        let outside = try await open.call("execute_code", ["code": Self.connectCode(listener.port), "language": "python"])
+        #expect(outside.content.contains("CONNECTED"), "\(outside.content)")
+    }
+
+    @Test func theWorkspaceIsWritableAndTheSystemIsReadOnly() async throws {
+        let fixture = try ExecutionFixture(sandbox: .automatic)
+        let bash = try await fixture.call("bash", ["command": "echo kept > kept.txt && cat kept.txt"])
+        #expect(bash.content.contains("kept"))
+        #expect(fixture.exists("kept.txt"))
+        let marker = "/usr/spark-sandbox-probe-\(getpid())"
+        let code = """
+            import os
+            try:
+                open("\(marker)", "w").write("x")
+                print("WROTE")
+            except OSError as error:
+                print("READONLY", error.strerror)
+            open(os.path.join("\(fixture.workspace)", "from-code.txt"), "w").write("y")
+            """
+        let result = try await fixture.call("execute_code", ["code": .string(code), "language": "python"])
+        #expect(result.content.contains("READONLY Read-only file system"), "\(result.content)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        #expect(fixture.exists("from-code.txt"))
+    }
+
+    @Test func tmpIsPrivate() async throws {
+        let fixture = try ExecutionFixture(sandbox: .automatic)
+        let marker = "/tmp/spark-private-tmp-\(getpid())"
+        let result = try await fixture.call(
+            "execute_code", ["code": .string("open('\(marker)', 'w').write('x'); print('ok')"), "language": "python"])
+        #expect(result.content.contains("ok"))
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test func timeoutsKillTheSandboxedGroup() async throws {
+        let fixture = try ExecutionFixture(sandbox: .automatic)
+        let result = try await fixture.call("bash", ["command": "sleep 1000 & wait", "timeout": 1])
+        #expect(result.content.contains("timed out after 1 s"))
+        #expect(result.value?["timedOut"] == true)
+    }
+}
