@@ -4,6 +4,7 @@
 struct ShellParser {
     private let tokens: [ShellToken]
     private var position = 0
+    private var depth = 0
 
     private static let separators: Set<String> = [";", "&", "\n", "&&", "||"]
     private static let reservedStarts: Set<String> = ["then", "do", "done", "fi", "elif", "else", "esac", "}", "]]"]
@@ -45,6 +46,9 @@ struct ShellParser {
     }
 
     private mutating func parseList(terminators: Set<String>) throws(ShellSyntaxError) -> [ShellPipeline] {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= 2 * ShellTokenizer.maximumNesting else { throw ShellSyntaxError("commands nest too deeply") }
         var pipelines: [ShellPipeline] = []
         while true {
             skipNewlines()
@@ -71,6 +75,9 @@ struct ShellParser {
     }
 
     private mutating func parseUnit() throws(ShellSyntaxError) -> [ShellCommand] {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= 2 * ShellTokenizer.maximumNesting else { throw ShellSyntaxError("commands nest too deeply") }
         guard let token = current else { throw ShellSyntaxError("a command is missing at the end") }
         switch token {
         case .control("("):

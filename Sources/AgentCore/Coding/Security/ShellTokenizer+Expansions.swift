@@ -118,6 +118,9 @@ extension ShellTokenizer {
     private mutating func matchClosing(
         openAt: Int, open: Character, close: Character, name: String
     ) throws(ShellSyntaxError) -> String {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else { throw ShellSyntaxError("substitutions nest too deeply") }
         index = openAt + 1
         var depth = 1
         while let character = peek() {

@@ -4,6 +4,10 @@
 struct ShellTokenizer {
     let chars: [Character]
     var index = 0
+    /// How deeply `$(...)`, `${...}` and quotes inside them are nested right now.
+    var nesting = 0
+    /// Deeper nesting is refused rather than risk the stack.
+    static let maximumNesting = 64
     private var tokens: [ShellToken] = []
     private var pendingHeredocs: [(tokenIndex: Int, stripTabs: Bool)] = []
 
