@@ -26,7 +26,9 @@ public struct BashTool: AgentTool {
                 "command": ["type": "string", "description": "The shell command line."],
                 "timeout": [
                     "type": "number",
-                    "description": .string("Seconds before the command is killed (default \(toolkit.options.defaultTimeout.seconds), at most \(toolkit.options.maximumTimeout.seconds))."),
+                    "description": .string(
+                        "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.seconds), at most \(toolkit.options.maximumTimeout.seconds))."
+                    ),
                 ],
             ],
             "required": ["command"],
@@ -47,7 +49,9 @@ public struct BashTool: AgentTool {
         guard toolkit.workspaceExists else {
             return .error("the workspace directory \(toolkit.options.workspaceRoot) does not exist")
         }
-        guard let bash = toolkit.locator.locate("bash") else { return .error("bash is not available here: no `bash` on PATH") }
+        guard let bash = toolkit.locator.locate("bash") else {
+            return .error("bash is not available here: no `bash` on PATH")
+        }
         let timeout = toolkit.options.timeout(requestedSeconds: arguments.number("timeout"))
         let mode = await toolkit.sandboxMode()
         let root = toolkit.options.workspaceRoot

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A pipe that a task's cancellation handler writes to, so a blocking `poll` loop wakes and stops.
 ///

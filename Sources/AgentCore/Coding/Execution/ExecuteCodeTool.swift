@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `execute_code(code, language, timeout)`: runs a snippet in a fresh scratch directory with the
@@ -36,7 +36,9 @@ public struct ExecuteCodeTool: AgentTool {
                 ],
                 "timeout": [
                     "type": "number",
-                    "description": .string("Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.seconds), at most \(toolkit.options.maximumTimeout.seconds))."),
+                    "description": .string(
+                        "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.seconds), at most \(toolkit.options.maximumTimeout.seconds))."
+                    ),
                 ],
             ],
             "required": ["code", "language"],
@@ -80,17 +82,21 @@ public struct ExecuteCodeTool: AgentTool {
         } catch {
             return .error("cannot write the source file: \(error)")
         }
-        return await run(plan, language: language, scratch: scratch, timeout: toolkit.options.timeout(requestedSeconds: arguments.number("timeout")))
+        return await run(
+            plan, language: language, scratch: scratch,
+            timeout: toolkit.options.timeout(requestedSeconds: arguments.number("timeout")))
     }
 
     private func run(_ plan: RunPlan, language: CodeLanguage, scratch: String, timeout: Duration) async -> ToolResult {
         let mode = await toolkit.sandboxMode()
-        let environment = toolkit.childEnvironment(adding: plan.environment.merging(["TMPDIR": scratch]) { old, _ in old })
+        let environment = toolkit.childEnvironment(
+            adding: plan.environment.merging(["TMPDIR": scratch]) { old, _ in old })
         let header = "language: \(language.rawValue) (\(plan.toolchain))"
         do {
             if let compile = plan.compile {
                 let spec = toolkit.spec(
-                    compile, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot], timeout: timeout, environment: environment,
+                    compile, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot],
+                    timeout: timeout, environment: environment,
                     mode: mode)
                 let outcome = try await toolkit.runner.run(spec)
                 guard outcome.termination.isSuccess, !outcome.timedOut else {
@@ -99,7 +105,8 @@ public struct ExecuteCodeTool: AgentTool {
                 }
             }
             let spec = toolkit.spec(
-                plan.run, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot], timeout: timeout, environment: environment,
+                plan.run, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot],
+                timeout: timeout, environment: environment,
                 mode: mode)
             let outcome = try await toolkit.runner.run(spec)
             return ToolResult(

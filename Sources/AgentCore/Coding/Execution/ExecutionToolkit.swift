@@ -1,12 +1,13 @@
+import Logging
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Logging
 
 /// The process tools of the coding agent (`execute_code`, `python_repl`, `bash`) and what they share:
 /// options, the approval policy, the command validator, the sandbox decision and the REPL sessions.
@@ -28,7 +29,8 @@ public final class ExecutionToolkit: Sendable {
         self.logger = logger
         locator = ToolchainLocator(searchPath: options.searchPath)
         validator = CommandValidator(policy: options.commandPolicy, workspaceRoot: options.workspaceRoot)
-        sandbox = SandboxProvider(preference: options.sandbox, locator: locator, runner: ProcessRunner(), logger: logger)
+        sandbox = SandboxProvider(
+            preference: options.sandbox, locator: locator, runner: ProcessRunner(), logger: logger)
         repls = PythonREPLRegistry(logger: logger)
     }
 
@@ -89,8 +91,10 @@ public final class ExecutionToolkit: Sendable {
     func makeScratchDirectory(prefix: String) throws -> String {
         var template = Array("\(options.scratchRoot.trimmingSlashes)/\(prefix)-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard made != nil else { throw ExecutionError("cannot create a scratch directory in \(options.scratchRoot)", errno: errno) }
-        return String(cString: template)
+        guard made != nil else {
+            throw ExecutionError("cannot create a scratch directory in \(options.scratchRoot)", errno: errno)
+        }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Removes a scratch directory and everything in it.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program to completion: its own session and process group, stdin from `/dev/null`,
@@ -17,7 +17,9 @@ public struct ProcessRunner: Sendable {
         defer { cancel.close() }
         let result = await withTaskCancellationHandler {
             await DetachedThread.run { () -> Result<ProcessOutcome, ExecutionError> in
-                Result { () throws(ExecutionError) in try Self.runBlocking(spec, cancelDescriptor: cancel.readDescriptor) }
+                Result { () throws(ExecutionError) in
+                    try Self.runBlocking(spec, cancelDescriptor: cancel.readDescriptor)
+                }
             }
         } onCancel: {
             cancel.fire()

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One running Python driver: its pid (and process group), the request and response pipes, and the
@@ -29,33 +29,48 @@ final class PythonREPLProcess: @unchecked Sendable {
         let directory = configuration.directory
         let driver = directory + "/driver.py"
         let outputPath = directory + "/output.log"
-        guard writeFile(driver, PythonREPLDriver.source) else { throw ExecutionError("cannot write the REPL driver", errno: errno) }
+        guard writeFile(driver, PythonREPLDriver.source) else {
+            throw ExecutionError("cannot write the REPL driver", errno: errno)
+        }
+        // The child's ends are closed once it has them; ours are closed too if starting fails.
+        var childEnds: [Int32] = []
+        var ourEnds: [Int32] = []
+        var started = false
+        defer {
+            childEnds.forEach { _ = close($0) }
+            if !started { ourEnds.forEach { _ = close($0) } }
+        }
         let childOutput = open(outputPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if childOutput >= 0 { childEnds.append(childOutput) }
         let output = open(outputPath, O_RDWR | O_CLOEXEC)
+        if output >= 0 { ourEnds.append(output) }
+        guard childOutput >= 0, output >= 0 else {
+            throw ExecutionError("cannot open the REPL output file", errno: errno)
+        }
         let input = try ProcessSpawner.devNull()
+        childEnds.append(input)
         let requests = try ProcessSpawner.pipe()
+        childEnds.append(requests.read)
+        ourEnds.append(requests.write)
         let responses = try ProcessSpawner.pipe()
+        childEnds.append(responses.write)
+        ourEnds.append(responses.read)
         let exitWatch = try ProcessSpawner.pipe()
-        defer { [childOutput, input, requests.read, responses.write].forEach { _ = close($0) } }
-        guard childOutput >= 0, output >= 0 else { throw ExecutionError("cannot open the REPL output file", errno: errno) }
+        ourEnds += [exitWatch.read, exitWatch.write]
+        // Spawned from a short-lived thread, so no `--die-with-parent`: the driver exits at EOF on its requests.
         var command = configuration.sandbox.wrap(
             executable: configuration.python, arguments: ["-u", driver],
             writablePaths: [configuration.workspaceRoot, directory], workingDirectory: configuration.workspaceRoot,
-            dieWithParent: false)  // Spawned from a short-lived thread; the driver exits on EOF of its requests instead.
+            dieWithParent: false)
         if configuration.sandbox.isSandboxed {
             // bwrap must survive the SIGINT sent to the group; Python re-enables its own handler.
             command = ("/bin/sh", ["-c", "trap '' INT; exec \"$@\"", "sh", command.executable] + command.arguments)
         }
-        let pid: pid_t
-        do {
-            pid = try ProcessSpawner.spawn(
-                executable: command.executable, arguments: command.arguments, environment: configuration.environment,
-                workingDirectory: configuration.workspaceRoot,
-                descriptors: [0: input, 1: childOutput, 2: childOutput, 3: requests.read, 4: responses.write])
-        } catch {
-            [output, requests.write, responses.read, exitWatch.read, exitWatch.write].forEach { _ = close($0) }
-            throw error
-        }
+        let pid = try ProcessSpawner.spawn(
+            executable: command.executable, arguments: command.arguments, environment: configuration.environment,
+            workingDirectory: configuration.workspaceRoot,
+            descriptors: [0: input, 1: childOutput, 2: childOutput, 3: requests.read, 4: responses.write])
+        started = true
         ExitWatcher.watch(pid: pid, notify: exitWatch.write)
         let process = PythonREPLProcess(
             pid: pid, request: requests.write, response: responses.read, exit: exitWatch.read, output: output,
@@ -134,7 +149,9 @@ final class PythonREPLProcess: @unchecked Sendable {
     private func sendFrame(_ message: JSONValue) -> Bool {
         let body = Array(message.serialized().utf8)
         let length = UInt32(body.count)
-        let frame = [UInt8(length >> 24), UInt8((length >> 16) & 0xff), UInt8((length >> 8) & 0xff), UInt8(length & 0xff)] + body
+        let frame =
+            [UInt8(length >> 24), UInt8((length >> 16) & 0xff), UInt8((length >> 8) & 0xff), UInt8(length & 0xff)]
+            + body
         var offset = 0
         while offset < frame.count {
             let written = frame[offset...].withUnsafeBytes { Glibc.write(requestDescriptor, $0.baseAddress, $0.count) }
@@ -157,7 +174,9 @@ final class PythonREPLProcess: @unchecked Sendable {
                 if buffer.count >= 4 + length {
                     let body = Array(buffer[4..<(4 + length)])
                     buffer.removeFirst(4 + length)
-                    guard let value = try? JSONValue(parsing: String(decoding: body, as: UTF8.self)) else { return .ended }
+                    guard let value = try? JSONValue(parsing: String(decoding: body, as: UTF8.self)) else {
+                        return .ended
+                    }
                     return .frame(value)
                 }
             }
@@ -206,7 +225,8 @@ final class PythonREPLProcess: @unchecked Sendable {
         } else {
             let half = limit / 2
             output = CappedOutput(
-                limit: limit, head: bytes(from: 0, count: half), tail: bytes(from: size - (limit - half), count: limit - half),
+                limit: limit, head: bytes(from: 0, count: half),
+                tail: bytes(from: size - (limit - half), count: limit - half),
                 totalBytes: size)
         }
         _ = ftruncate(outputDescriptor, 0)

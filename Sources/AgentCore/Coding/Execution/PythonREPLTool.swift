@@ -23,10 +23,14 @@ public struct PythonREPLTool: AgentTool {
             "type": "object",
             "properties": [
                 "code": ["type": "string", "description": "Python statements; a final expression's value is shown."],
-                "reset": ["type": "boolean", "description": "Start a fresh interpreter first (all variables are lost)."],
+                "reset": [
+                    "type": "boolean", "description": "Start a fresh interpreter first (all variables are lost).",
+                ],
                 "timeout": [
                     "type": "number",
-                    "description": .string("Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.seconds))."),
+                    "description": .string(
+                        "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.seconds))."
+                    ),
                 ],
             ],
             "required": ["code"],
@@ -85,12 +89,16 @@ public struct PythonREPLTool: AgentTool {
             parts.append((reply.error ?? "error").trimmingTrailingNewline)
         case .interrupted:
             parts.append(
-                "KeyboardInterrupt: interrupted after the \(timeout.seconds) s timeout; the session and its variables are kept.")
+                "KeyboardInterrupt: interrupted after the \(timeout.seconds) s timeout; the session and its variables are kept."
+            )
         case .killed:
             parts.append(
-                "The statement ignored the interrupt after the \(timeout.seconds) s timeout, so the Python process was killed; the next call starts a fresh session and all variables are gone.")
+                "The statement ignored the interrupt after the \(timeout.seconds) s timeout, so the Python process was killed; the next call starts a fresh session and all variables are gone."
+            )
         case .exited:
-            parts.append((reply.error ?? "the Python process exited") + "; the next call starts a fresh session and all variables are gone.")
+            parts.append(
+                (reply.error ?? "the Python process exited")
+                    + "; the next call starts a fresh session and all variables are gone.")
         }
         if parts.isEmpty { parts.append("(no output)") }
         let value: JSONValue = [

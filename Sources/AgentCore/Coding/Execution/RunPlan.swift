@@ -27,15 +27,21 @@ struct RunPlan: Sendable {
         case .javascript:
             return need(["node"]).map { RunPlan(toolchain: $0.name, run: [$0.path, sourceFile]) }
         case .bash:
-            return need(["bash"]).map { RunPlan(toolchain: $0.name, run: [$0.path, "--noprofile", "--norc", sourceFile]) }
+            return need(["bash"]).map {
+                RunPlan(toolchain: $0.name, run: [$0.path, "--noprofile", "--norc", sourceFile])
+            }
         case .typescript:
             if let runner = locator.locateFirst(["deno", "bun", "tsx", "ts-node"]) {
-                let run = runner.name == "deno" ? [runner.path, "run", "--no-prompt", sourceFile] : [runner.path, sourceFile]
+                let run =
+                    runner.name == "deno"
+                    ? [runner.path, "run", "--no-prompt", sourceFile] : [runner.path, sourceFile]
                 return .success(RunPlan(toolchain: runner.name, run: run))
             }
             guard let tsc = locator.locate("tsc"), let node = locator.locate("node") else {
                 return .failure(
-                    ExecutionError("typescript is not available here: no `deno`, `bun`, `tsx`, `ts-node` or `tsc` with `node` on PATH"))
+                    ExecutionError(
+                        "typescript is not available here: no `deno`, `bun`, `tsx`, `ts-node` or `tsc` with `node` on PATH"
+                    ))
             }
             let output = String(sourceFile.dropLast(3)) + ".js"
             return .success(
@@ -44,11 +50,15 @@ struct RunPlan: Sendable {
             return need(["go"]).map {
                 RunPlan(
                     toolchain: $0.name, compile: [$0.path, "build", "-o", program, sourceFile], run: [program],
-                    environment: ["GOCACHE": scratch + "/.gocache", "GOPATH": scratch + "/.gopath", "GO111MODULE": "off"])
+                    environment: [
+                        "GOCACHE": scratch + "/.gocache", "GOPATH": scratch + "/.gopath", "GO111MODULE": "off",
+                    ])
             }
         case .rust:
             return need(["rustc"]).map {
-                RunPlan(toolchain: $0.name, compile: [$0.path, "--edition", "2021", "-o", program, sourceFile], run: [program])
+                RunPlan(
+                    toolchain: $0.name, compile: [$0.path, "--edition", "2021", "-o", program, sourceFile],
+                    run: [program])
             }
         case .java:
             return need(["javac"]).flatMap { javac in
@@ -61,11 +71,14 @@ struct RunPlan: Sendable {
             }
         case .c:
             return need(["gcc", "clang", "cc"]).map {
-                RunPlan(toolchain: $0.name, compile: [$0.path, "-O1", "-o", program, sourceFile, "-lm"], run: [program])
+                RunPlan(
+                    toolchain: $0.name, compile: [$0.path, "-O1", "-o", program, sourceFile, "-lm"], run: [program])
             }
         case .cpp:
             return need(["g++", "clang++", "c++"]).map {
-                RunPlan(toolchain: $0.name, compile: [$0.path, "-std=c++17", "-O1", "-o", program, sourceFile], run: [program])
+                RunPlan(
+                    toolchain: $0.name, compile: [$0.path, "-std=c++17", "-O1", "-o", program, sourceFile],
+                    run: [program])
             }
         }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The blocking loop behind `ProcessRunner`: reads both pipes, enforces the deadline, reacts to

@@ -80,7 +80,9 @@ extension CommandValidator {
         case .home:
             throw Refusal("\(what) in the home directory (`\(word.raw)`) is not allowed")
         case .computed:
-            if word.raw.contains("HOME") { throw Refusal("\(what) of `\(word.raw)` (the home directory) is not allowed") }
+            if word.raw.contains("HOME") {
+                throw Refusal("\(what) of `\(word.raw)` (the home directory) is not allowed")
+            }
             throw Refusal("\(what) of a path only known at run time (`\(word.raw)`) cannot be checked")
         case .workspaceRoot:
             if allowingRoot { return }
@@ -92,7 +94,9 @@ extension CommandValidator {
         case .outside(let path):
             let parts = Self.components(path)
             if parts.isEmpty { throw Refusal("\(what) of `/` is not allowed") }
-            if parts.count == 1, word.hasGlob { throw Refusal("\(what) of everything under `/` (`\(word.raw)`) is not allowed") }
+            if parts.count == 1, word.hasGlob {
+                throw Refusal("\(what) of everything under `/` (`\(word.raw)`) is not allowed")
+            }
             if isInsideExtraRoot(path) { return }
             throw Refusal("\(what) outside the workspace (`\(path)`) is not allowed")
         }

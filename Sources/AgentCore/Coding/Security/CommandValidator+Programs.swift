@@ -186,7 +186,9 @@ extension CommandValidator {
         for argument in arguments {
             if !endOfOptions, argument.literal == "--" {
                 endOfOptions = true
-            } else if endOfOptions || !argument.literal.hasPrefix("-") || argument.literal == "-" || argument.hasExpansion {
+            } else if endOfOptions || !argument.literal.hasPrefix("-") || argument.literal == "-"
+                || argument.hasExpansion
+            {
                 try checkDeleteTarget(argument, recursive: recursive)
             }
         }

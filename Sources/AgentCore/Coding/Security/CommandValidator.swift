@@ -40,7 +40,9 @@ public struct CommandValidator: Sendable {
     func check(_ text: String, depth: Int) throws(Refusal) {
         guard depth <= policy.maximumNesting else { throw Refusal("commands nest too deeply to be checked") }
         guard text.utf8.count <= 65536 else { throw Refusal("the command is longer than 64 KiB") }
-        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7f }) {
+        if text.unicodeScalars.contains(where: {
+            ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7f
+        }) {
             throw Refusal("the command contains control characters")
         }
         if text.contains(#/\(\s*\)\s*\{[^}]*\|[^}]*&/#) {

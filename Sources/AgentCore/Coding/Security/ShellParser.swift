@@ -58,7 +58,9 @@ struct ShellParser {
             position += 1
             if op == "&&" || op == "||" {
                 skipNewlines()
-                if current == nil || isTerminator(terminators) { throw ShellSyntaxError("`\(op)` has no command after it") }
+                if current == nil || isTerminator(terminators) {
+                    throw ShellSyntaxError("`\(op)` has no command after it")
+                }
             }
         }
         return pipelines
@@ -208,7 +210,9 @@ struct ShellParser {
     }
 
     private mutating func parseRedirection() throws(ShellSyntaxError) -> ShellRedirection {
-        guard case .redirection(let op, let descriptor)? = current else { throw ShellSyntaxError("expected a redirection") }
+        guard case .redirection(let op, let descriptor)? = current else {
+            throw ShellSyntaxError("expected a redirection")
+        }
         position += 1
         guard case .word(let target)? = current else { throw ShellSyntaxError("redirection `\(op)` has no target") }
         position += 1
@@ -225,7 +229,8 @@ struct ShellParser {
 
     private mutating func expectWord(_ keyword: String) throws(ShellSyntaxError) {
         guard case .word(let word)? = current, word.isBare(keyword) else {
-            throw ShellSyntaxError("expected `\(keyword)`" + (current.map { " near " + Self.describe($0) } ?? " at the end"))
+            throw ShellSyntaxError(
+                "expected `\(keyword)`" + (current.map { " near " + Self.describe($0) } ?? " at the end"))
         }
         position += 1
     }

@@ -202,7 +202,9 @@ struct ShellTokenizer {
                 }
                 body += line + "\n"
             }
-            guard terminated else { throw ShellSyntaxError("unterminated here-document (missing `\(delimiter.literal)`)") }
+            guard terminated else {
+                throw ShellSyntaxError("unterminated here-document (missing `\(delimiter.literal)`)")
+            }
             if !delimiter.isQuoted {
                 let found = try Self.substitutions(in: body)
                 delimiter.substitutions += found

@@ -53,8 +53,11 @@ final class RecordingPolicy: ApprovalPolicy {
         #expect(await cache.decide(bashA) == .deny(reason: "ask me"))
         await cache.approveAlways(sessionID: "a", tool: "bash")
         #expect(await cache.decide(bashA) == .allow)
-        #expect(await cache.decide(ApprovalRequest(tool: "python_repl", detail: "1", sessionID: "a")) == .deny(reason: "ask me"))
-        #expect(await cache.decide(ApprovalRequest(tool: "bash", detail: "ls", sessionID: "b")) == .deny(reason: "ask me"))
+        #expect(
+            await cache.decide(ApprovalRequest(tool: "python_repl", detail: "1", sessionID: "a"))
+                == .deny(reason: "ask me"))
+        #expect(
+            await cache.decide(ApprovalRequest(tool: "bash", detail: "ls", sessionID: "b")) == .deny(reason: "ask me"))
         await cache.approveAlways(sessionID: "b")
         #expect(await cache.decide(ApprovalRequest(tool: "execute_code", detail: "1", sessionID: "b")) == .allow)
         await cache.revoke(sessionID: "a")

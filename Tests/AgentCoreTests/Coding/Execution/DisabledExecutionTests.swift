@@ -11,7 +11,8 @@ import Testing
             PythonREPLTool(toolkit: fixture.toolkit),
         ]
         for tool in tools {
-            let result = try await tool.call(["command": "touch MARK", "code": "print(1)", "language": "python"], context: context)
+            let result = try await tool.call(
+                ["command": "touch MARK", "code": "print(1)", "language": "python"], context: context)
             #expect(result.content == "refused: code execution is disabled (ENABLE_CODE_EXECUTION=false)")
         }
         #expect(!fixture.exists("MARK"))

@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 @Suite(.timeLimit(.minutes(5))) struct ExecuteCodeToolTests {
@@ -30,7 +30,9 @@ import Foundation
         Sample(language: "rust", toolchains: ["rustc"], code: "fn main() { println!(\"hello from rust\"); }"),
         Sample(
             language: "java", toolchains: ["javac"],
-            code: "public class Hello { public static void main(String[] a) { System.out.println(\"hello from java\"); } }"),
+            code:
+                "public class Hello { public static void main(String[] a) { System.out.println(\"hello from java\"); } }"
+        ),
         Sample(
             language: "c", toolchains: ["gcc", "clang", "cc"],
             code: "#include <stdio.h>\nint main(void) { printf(\"hello from c\\n\"); return 0; }"),
@@ -45,7 +47,8 @@ import Foundation
     func runsEveryLanguagePresentAndNamesTheMissingOnes(_ sample: Sample) async throws {
         let fixture = try ExecutionFixture()
         let locator = ToolchainLocator(searchPath: fixture.toolkit.options.searchPath)
-        let result = try await fixture.call("execute_code", ["code": .string(sample.code), "language": .string(sample.language)])
+        let result = try await fixture.call(
+            "execute_code", ["code": .string(sample.code), "language": .string(sample.language)])
         if locator.locateFirst(sample.toolchains) != nil {
             #expect(result.content.contains("hello from \(sample.language)"), "\(result.content)")
             #expect(result.content.contains("exit: exit code 0"))
@@ -70,7 +73,8 @@ import Foundation
         let fixture = try ExecutionFixture()
         let locator = ToolchainLocator(searchPath: fixture.toolkit.options.searchPath)
         try #require(locator.locateFirst(["gcc", "clang", "cc"]) != nil)
-        let result = try await fixture.call("execute_code", ["code": "int main(void) { return nope; }", "language": "c"])
+        let result = try await fixture.call(
+            "execute_code", ["code": "int main(void) { return nope; }", "language": "c"])
         #expect(result.isError)
         #expect(result.content.contains("compile error:"))
         #expect(result.content.contains("nope"))
@@ -101,7 +105,8 @@ import Foundation
     @Test func outputIsCapped() async throws {
         let fixture = try ExecutionFixture(outputLimit: 1000)
         let result = try await fixture.call(
-            "execute_code", ["code": "print('FIRST')\nfor i in range(100000): print(i)\nprint('LAST')", "language": "python"])
+            "execute_code",
+            ["code": "print('FIRST')\nfor i in range(100000): print(i)\nprint('LAST')", "language": "python"])
         #expect(result.content.contains("FIRST"))
         #expect(result.content.contains("LAST"))
         #expect(result.content.contains("bytes of output omitted"))
@@ -111,7 +116,8 @@ import Foundation
     @Test func timeoutKillsTheRun() async throws {
         let fixture = try ExecutionFixture()
         let result = try await fixture.call(
-            "execute_code", ["code": "import time\nprint('started', flush=True)\ntime.sleep(100)", "language": "python", "timeout": 5])
+            "execute_code",
+            ["code": "import time\nprint('started', flush=True)\ntime.sleep(100)", "language": "python", "timeout": 5])
         #expect(result.isError)
         #expect(result.content.contains("timed out after 5 s"))
         #expect(result.content.contains("started"))

@@ -3,12 +3,12 @@ import Logging
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A temporary workspace and a toolkit over it, for the execution tests.
@@ -40,7 +40,7 @@ final class ExecutionFixture: Sendable {
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw ExecutionError("mkdtemp failed", errno: errno)
         }
-        return String(cString: template)
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     func tool(_ name: String) throws -> any AgentTool {
@@ -48,7 +48,8 @@ final class ExecutionFixture: Sendable {
     }
 
     func call(_ name: String, _ arguments: JSONValue, session: String = "s1") async throws -> ToolResult {
-        try await tool(name).call(arguments, context: ToolContext(sessionID: session, agentName: "coding", toolCallID: "t"))
+        try await tool(name).call(
+            arguments, context: ToolContext(sessionID: session, agentName: "coding", toolCallID: "t"))
     }
 
     func exists(_ relative: String) -> Bool {

@@ -2,12 +2,12 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite(.timeLimit(.minutes(2))) struct ProcessRunnerTests {
@@ -34,7 +34,9 @@ import Glibc
 
     @Test func runsInItsOwnSessionAndProcessGroup() async throws {
         let outcome = try await runner.run(spec("ps -o pid=,pgid=,sid= -p $$"))
-        let fields = outcome.standardOutput.text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let fields = outcome.standardOutput.text.split(separator: " ").compactMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         #expect(fields.count == 3)
         #expect(Set(fields).count == 1, "pid, pgid and sid should all be \(outcome.pid): \(fields)")
         #expect(fields.first == outcome.pid)
@@ -43,7 +45,8 @@ import Glibc
     @Test func timeoutKillsTheWholeGroupIncludingGrandchildren() async throws {
         let outcome = try await runner.run(spec("sleep 1000 & echo $!; wait", timeout: .seconds(1)))
         #expect(outcome.timedOut)
-        let grandchild = try #require(Int32(outcome.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let grandchild = try #require(
+            Int32(outcome.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(!ExecutionFixture.isAlive(grandchild))
         #expect(!ExecutionFixture.isAlive(outcome.pid))
     }
@@ -52,7 +55,8 @@ import Glibc
         let outcome = try await runner.run(spec("sleep 1000 & echo $!"))
         #expect(!outcome.timedOut)
         #expect(outcome.termination == .exited(0))
-        let background = try #require(Int32(outcome.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let background = try #require(
+            Int32(outcome.standardOutput.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(!ExecutionFixture.isAlive(background))
     }
 
@@ -86,7 +90,8 @@ import Glibc
 
     @Test func aMissingProgramThrows() async {
         await #expect(throws: ExecutionError.self) {
-            try await runner.run(ProcessSpec(executable: "/nonexistent/tool", workingDirectory: "/tmp", environment: [:]))
+            try await runner.run(
+                ProcessSpec(executable: "/nonexistent/tool", workingDirectory: "/tmp", environment: [:]))
         }
     }
 }

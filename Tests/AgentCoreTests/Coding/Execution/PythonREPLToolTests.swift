@@ -93,7 +93,8 @@ import Testing
 
     @Test func outputFromSubprocessesIsCaptured() async throws {
         let fixture = try ExecutionFixture()
-        let result = try await fixture.call("python_repl", ["code": "import os\nos.system('echo from-shell')\nprint('after')"])
+        let result = try await fixture.call(
+            "python_repl", ["code": "import os\nos.system('echo from-shell')\nprint('after')"])
         #expect(result.content.contains("from-shell\nafter"), "\(result.content)")
         await fixture.toolkit.shutdown()
     }

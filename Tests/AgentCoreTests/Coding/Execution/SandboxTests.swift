@@ -2,12 +2,12 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The bwrap sandbox: no network, the workspace writable, the rest read-only, a private /tmp.
@@ -60,10 +60,12 @@ import Glibc
     @Test func theNetworkIsUnreachableInsideButNotOutside() async throws {
         let listener = try Listener()
         let sandboxed = try ExecutionFixture(sandbox: .automatic)
-        let inside = try await sandboxed.call("execute_code", ["code": Self.connectCode(listener.port), "language": "python"])
+        let inside = try await sandboxed.call(
+            "execute_code", ["code": Self.connectCode(listener.port), "language": "python"])
         #expect(inside.content.contains("BLOCKED"), "\(inside.content)")
         let open = try ExecutionFixture(sandbox: .disabled)
-        let outside = try await open.call("execute_code", ["code": Self.connectCode(listener.port), "language": "python"])
+        let outside = try await open.call(
+            "execute_code", ["code": Self.connectCode(listener.port), "language": "python"])
         #expect(outside.content.contains("CONNECTED"), "\(outside.content)")
     }
 

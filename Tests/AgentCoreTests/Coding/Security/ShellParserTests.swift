@@ -26,13 +26,15 @@ import Testing
     }
 
     @Test func quotesAndEscapesAreRemoved() throws {
-        let command = try #require(ShellParser.parse(#"e'c'"h"o \r\m "a b" 'c d'\ e $'x\ty'"#).first?.stages.first?.first)
+        let command = try #require(
+            ShellParser.parse(#"e'c'"h"o \r\m "a b" 'c d'\ e $'x\ty'"#).first?.stages.first?.first)
         #expect(command.words.map(\.literal) == ["echo", "rm", "a b", "c d e", "x\ty"])
         #expect(command.words.allSatisfy { !$0.hasExpansion })
     }
 
     @Test func redirectionsAndDescriptorsAreParsed() throws {
-        let command = try #require(ShellParser.parse("cmd 2>&1 >out.txt 3< in &>>log <<<word").first?.stages.first?.first)
+        let command = try #require(
+            ShellParser.parse("cmd 2>&1 >out.txt 3< in &>>log <<<word").first?.stages.first?.first)
         #expect(command.redirections.map(\.op) == [">&", ">", "<", "&>>", "<<<"])
         #expect(command.redirections.map(\.descriptor) == ["2", nil, "3", nil, nil])
         #expect(command.redirections.map(\.writesFile) == [false, true, false, true, false])
