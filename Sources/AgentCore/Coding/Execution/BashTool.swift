@@ -44,7 +44,8 @@ public struct BashTool: AgentTool {
         } catch {
             return .error(error.message)
         }
-        if case .refused(let reason) = toolkit.validator.validate(command) { return .refused(reason) }
+        let mode = await toolkit.sandboxMode()
+        if case .refused(let reason) = toolkit.validator(for: mode).validate(command) { return .refused(reason) }
         if let denied = await toolkit.approve(tool: name, detail: command, context: context) { return denied }
         guard toolkit.workspaceExists else {
             return .error("the workspace directory \(toolkit.options.workspaceRoot) does not exist")
@@ -53,7 +54,6 @@ public struct BashTool: AgentTool {
             return .error("bash is not available here: no `bash` on PATH")
         }
         let timeout = toolkit.options.timeout(requestedSeconds: arguments.number("timeout"))
-        let mode = await toolkit.sandboxMode()
         let root = toolkit.options.workspaceRoot
         let spec = toolkit.spec(
             [bash, "--noprofile", "--norc", "-c", command], workingDirectory: root, writable: [root], timeout: timeout,

@@ -60,7 +60,11 @@ public struct ExecuteCodeTool: AgentTool {
             let names = CodeLanguage.allCases.map(\.rawValue).joined(separator: ", ")
             return .error("unsupported language `\(languageName)`; supported: \(names)")
         }
-        if language == .bash, case .refused(let reason) = toolkit.validator.validate(code) { return .refused(reason) }
+        if language == .bash,
+            case .refused(let reason) = toolkit.validator(for: await toolkit.sandboxMode()).validate(code)
+        {
+            return .refused(reason)
+        }
         if let denied = await toolkit.approve(tool: name, detail: "[\(language.rawValue)]\n\(code)", context: context) {
             return denied
         }

@@ -52,6 +52,14 @@ public final class ExecutionToolkit: Sendable {
         }
     }
 
+    /// The command validator for runs under `mode`: without a sandbox, `bash FILE` also checks the
+    /// script's contents.
+    func validator(for mode: SandboxMode) -> CommandValidator {
+        var checked = validator
+        checked.policy.checkScriptContents = !mode.isSandboxed
+        return checked
+    }
+
     /// The refusal for a call when execution is disabled, else `nil`.
     var disabledResult: ToolResult? {
         options.enableCodeExecution ? nil : .refused("code execution is disabled (ENABLE_CODE_EXECUTION=false)")

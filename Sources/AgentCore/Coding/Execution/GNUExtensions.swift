@@ -15,7 +15,7 @@
             return unsafeBitCast(address, to: type)
         }
 
-            private static let addChdirFunction = symbol(
+        private static let addChdirFunction = symbol(
             "posix_spawn_file_actions_addchdir_np", as: AddChdir.self)
         private static let pipe2Function = symbol("pipe2", as: Pipe2.self)
 

@@ -10,17 +10,22 @@ public struct CommandPolicy: Hashable, Sendable {
     public var extraWritableRoots: [String]
     /// How deeply `$(...)`, `bash -c` and `find -exec` may nest.
     public var maximumNesting: Int
+    /// Whether `bash FILE` validates the script's contents from disk (refusing scripts that do not
+    /// exist yet). The tools turn this off when the sandbox confines what scripts can do.
+    public var checkScriptContents: Bool
 
     public init(
         allowedPrograms: Set<String> = CommandPolicy.defaultPrograms,
         allowNetwork: Bool = false,
         extraWritableRoots: [String] = ["/tmp"],
-        maximumNesting: Int = 8
+        maximumNesting: Int = 8,
+        checkScriptContents: Bool = true
     ) {
         self.allowedPrograms = allowedPrograms
         self.allowNetwork = allowNetwork
         self.extraWritableRoots = extraWritableRoots
         self.maximumNesting = maximumNesting
+        self.checkScriptContents = checkScriptContents
     }
 
     /// A sensible allowlist for development work.

@@ -17,7 +17,7 @@ extension CommandValidator {
     /// root itself (not a `cd` target), so `..` is judged conservatively.
     func classify(_ word: ShellWord) -> PathClass {
         if word.startsWithTilde { return .home }
-        if word.hasExpansion { return .computed }
+        if word.hasExpansion || word.hasBrace { return .computed }
         let root = Self.components(workspaceRoot)
         let text = word.literal
         var components = text.hasPrefix("/") ? [] : root
@@ -29,7 +29,15 @@ extension CommandValidator {
             }
         }
         if components == root { return .workspaceRoot }
-        if components.count > root.count, Array(components.prefix(root.count)) == root { return .inside }
+        if components.count > root.count, Array(components.prefix(root.count)) == root {
+            // A symbolic link already in the workspace may point outside it.
+            if let resolved = SymlinkResolver.resolve(components),
+                !SymlinkResolver.isWithin(resolved, root: workspaceRoot)
+            {
+                return .outside(resolved)
+            }
+            return .inside
+        }
         return .outside("/" + components.joined(separator: "/"))
     }
 

@@ -84,35 +84,23 @@ extension CommandValidator {
         return Array(rest)
     }
 
-    /// Checks what a program's arguments would do (shell `-c` strings, `find -exec`, write targets).
+    /// Checks what a program's arguments would do (shell scripts, `find -exec`, write targets).
     func checkArguments(_ name: String, _ arguments: [ShellWord], depth: Int) throws(Refusal) {
-        let operands = arguments.filter { !$0.literal.hasPrefix("-") || $0.hasExpansion }
         switch name {
         case "bash", "sh":
-            guard let flag = arguments.firstIndex(where: { Self.isShortOption($0, containing: "c") }) else { return }
-            guard flag + 1 < arguments.count else { throw Refusal("`\(name) -c` needs a command") }
-            let script = arguments[flag + 1]
-            guard !script.hasExpansion else {
-                throw Refusal("`\(name) -c` with a script only known at run time cannot be checked")
-            }
-            try check(script.literal, depth: depth + 1)
+            try checkShell(name, arguments, depth: depth)
         case "find":
             try checkFind(arguments, depth: depth)
         case "cd":
-            try checkChangeDirectory(operands)
-        case "cp", "mv", "ln":
-            if let index = arguments.firstIndex(where: { $0.literal == "-t" }), index + 1 < arguments.count {
-                try checkWriteTarget(arguments[index + 1], verb: "`\(name)` writes to")
-            } else if let destination = operands.last, operands.count >= 2 || name != "ln" {
-                try checkWriteTarget(destination, verb: "`\(name)` writes to")
-            }
-        case "tee", "touch", "mkdir", "rmdir":
-            for operand in operands {
-                try checkWriteTarget(operand, verb: "`\(name)` writes to")
-            }
+            try checkChangeDirectory(Self.operands(arguments))
+        case "cp", "mv", "ln", "tee", "touch", "mkdir", "rmdir", "sed":
+            try checkFileOperation(name, arguments)
         case "git":
             if arguments.contains(where: { $0.literal == "-c" || $0.literal.hasPrefix("--config-env") }) {
                 throw Refusal("`git -c` can run arbitrary programs through configuration")
+            }
+            if let flag = arguments.firstIndex(where: { $0.literal == "-C" }), flag + 1 < arguments.count {
+                try checkChangeDirectory([arguments[flag + 1]])
             }
         case "export", "local":
             for argument in arguments where ShellParser.isAssignment(argument) {
@@ -121,6 +109,11 @@ extension CommandValidator {
         default:
             break
         }
+    }
+
+    /// The arguments that are not options.
+    static func operands(_ arguments: [ShellWord]) -> [ShellWord] {
+        arguments.filter { !$0.literal.hasPrefix("-") || $0.literal == "-" || $0.hasExpansion }
     }
 
     /// Whether `word` is a short option cluster such as `-c`, `-ec` or `-xc`.

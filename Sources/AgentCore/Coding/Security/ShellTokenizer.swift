@@ -137,6 +137,7 @@ struct ShellTokenizer {
                 try readBacktick(into: &word)
             case "*", "?", "[", "{", "}":
                 word.hasGlob = true
+                if character == "{" { word.hasBrace = true }
                 word.literal.append(character)
                 index += 1
             case "~":
@@ -149,6 +150,8 @@ struct ShellTokenizer {
             }
         }
         word.raw = String(chars[start..<index])
+        // Brace expansion needs a comma or a `..` sequence inside the braces (`{}` stays literal).
+        word.hasBrace = word.hasBrace && word.raw.contains("}") && (word.raw.contains(",") || word.raw.contains(".."))
         return word
     }
 

@@ -14,6 +14,8 @@ struct ShellWord: Hashable, Sendable {
     var isQuoted = false
     /// Contains an unquoted glob or brace character.
     var hasGlob = false
+    /// Contains an unquoted `{`, so brace expansion may turn it into several words.
+    var hasBrace = false
     /// Begins with an unquoted `~`.
     var startsWithTilde = false
     /// Sources of nested `$(...)`, backtick and `<(...)` / `>(...)` substitutions.

@@ -56,7 +56,6 @@ import Testing
         "timeout 5 python3 slow.py",
         "xargs -n 1 echo < list.txt",
         "bash -c 'echo nested && ls'",
-        "bash script.sh",
         "sleep 1 & wait",
         "echo done # a comment",
         "ls \\\n  -la",
