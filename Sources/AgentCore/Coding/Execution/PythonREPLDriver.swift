@@ -3,7 +3,8 @@
 /// like the interactive prompt. Printed output goes to fds 1 and 2 (a file the tool reads).
 ///
 /// SIGINT is blocked except while user code runs, and a SIGINT that arrived while idle is discarded
-/// before the next run, so the tool's interrupt can only land in the statement it was meant for.
+/// before the next run. The driver acknowledges each request with a `started` frame once SIGINT is
+/// live, and the tool only interrupts after that, so an interrupt lands in the statement it was meant for.
 enum PythonREPLDriver {
     static let source = #"""
         import ast, builtins, json, os, signal, struct, sys, traceback
@@ -77,6 +78,7 @@ enum PythonREPLDriver {
                     signal.signal(signal.SIGINT, signal.SIG_IGN)
                     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
                     signal.signal(signal.SIGINT, signal.default_int_handler)
+                    write_frame({"started": True})
                     try:
                         response["value"] = run(request.get("code", ""))
                     finally:

@@ -109,6 +109,12 @@ final class PythonREPLProcess: @unchecked Sendable {
     /// the interrupt is not honoured within the grace period.
     func execute(_ code: String, timeout: Duration, cancel: Int32) -> REPLReply {
         guard sendFrame(["code": .string(code)]) else { return finish(.exited, nil) }
+        // The driver acknowledges at once, when SIGINT can reach the statement.
+        switch waitForFrame(deadline: Self.deadline(after: .seconds(30)), cancel: nil) {
+        case .frame(let acknowledgement) where acknowledgement["started"]?.boolValue == true: break
+        case .frame, .ended: return finish(.exited, nil)
+        case .timedOut, .cancelled: return finish(.killed, nil)
+        }
         var wait = waitForFrame(deadline: Self.deadline(after: timeout), cancel: cancel)
         if case .timedOut = wait { wait = interrupt() } else if case .cancelled = wait { wait = interrupt() }
         switch wait {

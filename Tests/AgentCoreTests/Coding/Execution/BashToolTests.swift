@@ -66,9 +66,11 @@ import Testing
         "find . -exec sudo touch MARK \\;",
     ]
 
-    @Test(arguments: markedAttacks)
-    func attacksAreRefusedAndLeaveNoTrace(_ attack: String) async throws {
-        let fixture = try ExecutionFixture()
+    static let modes: [SandboxPreference] = ExecutionFixture.bwrapWorks ? [.disabled, .automatic] : [.disabled]
+
+    @Test(arguments: markedAttacks, modes)
+    func attacksAreRefusedAndLeaveNoTrace(_ attack: String, _ mode: SandboxPreference) async throws {
+        let fixture = try ExecutionFixture(sandbox: mode)
         let result = try await fixture.call("bash", ["command": .string(attack)])
         #expect(result.content.hasPrefix("refused: "), "\(result.content)")
         #expect(result.content.count > "refused: ".count + 10)

@@ -99,3 +99,29 @@ import Testing
         await fixture.toolkit.shutdown()
     }
 }
+
+@Suite(.timeLimit(.minutes(2))) struct PythonREPLCancellationTests {
+    @Test func cancellingTheCallInterruptsTheStatementAndKeepsTheSession() async throws {
+        let fixture = try ExecutionFixture()
+        _ = try await fixture.call("python_repl", ["code": "x = 3"])
+        let tool = try fixture.tool("python_repl")
+        let context = ToolContext(sessionID: "s1", agentName: "coding", toolCallID: "t")
+        let task = Task { try await tool.call(["code": "while True: pass", "timeout": 600], context: context) }
+        task.cancel()
+        let cancelled = try await task.value
+        #expect(cancelled.value?["status"] == "interrupted", "\(cancelled.content)")
+        let after = try await fixture.call("python_repl", ["code": "x"])
+        #expect(after.content == "3")
+        await fixture.toolkit.shutdown()
+    }
+
+    @Test func printedOutputIsCapped() async throws {
+        let fixture = try ExecutionFixture(outputLimit: 1000)
+        let result = try await fixture.call("python_repl", ["code": "print('HEAD' + 'x' * 100000 + 'TAIL')"])
+        #expect(result.content.hasPrefix("HEAD"))
+        #expect(result.content.contains("TAIL"))
+        #expect(result.content.contains("bytes of output omitted"))
+        #expect(result.content.count < 1200)
+        await fixture.toolkit.shutdown()
+    }
+}

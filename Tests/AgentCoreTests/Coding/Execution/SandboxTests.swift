@@ -106,3 +106,26 @@ import Testing
         #expect(result.value?["timedOut"] == true)
     }
 }
+
+/// Without bwrap the tools fall back to the command checks alone.
+@Suite(.timeLimit(.minutes(2))) struct SandboxFallbackTests {
+    @Test func aMissingBwrapMeansNoSandboxWithTheReason() async throws {
+        var environment = ProcessInfo.processInfo.environment
+        let bin = try ExecutionFixture.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: bin) }
+        // A PATH with bash and python3 but no bwrap.
+        for tool in ["bash", "python3", "env"] {
+            if let path = ToolchainLocator(searchPath: environment["PATH"] ?? "").locate(tool) {
+                try FileManager.default.createSymbolicLink(atPath: bin + "/" + tool, withDestinationPath: path)
+            }
+        }
+        environment["PATH"] = bin
+        let fixture = try ExecutionFixture(sandbox: .automatic, environment: environment)
+        #expect(await fixture.toolkit.sandboxMode() == .none(reason: "bwrap is not installed"))
+        let result = try await fixture.call("bash", ["command": "echo fallback > f.txt && echo ok"])
+        #expect(result.content.contains("ok"), "\(result.content)")
+        #expect(fixture.exists("f.txt"))
+        let refused = try await fixture.call("bash", ["command": "rm -rf /"])
+        #expect(refused.content.hasPrefix("refused: "))
+    }
+}
