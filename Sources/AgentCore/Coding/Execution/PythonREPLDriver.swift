@@ -1,17 +1,31 @@
 /// The Python program behind `python_repl`: it reads length-prefixed JSON requests on fd 3, runs the
 /// code in one persistent namespace, and answers on fd 4. The last expression's `repr` is the value,
-/// like the interactive prompt. Printed output goes to fds 1 and 2 (a file the tool reads).
+/// like the interactive prompt. Printed output goes to fds 1 and 2 (a file the tool reads). Fd 5 is a
+/// lifeline: when the tool's process dies, a watcher thread sees EOF there and exits, even mid-loop.
 ///
 /// SIGINT is blocked except while user code runs, and a SIGINT that arrived while idle is discarded
 /// before the next run. The driver acknowledges each request with a `started` frame once SIGINT is
 /// live, and the tool only interrupts after that, so an interrupt lands in the statement it was meant for.
 enum PythonREPLDriver {
     static let source = #"""
-        import ast, builtins, json, os, signal, struct, sys, traceback
+        import ast, builtins, json, os, signal, struct, sys, threading, traceback
 
-        REQUESTS, RESPONSES = 3, 4
-        os.set_inheritable(REQUESTS, False)
-        os.set_inheritable(RESPONSES, False)
+        REQUESTS, RESPONSES, LIFELINE = 3, 4, 5
+        for descriptor in (REQUESTS, RESPONSES, LIFELINE):
+            os.set_inheritable(descriptor, False)
+
+
+        def watch_lifeline():
+            # The tool never writes here; EOF means it is gone, even while user code loops.
+            try:
+                while os.read(LIFELINE, 1):
+                    pass
+            except OSError:
+                pass
+            os._exit(70)
+
+
+        threading.Thread(target=watch_lifeline, daemon=True).start()
         namespace = {"__name__": "__main__", "__builtins__": builtins}
 
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -13,6 +15,9 @@ final class PythonREPLProcess: @unchecked Sendable {
     private let responseDescriptor: Int32
     private let exitDescriptor: Int32
     private let outputDescriptor: Int32
+    /// Never written; the driver exits when it closes (this process died).
+    private let lifelineDescriptor: Int32
+    private let lifelineClosed = Mutex(false)
     private let configuration: PythonREPLConfiguration
     private var buffer: [UInt8] = []
     private var reaped = false
@@ -57,6 +62,9 @@ final class PythonREPLProcess: @unchecked Sendable {
         ourEnds.append(responses.read)
         let exitWatch = try ProcessSpawner.pipe()
         ourEnds += [exitWatch.read, exitWatch.write]
+        let lifeline = try ProcessSpawner.pipe()
+        childEnds.append(lifeline.read)
+        ourEnds.append(lifeline.write)
         // Spawned from a short-lived thread, so no `--die-with-parent`: the driver exits at EOF on its requests.
         var command = configuration.sandbox.wrap(
             executable: configuration.python, arguments: ["-u", driver],
@@ -69,12 +77,14 @@ final class PythonREPLProcess: @unchecked Sendable {
         let pid = try ProcessSpawner.spawn(
             executable: command.executable, arguments: command.arguments, environment: configuration.environment,
             workingDirectory: configuration.workspaceRoot,
-            descriptors: [0: input, 1: childOutput, 2: childOutput, 3: requests.read, 4: responses.write])
+            descriptors: [
+                0: input, 1: childOutput, 2: childOutput, 3: requests.read, 4: responses.write, 5: lifeline.read,
+            ])
         started = true
         ExitWatcher.watch(pid: pid, notify: exitWatch.write)
         let process = PythonREPLProcess(
             pid: pid, request: requests.write, response: responses.read, exit: exitWatch.read, output: output,
-            configuration: configuration)
+            lifeline: lifeline.write, configuration: configuration)
         guard case .frame(let ready) = process.waitForFrame(deadline: Self.deadline(after: .seconds(30)), cancel: nil),
             ready["ready"]?.boolValue == true
         else {
@@ -86,8 +96,10 @@ final class PythonREPLProcess: @unchecked Sendable {
     }
 
     private init(
-        pid: pid_t, request: Int32, response: Int32, exit: Int32, output: Int32, configuration: PythonREPLConfiguration
+        pid: pid_t, request: Int32, response: Int32, exit: Int32, output: Int32, lifeline: Int32,
+        configuration: PythonREPLConfiguration
     ) {
+        lifelineDescriptor = lifeline
         self.pid = pid
         requestDescriptor = request
         responseDescriptor = response
@@ -99,6 +111,16 @@ final class PythonREPLProcess: @unchecked Sendable {
     deinit {
         terminate()
         [requestDescriptor, responseDescriptor, exitDescriptor, outputDescriptor].forEach { _ = close($0) }
+        closeLifeline()
+    }
+
+    /// Closes the lifeline, as the kernel does when this process dies; the driver then exits.
+    func closeLifeline() {
+        lifelineClosed.withLock { closed in
+            guard !closed else { return }
+            closed = true
+            _ = close(lifelineDescriptor)
+        }
     }
 
     static func deadline(after duration: Duration) -> Int64 {
