@@ -60,7 +60,7 @@ actor PythonREPLSession {
         defer { release() }
         if let process {
             self.process = nil
-            await DetachedThread.run { process.terminate() }
+            _ = await DetachedThread.run { process.terminate() }
         }
     }
 

@@ -17,7 +17,7 @@ import Testing
         let configuration = PythonREPLConfiguration(
             python: python, workspaceRoot: directory, directory: directory, environment: ["PATH": "/usr/bin:/bin"],
             sandbox: .none(reason: "test"), outputLimit: 4096, interruptGrace: .seconds(1))
-        let process = try await DetachedThread.run { try? PythonREPLProcess.start(configuration) }.map { $0 }
+        let process = await DetachedThread.run { try? PythonREPLProcess.start(configuration) }
         let started = try #require(process)
         let cancel = try CancelSignal()
         defer { cancel.close() }
