@@ -45,7 +45,7 @@ public struct BashTool: AgentTool {
             return .error(error.message)
         }
         let mode = await toolkit.sandboxMode()
-        if case .refused(let reason) = toolkit.validator(for: mode).validate(command) { return .refused(reason) }
+        if let refused = toolkit.refusal(for: command, tool: name, mode: mode) { return refused }
         if let denied = await toolkit.approve(tool: name, detail: command, context: context) { return denied }
         guard toolkit.workspaceExists else {
             return .error("the workspace directory \(toolkit.options.workspaceRoot) does not exist")

@@ -61,9 +61,9 @@ public struct ExecuteCodeTool: AgentTool {
             return .error("unsupported language `\(languageName)`; supported: \(names)")
         }
         if language == .bash,
-            case .refused(let reason) = toolkit.validator(for: await toolkit.sandboxMode()).validate(code)
+            let refused = toolkit.refusal(for: code, tool: name, mode: await toolkit.sandboxMode())
         {
-            return .refused(reason)
+            return refused
         }
         if let denied = await toolkit.approve(tool: name, detail: "[\(language.rawValue)]\n\(code)", context: context) {
             return denied

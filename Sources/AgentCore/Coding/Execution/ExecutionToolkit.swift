@@ -14,6 +14,7 @@ import Logging
 ///
 /// When `options.enableCodeExecution` is false, `tools` is empty and any direct call is refused.
 public final class ExecutionToolkit: Sendable {
+    /// The configuration the tools run with.
     public let options: ExecutionOptions
     let approval: any ApprovalPolicy
     let runner = ProcessRunner()
@@ -68,8 +69,18 @@ public final class ExecutionToolkit: Sendable {
     /// Asks the approval policy; returns the refusal when denied.
     func approve(tool: String, detail: String, context: ToolContext) async -> ToolResult? {
         let decision = await approval.decide(ApprovalRequest(tool: tool, detail: detail, sessionID: context.sessionID))
-        if case .deny(let reason) = decision { return .refused(reason) }
+        if case .deny(let reason) = decision {
+            logger.info("run not approved", metadata: ["tool": "\(tool)", "session": "\(context.sessionID)"])
+            return .refused(reason)
+        }
         return nil
+    }
+
+    /// Validates a shell command for runs under `mode`; returns the refusal (and logs it) when refused.
+    func refusal(for command: String, tool: String, mode: SandboxMode) -> ToolResult? {
+        guard case .refused(let reason) = validator(for: mode).validate(command) else { return nil }
+        logger.info("command refused", metadata: ["tool": "\(tool)", "reason": "\(reason)"])
+        return .refused(reason)
     }
 
     /// The scrubbed environment children get.

@@ -2,8 +2,11 @@
 public struct ProcessOutcome: Hashable, Sendable {
     /// The process id (also its process group and session id).
     public var pid: Int32
+    /// What it wrote to stdout, capped.
     public var standardOutput: CappedOutput
+    /// What it wrote to stderr, capped.
     public var standardError: CappedOutput
+    /// How it ended (after a timeout: usually SIGTERM or SIGKILL).
     public var termination: Termination
     /// The timeout ended it.
     public var timedOut: Bool
