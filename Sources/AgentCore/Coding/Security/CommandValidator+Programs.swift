@@ -96,12 +96,9 @@ extension CommandValidator {
         case "cp", "mv", "ln", "tee", "touch", "mkdir", "rmdir", "sed":
             try checkFileOperation(name, arguments)
         case "git":
-            if arguments.contains(where: { $0.literal == "-c" || $0.literal.hasPrefix("--config-env") }) {
-                throw Refusal("`git -c` can run arbitrary programs through configuration")
-            }
-            if let flag = arguments.firstIndex(where: { $0.literal == "-C" }), flag + 1 < arguments.count {
-                try checkChangeDirectory([arguments[flag + 1]])
-            }
+            try checkGit(arguments)
+        case "awk", "gawk", "tar", "zip", "rg":
+            try checkEmbeddedCommands(name, arguments)
         case "export", "local":
             for argument in arguments where ShellParser.isAssignment(argument) {
                 try checkAssignment(argument)

@@ -79,6 +79,16 @@ import Testing
         Attack(command: "sed -i 's/a/b/' /etc/passwd", reason: "`sed -i` writes to the system path"),
         Attack(command: "sed -i.bak -e 's/a/b/' ok.txt /etc/hosts", reason: "`sed -i` writes to the system path"),
         Attack(command: "git -C / clean -fdx", reason: "leaves the workspace"),
+        // Tools that run commands of their own
+        Attack(command: "awk 'BEGIN { system(\"rm -rf /\") }'", reason: "runs commands"),
+        Attack(command: "awk '{ print | \"sh\" }' file", reason: "runs commands"),
+        Attack(command: "awk 'BEGIN { \"id\" | getline x }'", reason: "runs commands"),
+        Attack(command: "tar cf x.tar --checkpoint=1 --checkpoint-action=exec=sh .", reason: "runs a program"),
+        Attack(command: "tar xf a.tar --to-command='sh -c id'", reason: "runs a program"),
+        Attack(command: "zip x.zip a -T -TT 'sh -c id'", reason: "runs a program"),
+        Attack(command: "rg --pre ./evil pattern", reason: "runs a program"),
+        Attack(command: "git config core.fsmonitor 'rm -rf ~'", reason: "run programs"),
+        Attack(command: "git config alias.x '!sh -c id'", reason: "run programs"),
         // Shells reading commands the validator cannot see
         Attack(command: "echo 'rm -rf /' | bash", reason: "standard input"),
         Attack(command: "bash <<EOF\nrm -rf /\nEOF", reason: "standard input"),
