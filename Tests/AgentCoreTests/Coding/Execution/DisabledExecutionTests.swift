@@ -29,6 +29,13 @@ import Testing
         #expect(!options.enableCodeExecution)
     }
 
+    @Test func theEnvironmentCanTurnTheSandboxOff() {
+        #expect(ExecutionOptions.fromEnvironment([:], workspaceRoot: "/w").sandbox == .automatic)
+        let options = ExecutionOptions.fromEnvironment(["CODE_EXECUTION_SANDBOX": "off"], workspaceRoot: "/w")
+        #expect(options.sandbox == .disabled)
+        #expect(options.enableCodeExecution)
+    }
+
     @Test func theEnvironmentConfiguresTimeouts() {
         let options = ExecutionOptions.fromEnvironment(
             ["ENABLE_CODE_EXECUTION": "true", "CODE_EXECUTION_TIMEOUT": "5", "CODE_EXECUTION_MAX_TIMEOUT": "9"],
