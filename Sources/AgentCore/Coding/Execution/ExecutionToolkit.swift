@@ -99,11 +99,21 @@ public final class ExecutionToolkit: Sendable {
     ) -> ProcessSpec {
         let wrapped = mode.wrap(
             executable: command[0], arguments: Array(command.dropFirst()), writablePaths: writable,
-            workingDirectory: workingDirectory)
+            workingDirectory: workingDirectory, hiddenPaths: hiddenPaths)
         return ProcessSpec(
             executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: workingDirectory,
             environment: environment, timeout: timeout, terminationGrace: options.terminationGrace,
             outputLimit: options.outputLimit)
+    }
+
+    /// Credentials under `HOME` that sandboxed code must not read (those that exist are covered).
+    var hiddenPaths: [String] {
+        guard let home = options.baseEnvironment["HOME"], home.hasPrefix("/"), home != "/" else { return [] }
+        let names = [
+            ".ssh", ".aws", ".azure", ".gnupg", ".docker", ".kube", ".netrc", ".git-credentials", ".npmrc",
+            ".pypirc", ".config/gh", ".config/gcloud", ".cargo/credentials", ".cargo/credentials.toml",
+        ]
+        return names.map { home.trimmingSlashes + "/" + $0 }
     }
 
     /// A fresh private directory under `options.scratchRoot`.

@@ -8,6 +8,8 @@ struct PythonREPLConfiguration: Sendable {
     var directory: String
     var environment: [String: String]
     var sandbox: SandboxMode
+    /// Credentials covered inside the sandbox.
+    var hiddenPaths: [String] = []
     /// Bytes of printed output kept per call.
     var outputLimit: Int
     /// How long an interrupted statement has to stop before the process is killed.

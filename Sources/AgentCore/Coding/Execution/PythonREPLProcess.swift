@@ -69,7 +69,7 @@ final class PythonREPLProcess: @unchecked Sendable {
         var command = configuration.sandbox.wrap(
             executable: configuration.python, arguments: ["-u", driver],
             writablePaths: [configuration.workspaceRoot, directory], workingDirectory: configuration.workspaceRoot,
-            dieWithParent: false)
+            hiddenPaths: configuration.hiddenPaths, dieWithParent: false)
         if configuration.sandbox.isSandboxed {
             // bwrap must survive the SIGINT sent to the group; Python re-enables its own handler.
             command = ("/bin/sh", ["-c", "trap '' INT; exec \"$@\"", "sh", command.executable] + command.arguments)

@@ -65,7 +65,8 @@ public struct PythonREPLTool: AgentTool {
                 let configuration = PythonREPLConfiguration(
                     python: python.path, workspaceRoot: toolkit.options.workspaceRoot, directory: directory,
                     environment: toolkit.childEnvironment(adding: ["TMPDIR": directory]), sandbox: mode,
-                    outputLimit: toolkit.options.outputLimit, interruptGrace: toolkit.options.terminationGrace)
+                    hiddenPaths: toolkit.hiddenPaths, outputLimit: toolkit.options.outputLimit,
+                    interruptGrace: toolkit.options.terminationGrace)
                 return (PythonREPLSession(configuration: configuration), directory)
             }
             let result = try await session.execute(code, timeout: timeout)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The sandbox in force, decided once per toolkit.
 public enum SandboxMode: Hashable, Sendable {
     /// Runs go through this `bwrap` binary: no network, root read-only, the workspace and scratch
@@ -14,11 +18,13 @@ public enum SandboxMode: Hashable, Sendable {
 
     /// Wraps a command so it runs in the sandbox (unchanged when there is none).
     ///
-    /// `dieWithParent` adds `--die-with-parent`, which the kernel ties to the *thread* that spawned
-    /// bwrap: use it only when that thread lives as long as the run (the process runner's does).
+    /// `hiddenPaths` (credentials such as `~/.ssh`) are covered: directories by an empty tmpfs,
+    /// files by `/dev/null`. `dieWithParent` adds `--die-with-parent`, which the kernel ties to the
+    /// *thread* that spawned bwrap: use it only when that thread lives as long as the run (the
+    /// process runner's does).
     public func wrap(
         executable: String, arguments: [String], writablePaths: [String], workingDirectory: String,
-        dieWithParent: Bool = true
+        hiddenPaths: [String] = [], dieWithParent: Bool = true
     ) -> (executable: String, arguments: [String]) {
         guard case .bubblewrap(let bwrap) = self else { return (executable, arguments) }
         var wrapped = [
@@ -26,6 +32,13 @@ public enum SandboxMode: Hashable, Sendable {
         ]
         for path in writablePaths {
             wrapped += ["--bind", path, path]
+        }
+        // After the binds, so a credential inside a writable path stays covered.
+        for path in hiddenPaths {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+            wrapped += isDirectory ? ["--tmpfs", path] : ["--ro-bind", "/dev/null", path]
         }
         wrapped += [
             "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",

@@ -22,11 +22,12 @@ final class ExecutionFixture: Sendable {
         enabled: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         outputLimit: Int = 32 * 1024,
-        grace: Duration = .seconds(1)
+        grace: Duration = .seconds(1),
+        workspace: String? = nil
     ) throws {
-        workspace = try Self.makeDirectory()
+        self.workspace = try workspace ?? Self.makeDirectory()
         let options = ExecutionOptions(
-            enableCodeExecution: enabled, workspaceRoot: workspace, defaultTimeout: .seconds(60),
+            enableCodeExecution: enabled, workspaceRoot: self.workspace, defaultTimeout: .seconds(60),
             terminationGrace: grace, outputLimit: outputLimit, sandbox: sandbox, baseEnvironment: environment)
         toolkit = ExecutionToolkit(options: options, approval: approval, logger: Logger(label: "test.exec"))
     }

@@ -99,6 +99,40 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
+    @Test func credentialsInHomeAreHidden() async throws {
+        // The sandbox's /tmp is private, so the stand-in home lives in the (bound) workspace.
+        let workspace = try ExecutionFixture.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let home = workspace + "/home"
+        try FileManager.default.createDirectory(atPath: home + "/.ssh", withIntermediateDirectories: true)
+        try Data("PRIVATE-KEY".utf8).write(to: URL(fileURLWithPath: home + "/.ssh/id_rsa"))
+        try Data("machine x password SECRET-NETRC".utf8).write(to: URL(fileURLWithPath: home + "/.netrc"))
+        try Data("VISIBLE".utf8).write(to: URL(fileURLWithPath: home + "/notes.txt"))
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        let fixture = try ExecutionFixture(sandbox: .automatic, environment: environment, workspace: workspace)
+        let code = """
+            import os
+            for name in ("~/.ssh/id_rsa", "~/.netrc", "~/notes.txt"):
+                try:
+                    print(name, repr(open(os.path.expanduser(name)).read()))
+                except OSError as error:
+                    print(name, "unreadable")
+            """
+        let result = try await fixture.call("execute_code", ["code": .string(code), "language": "python"])
+        #expect(!result.content.contains("PRIVATE-KEY"), "\(result.content)")
+        #expect(!result.content.contains("SECRET-NETRC"))
+        #expect(result.content.contains("VISIBLE"))
+        let repl = try await fixture.call(
+            "python_repl",
+            [
+                "code":
+                    "open(os.path.expanduser('~/.ssh/id_rsa')).read() if (os := __import__('os')) and os.path.exists(os.path.expanduser('~/.ssh/id_rsa')) else 'absent'"
+            ])
+        #expect(!repl.content.contains("PRIVATE-KEY"), "\(repl.content)")
+        await fixture.toolkit.shutdown()
+    }
+
     @Test func timeoutsKillTheSandboxedGroup() async throws {
         let fixture = try ExecutionFixture(sandbox: .automatic)
         let result = try await fixture.call("bash", ["command": "sleep 1000 & wait", "timeout": 1])
