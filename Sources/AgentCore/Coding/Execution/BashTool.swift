@@ -27,7 +27,7 @@ public struct BashTool: AgentTool {
                 "timeout": [
                     "type": "number",
                     "description": .string(
-                        "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.seconds), at most \(toolkit.options.maximumTimeout.seconds))."
+                        "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
                     ),
                 ],
             ],

@@ -15,7 +15,7 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
             "cpp": .cpp, "c++": .cpp, "cxx": .cpp, "cc": .cpp,
             "bash": .bash, "sh": .bash, "shell": .bash,
         ]
-        guard let language = aliases[alias.trimmedWhitespace.lowercased()] else { return nil }
+        guard let language = aliases[alias.execTrimmed.lowercased()] else { return nil }
         self = language
     }
 

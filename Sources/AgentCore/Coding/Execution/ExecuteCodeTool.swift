@@ -37,7 +37,7 @@ public struct ExecuteCodeTool: AgentTool {
                 "timeout": [
                     "type": "number",
                     "description": .string(
-                        "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.seconds), at most \(toolkit.options.maximumTimeout.seconds))."
+                        "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
                     ),
                 ],
             ],

@@ -5,15 +5,15 @@ enum ExecutionReport {
         var lines: [String] = []
         if let header { lines.append(header) }
         if outcome.timedOut {
-            lines.append("timed out after \(timeout.seconds) s: the process group was terminated")
+            lines.append("timed out after \(timeout.execWholeSeconds) s: the process group was terminated")
         } else if outcome.cancelled {
             lines.append("cancelled: the process group was terminated")
         }
         lines.append("exit: \(outcome.termination)")
         let output = outcome.standardOutput.text
         let errors = outcome.standardError.text
-        if !output.isEmpty { lines.append("--- stdout ---\n" + output.trimmingTrailingNewline) }
-        if !errors.isEmpty { lines.append("--- stderr ---\n" + errors.trimmingTrailingNewline) }
+        if !output.isEmpty { lines.append("--- stdout ---\n" + output.execDroppingFinalNewline) }
+        if !errors.isEmpty { lines.append("--- stderr ---\n" + errors.execDroppingFinalNewline) }
         if output.isEmpty && errors.isEmpty { lines.append("(no output)") }
         return lines.joined(separator: "\n")
     }
@@ -32,16 +32,5 @@ enum ExecutionReport {
             "stdoutOmittedBytes": .int(outcome.standardOutput.omittedBytes),
             "stderrOmittedBytes": .int(outcome.standardError.omittedBytes),
         ]
-    }
-}
-
-extension Duration {
-    /// Whole seconds, for messages.
-    var seconds: Int64 { components.seconds }
-}
-
-extension String {
-    var trimmingTrailingNewline: String {
-        hasSuffix("\n") ? String(dropLast()) : self
     }
 }

@@ -113,12 +113,12 @@ public final class ExecutionToolkit: Sendable {
             ".ssh", ".aws", ".azure", ".gnupg", ".docker", ".kube", ".netrc", ".git-credentials", ".npmrc",
             ".pypirc", ".config/gh", ".config/gcloud", ".cargo/credentials", ".cargo/credentials.toml",
         ]
-        return names.map { home.trimmingSlashes + "/" + $0 }
+        return names.map { home.execDroppingTrailingSlashes + "/" + $0 }
     }
 
     /// A fresh private directory under `options.scratchRoot`.
     func makeScratchDirectory(prefix: String) throws -> String {
-        var template = Array("\(options.scratchRoot.trimmingSlashes)/\(prefix)-XXXXXX".utf8CString)
+        var template = Array("\(options.scratchRoot.execDroppingTrailingSlashes)/\(prefix)-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
             throw ExecutionError("cannot create a scratch directory in \(options.scratchRoot)", errno: errno)

@@ -10,11 +10,3 @@ enum MonotonicClock {
         return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 }
-
-extension Duration {
-    /// The duration in whole milliseconds (rounded down, at least 0).
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-    }
-}

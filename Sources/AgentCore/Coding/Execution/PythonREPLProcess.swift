@@ -88,7 +88,7 @@ final class PythonREPLProcess: @unchecked Sendable {
         guard case .frame(let ready) = process.waitForFrame(deadline: Self.deadline(after: .seconds(30)), cancel: nil),
             ready["ready"]?.boolValue == true
         else {
-            let detail = process.takeOutput().text.trimmedWhitespace
+            let detail = process.takeOutput().text.execTrimmed
             process.terminate()
             throw ExecutionError("the Python REPL did not start" + (detail.isEmpty ? "" : ": \(detail)"))
         }
@@ -124,7 +124,7 @@ final class PythonREPLProcess: @unchecked Sendable {
     }
 
     static func deadline(after duration: Duration) -> Int64 {
-        MonotonicClock.nowMilliseconds() + duration.milliseconds
+        MonotonicClock.nowMilliseconds() + duration.execMilliseconds
     }
 
     /// Runs `code`; on timeout or cancellation interrupts it with SIGINT, and kills the process when

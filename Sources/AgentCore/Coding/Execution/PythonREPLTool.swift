@@ -29,7 +29,7 @@ public struct PythonREPLTool: AgentTool {
                 "timeout": [
                     "type": "number",
                     "description": .string(
-                        "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.seconds))."
+                        "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.execWholeSeconds))."
                     ),
                 ],
             ],
@@ -42,12 +42,12 @@ public struct PythonREPLTool: AgentTool {
         let arguments = ToolArguments(arguments)
         let code = arguments.string("code") ?? ""
         let reset = arguments.bool("reset") ?? false
-        guard reset || !code.trimmedWhitespace.isEmpty else { return .error("`code` (a string) is required") }
+        guard reset || !code.execTrimmed.isEmpty else { return .error("`code` (a string) is required") }
         var notes: [String] = []
         if reset {
             if let directory = await toolkit.repls.remove(context.sessionID) { toolkit.removeDirectory(directory) }
             notes.append("The Python session was reset; all variables are gone.")
-            if code.trimmedWhitespace.isEmpty { return ToolResult(notes[0]) }
+            if code.execTrimmed.isEmpty { return ToolResult(notes[0]) }
         }
         if let denied = await toolkit.approve(tool: name, detail: code, context: context) { return denied }
         guard toolkit.workspaceExists else {
@@ -81,20 +81,20 @@ public struct PythonREPLTool: AgentTool {
     static func result(_ reply: REPLReply, timeout: Duration, notes: [String]) -> ToolResult {
         var parts = notes.filter { !$0.hasPrefix("(") }
         let output = reply.output.text
-        if !output.isEmpty { parts.append(output.trimmingTrailingNewline) }
+        if !output.isEmpty { parts.append(output.execDroppingFinalNewline) }
         if let value = reply.value { parts.append(value) }
         switch reply.status {
         case .ok:
             break
         case .error:
-            parts.append((reply.error ?? "error").trimmingTrailingNewline)
+            parts.append((reply.error ?? "error").execDroppingFinalNewline)
         case .interrupted:
             parts.append(
-                "KeyboardInterrupt: interrupted after the \(timeout.seconds) s timeout; the session and its variables are kept."
+                "KeyboardInterrupt: interrupted after the \(timeout.execWholeSeconds) s timeout; the session and its variables are kept."
             )
         case .killed:
             parts.append(
-                "The statement ignored the interrupt after the \(timeout.seconds) s timeout, so the Python process was killed; the next call starts a fresh session and all variables are gone."
+                "The statement ignored the interrupt after the \(timeout.execWholeSeconds) s timeout, so the Python process was killed; the next call starts a fresh session and all variables are gone."
             )
         case .exited:
             parts.append(

@@ -41,7 +41,7 @@ public actor SandboxProvider {
         do {
             let outcome = try await runner.run(spec)
             guard outcome.termination.isSuccess else {
-                let detail = outcome.standardError.text.trimmedWhitespace
+                let detail = outcome.standardError.text.execTrimmed
                 return .none(reason: "bwrap cannot run here (\(outcome.termination)): \(detail)")
             }
             return .bubblewrap(executable: bwrap)

@@ -39,8 +39,8 @@ struct SupervisionLoop {
     }
 
     mutating func run() -> ProcessOutcome {
-        let deadline = MonotonicClock.nowMilliseconds() + spec.timeout.milliseconds
-        let grace = spec.terminationGrace.milliseconds
+        let deadline = MonotonicClock.nowMilliseconds() + spec.timeout.execMilliseconds
+        let grace = spec.terminationGrace.execMilliseconds
         var buffer = [UInt8](repeating: 0, count: 65536)
         while termination == nil || outputDescriptor != nil || errorDescriptor != nil {
             let now = MonotonicClock.nowMilliseconds()

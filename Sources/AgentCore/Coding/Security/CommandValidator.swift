@@ -146,20 +146,11 @@ public struct CommandValidator: Sendable {
         let literal = word.literal
         guard literal.contains("/") else { return literal }
         let name = Self.baseName(literal)
-        let directory = String(literal.dropLast(name.count)).trimmingSlashes
+        let directory = String(literal.dropLast(name.count)).execDroppingTrailingSlashes
         let systemDirectories: Set<String> = ["/bin", "/usr/bin", "/usr/local/bin", "/sbin", "/usr/sbin"]
         guard literal.hasPrefix("/"), systemDirectories.contains(directory) else {
             throw Refusal("`\(literal)` runs a program by path; only allowlisted programs may run, by name")
         }
         return name
-    }
-}
-
-extension String {
-    /// The text without trailing slashes (but `/` stays `/`).
-    var trimmingSlashes: String {
-        var text = self
-        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
-        return text
     }
 }

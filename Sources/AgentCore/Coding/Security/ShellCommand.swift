@@ -15,24 +15,3 @@ struct ShellCommand: Hashable, Sendable {
         (assignments + words + inertWords + redirections.map(\.target)).flatMap(\.substitutions)
     }
 }
-
-/// A redirection such as `2>&1` or `> out.txt`.
-struct ShellRedirection: Hashable, Sendable {
-    var op: String
-    var descriptor: String?
-    var target: ShellWord
-
-    /// Whether it writes to the file named by `target`.
-    var writesFile: Bool {
-        switch op {
-        case ">", ">>", ">|", "&>", "&>>", "<>": return true
-        case ">&": return !(target.literal.allSatisfy(\.isNumber) || target.literal == "-")
-        default: return false
-        }
-    }
-}
-
-/// Commands joined by pipes; each stage holds every simple command inside it (subshells are flattened).
-struct ShellPipeline: Hashable, Sendable {
-    var stages: [[ShellCommand]]
-}
