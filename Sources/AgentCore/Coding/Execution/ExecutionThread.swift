@@ -6,7 +6,7 @@
 
 /// Runs blocking work (process waits, pipe reads) on a dedicated thread so it never occupies
 /// one of the cooperative pool's threads.
-enum DetachedThread {
+enum ExecutionThread {
     /// Starts `body` on a new detached thread.
     static func start(_ body: @escaping @Sendable () -> Void) {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
