@@ -58,7 +58,7 @@ import Testing
     @Test func randomInputNeverCrashesTheValidator() {
         let validator = CommandValidator(workspaceRoot: "/w")
         let alphabet = Array("ab rm-/\\'\"`$(){}[]|&;<>\n\t*~=#!0123456789cdEOF")
-        var generator = SplitMix(seed: 42)
+        var generator = ShellFuzzGenerator(seed: 42)
         for _ in 0..<3000 {
             let length = Int(generator.next() % 40)
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
@@ -68,7 +68,7 @@ import Testing
 }
 
 /// A tiny deterministic generator so the random test is reproducible.
-struct SplitMix: RandomNumberGenerator {
+struct ShellFuzzGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -3,7 +3,7 @@ import Synchronization
 import Testing
 
 /// Records every request and answers with a fixed decision.
-final class RecordingPolicy: ApprovalPolicy {
+final class RecordingApprovalPolicy: ApprovalPolicy {
     let decision: ApprovalDecision
     let requests = Mutex<[ApprovalRequest]>([])
 
@@ -17,7 +17,7 @@ final class RecordingPolicy: ApprovalPolicy {
     }
 }
 
-@Suite(.timeLimit(.minutes(2))) struct ApprovalTests {
+@Suite(.timeLimit(.minutes(2))) struct ExecutionApprovalTests {
     @Test func aDenialIsARefusalAndNothingRuns() async throws {
         let fixture = try ExecutionFixture(approval: DenyAllPolicy(reason: "the user said no"))
         let bash = try await fixture.call("bash", ["command": "touch MARK"])
@@ -30,7 +30,7 @@ final class RecordingPolicy: ApprovalPolicy {
     }
 
     @Test func thePolicySeesToolDetailAndSession() async throws {
-        let policy = RecordingPolicy(.allow)
+        let policy = RecordingApprovalPolicy(.allow)
         let fixture = try ExecutionFixture(approval: policy)
         let result = try await fixture.call("bash", ["command": "echo approved"], session: "session-7")
         #expect(result.content.contains("approved"))
@@ -39,7 +39,7 @@ final class RecordingPolicy: ApprovalPolicy {
     }
 
     @Test func validatorRefusalsComeBeforeAsking() async throws {
-        let policy = RecordingPolicy(.allow)
+        let policy = RecordingApprovalPolicy(.allow)
         let fixture = try ExecutionFixture(approval: policy)
         let result = try await fixture.call("bash", ["command": "sudo ls"])
         #expect(result.content.hasPrefix("refused: privilege escalation"))
@@ -47,7 +47,7 @@ final class RecordingPolicy: ApprovalPolicy {
     }
 
     @Test func sessionCacheRemembersAlwaysForOneSessionAndTool() async {
-        let inner = RecordingPolicy(.deny(reason: "ask me"))
+        let inner = RecordingApprovalPolicy(.deny(reason: "ask me"))
         let cache = SessionApprovalCache(inner: inner)
         let bashA = ApprovalRequest(tool: "bash", detail: "ls", sessionID: "a")
         #expect(await cache.decide(bashA) == .deny(reason: "ask me"))
