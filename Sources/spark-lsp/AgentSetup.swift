@@ -4,21 +4,21 @@ import Logging
 /// The configuration and agents both commands start from.
 struct AgentSetup {
     let configuration: SparkConfiguration
+    let toolkit: CodingToolkit
     let registry: AgentRegistry
 
     /// Loads the configuration (`--config`, `SPARK_CONFIG`, `.spark/config.json`, environment)
-    /// and builds the default agents with the coding toolkit.
-    init(configFile: String?, environment: [String: String], approval: any ApprovalPolicy) throws {
+    /// and builds the default agents with the coding toolkit: edits go straight to disk, commands
+    /// and code ask `approval`.
+    init(configFile: String?, environment: [String: String], approval: any ApprovalPolicy, logger: Logger) throws {
         configuration = try SparkConfiguration.load(configFile: configFile, environment: environment)
+        let workspace = try WorkspaceRoot(path: configuration.workspaceDir ?? WorkspaceRoot.defaultPath)
+        toolkit = try CodingToolkit(
+            configuration: configuration, environment: environment,
+            editor: DiskWorkspaceEditor(root: workspace), documents: nil, approval: approval, logger: logger)
         registry = makeDefaultAgents(
-            configuration: configuration,
-            codingTools: Self.codingTools(configuration: configuration, approval: approval))
-    }
-
-    /// Where the coding toolkit plugs in (issue 4): file tools writing through a disk
-    /// `WorkspaceEditor`, execution tools asking `approval`.
-    static func codingTools(configuration: SparkConfiguration, approval: any ApprovalPolicy) -> [any AgentTool] {
-        []
+            configuration: configuration, codingTools: toolkit.tools, workspace: toolkit.workspace.path,
+            prompts: try PromptLibrary.locate(environment: environment))
     }
 
     /// A logger to stderr that needs no global bootstrap.

@@ -46,7 +46,7 @@ struct ChatCommand: AsyncParsableCommand {
         do {
             setup = try AgentSetup(
                 configFile: configFile, environment: ProcessInfo.processInfo.environment,
-                approval: CommandLineApproval(allowAll: yes))
+                approval: CommandLineApproval(allowAll: yes), logger: logger)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)

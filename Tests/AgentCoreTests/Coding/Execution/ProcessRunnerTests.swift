@@ -1,11 +1,7 @@
 import AgentCore
 import Testing
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
+import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif
