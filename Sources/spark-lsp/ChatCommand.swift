@@ -96,7 +96,8 @@ struct ChatCommand: AsyncParsableCommand {
     private func resolveAgent(stored: String?, setup: AgentSetup, logger: Logger) throws -> String {
         if agent == nil, let stored {
             if setup.registry[stored] != nil { return stored }
-            logger.warning("the session's agent is not configured; using the default agent", metadata: ["agent": "\(stored)"])
+            logger.warning(
+                "the session's agent is not configured; using the default agent", metadata: ["agent": "\(stored)"])
         }
         let name = agent ?? setup.configuration.defaultAgent
         guard setup.registry[name] != nil else {

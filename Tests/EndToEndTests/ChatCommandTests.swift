@@ -77,7 +77,8 @@ import Testing
         defer { environment.remove() }
         let server = try ScriptedModelServer()
         server.enqueue(.stall(afterChunks: 2))
-        let process = try SparkProcess(["chat", "--json", "Talk"], environment: environment.variables(endpoint: server.endpoint))
+        let process = try SparkProcess(
+            ["chat", "--json", "Talk"], environment: environment.variables(endpoint: server.endpoint))
         for await line in process.lines where line.contains("\"delta\"") { break }
         process.send(SIGINT)
         #expect(await server.waitForDisconnect())
@@ -94,26 +95,32 @@ import Testing
         let server = try ScriptedModelServer()
         server.enqueue(.toolCalls([ScriptedToolCall(name: "transfer_to_coding", arguments: [:])]))
         server.enqueue(.text("First answer.", chunks: 2))
-        let first = try await environment.run(["chat", "--session", "s1", "--json", "First"], endpoint: server.endpoint)
+        let first = try await environment.run(
+            ["chat", "--session", "s1", "--json", "First"], endpoint: server.endpoint)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.events.last?["sessionId"] == "s1")
 
         server.enqueue(.text("Second answer.", chunks: 2))
-        let second = try await environment.run(["chat", "--session", "s1", "--json", "Second"], endpoint: server.endpoint)
+        let second = try await environment.run(
+            ["chat", "--session", "s1", "--json", "Second"], endpoint: server.endpoint)
         #expect(second.status == 0, "stderr: \(second.stderr)")
         // The coding agent, active at the end of the first run, answers.
         #expect(second.events.last?["agent"] == "coding")
         let body = try #require(server.requests.last?.body)
         #expect(body["model"] == "meta-llama/Llama-3.1-8B-Instruct")
         let messages = body["messages"]?.arrayValue ?? []
-        #expect(messages.compactMap { $0["role"]?.stringValue } == ["system", "user", "assistant", "tool", "assistant", "user"])
+        #expect(
+            messages.compactMap { $0["role"]?.stringValue } == [
+                "system", "user", "assistant", "tool", "assistant", "user",
+            ])
         #expect(messages[1]["content"] == "First")
         #expect(messages[4]["content"] == "First answer.")
         #expect(messages.last?["content"] == "Second")
 
         // --agent overrides the session's agent; a failed run stores nothing it did not answer.
         server.enqueue(.error(status: 500, message: "boom"))
-        let third = try await environment.run(["chat", "--session", "s1", "--agent", "supervisor", "Third"], endpoint: server.endpoint)
+        let third = try await environment.run(
+            ["chat", "--session", "s1", "--agent", "supervisor", "Third"], endpoint: server.endpoint)
         #expect(third.status == 1)
         #expect(server.requests.last?.body?["model"] == "gpt-oss-120b")
         server.enqueue(.text("Fourth answer."))
@@ -127,7 +134,8 @@ import Testing
     @Test func agentsListsTheAgents() async throws {
         let environment = try ChatEnvironment()
         defer { environment.remove() }
-        let exit = try await environment.run(["agents", "--json"], endpoint: ModelEndpoint(baseURL: "http://127.0.0.1:9/v1"))
+        let exit = try await environment.run(
+            ["agents", "--json"], endpoint: ModelEndpoint(baseURL: "http://127.0.0.1:9/v1"))
         #expect(exit.status == 0, "stderr: \(exit.stderr)")
         let agents = try #require(exit.events.first?["agents"]?.arrayValue)
         #expect(agents.compactMap { $0["name"]?.stringValue } == ["supervisor", "coding"])

@@ -11,10 +11,11 @@ import Testing
         assembler.add(ToolCallDelta(index: 1, argumentsFragment: "{\"y\":\r\n"))
         assembler.add(ToolCallDelta(index: 0, argumentsFragment: " 1}"))
         assembler.add(ToolCallDelta(index: 1, argumentsFragment: "2}"))
-        #expect(assembler.toolCalls == [
-            ToolCall(id: "a", name: "first", arguments: "{\"x\": 1}"),
-            ToolCall(id: "b", name: "second", arguments: "{\"y\":\r\n2}"),
-        ])
+        #expect(
+            assembler.toolCalls == [
+                ToolCall(id: "a", name: "first", arguments: "{\"x\": 1}"),
+                ToolCall(id: "b", name: "second", arguments: "{\"y\":\r\n2}"),
+            ])
     }
 
     @Test func fillsMissingIDAndEmptyArguments() {

@@ -30,7 +30,8 @@ final class SparkProcess: Sendable {
     static var binaryPath: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let executable = count > 0 ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        let executable =
+            count > 0 ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         let directory = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             .joined(separator: "/")
         return directory + "/spark-lsp"
@@ -39,7 +40,9 @@ final class SparkProcess: Sendable {
     let pid: pid_t
     /// Stdout lines as they arrive (one consumer).
     let lines: AsyncStream<String>
-    private let output = Mutex<(stdout: [UInt8], stderr: [UInt8], exit: Exit?, waiters: [CheckedContinuation<Exit, Never>])>(
+    private let output = Mutex<
+        (stdout: [UInt8], stderr: [UInt8], exit: Exit?, waiters: [CheckedContinuation<Exit, Never>])
+    >(
         ([], [], nil, []))
 
     /// Starts `spark-lsp arguments...` with exactly `environment`.
