@@ -142,4 +142,26 @@ import Testing
         #expect(agents.first?["handoffs"] == ["coding"])
         #expect(agents.first?["endpoint"] == "http://127.0.0.1:9/v1")
     }
+
+    @Test func failedRunKeepsItsAnsweredTurns() async throws {
+        let environment = try ChatEnvironment()
+        defer { environment.remove() }
+        let server = try ScriptedModelServer()
+        server.enqueue(.toolCalls([ScriptedToolCall(name: "transfer_to_coding", arguments: [:])]))
+        server.enqueue(.error(status: 500, message: "coding backend broke"))
+        let failed = try await environment.run(
+            ["chat", "--session", "s2", "--json", "Start"], endpoint: server.endpoint)
+        #expect(failed.status == 1)
+        #expect(failed.events.last?["kind"] == "done")
+        #expect(failed.events.last?["status"] == "error")
+        #expect(failed.errorLines.count == 1, "stderr: \(failed.stderr)")
+        #expect(failed.stderr.contains("coding backend broke"))
+
+        server.enqueue(.text("Recovered."))
+        let next = try await environment.run(["chat", "--session", "s2", "--json", "Again"], endpoint: server.endpoint)
+        #expect(next.status == 0, "stderr: \(next.stderr)")
+        #expect(next.events.last?["agent"] == "coding")
+        let roles = server.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["role"]?.stringValue }
+        #expect(roles == ["system", "user", "assistant", "tool", "user"])
+    }
 }

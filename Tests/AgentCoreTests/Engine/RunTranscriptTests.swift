@@ -41,4 +41,27 @@ import Testing
         #expect(kept.first?.toolCalls?.map(\.function.name) == ["echo"])
         #expect(kept.last?.role == .tool)
     }
+
+    @Test func aRunCancelledMidToolsLeavesNoOrphanCall() async throws {
+        let (started, signalStarted) = AsyncStream<Void>.makeStream()
+        let hanging = EngineFixtures.echo("hang")
+        let blocker = ClosureTool(name: "block") { _, _ in
+            signalStarted.yield()
+            try await Task.sleep(for: .seconds(3600))  // until cancelled
+            return ToolResult("never")
+        }
+        let client = ScriptedModelClient(replies: [
+            .toolCalls([(name: "hang", arguments: "{}"), (name: "block", arguments: "{}")])
+        ])
+        let engine = EngineFixtures.engine(
+            client, agents: [EngineFixtures.agent("solo", tools: [hanging, blocker], parallel: false)])
+        let transcript = RunTranscript()
+        let run = Task { try await engine.run(agent: "solo", messages: [.user("go")], transcript: transcript) }
+        for await _ in started { break }
+        run.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await run.value }
+        // The transcript saw the call and the first answer; what can be stored has neither.
+        #expect(transcript.messages.count == 2)
+        #expect(transcript.answeredMessages.isEmpty)
+    }
 }
