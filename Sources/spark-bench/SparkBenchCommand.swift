@@ -1,17 +1,24 @@
 import ArgumentParser
 
-/// `spark-bench`: benchmarks (run the release build: `swift run -c release spark-bench <name>`).
+/// `spark-bench`: SparkLSP's benchmarks (`swift run -c release spark-bench <name>`), not timed tests.
 @main
 struct SparkBenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "spark-bench",
-        abstract: "SparkLSP benchmarks (not timed tests). Run the release build.",
-        // Every benchmark is listed here, and only here.
-        subcommands: [
+    /// Every benchmark, in the order `all` runs them. Adding one is one line here.
+    static var benchmarks: [any ParsableCommand.Type] {
+        [
             LSPStartupBench.self,
             LSPMemoryBench.self,
             LSPDidChangeBench.self,
+            DocumentEditBenchmark.self,
             LSPFramingBench.self,
+            StreamBenchmark.self,
+            SearchBenchmark.self,
         ]
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "spark-bench",
+        abstract: "SparkLSP's benchmarks. Run the release build.",
+        subcommands: [AllBenchmarks.self] + benchmarks
     )
 }

@@ -4,18 +4,21 @@ import Glibc
 import Logging
 import SparkTestSupport
 
-/// `spark-bench stream`: the stream path of `HTTPModelClient` against the scripted server, and against the
-/// `curl` command reading the same SSE.
+/// `spark-bench stream`: the stream path against the scripted server, through `HTTPModelClient` alone, through
+/// `SwarmEngine` on top of it (client + engine), and through the `curl` command reading the same SSE.
 ///
 /// 1. Throughput: the server replays a prerendered vLLM stream of `--tokens` one-token chunks; tokens per second
-///    through the client (median run), next to curl's time for the same body.
+///    through the client and through the engine (median run), next to curl's time for the same body.
 /// 2. Latency: the server writes `--latency-chunks` chunks `--interval-us` apart, each carrying its write time
 ///    (monotonic clock); the receive time minus the write time is taken per chunk, through the client (when the
-///    event comes out of the `AsyncThrowingStream`) and through `curl -N` (when its output reaches a pipe).
-///    The added latency is the difference of the medians.
+///    event comes out of its `AsyncThrowingStream`), through the engine (when the run's text delta comes out) and
+///    through `curl -N` (when its output reaches a pipe). The added latency is the difference of the medians.
+///
+/// Targets (issue 3): at least 50,000 tokens/s through client + engine, under 0.2 ms added per chunk at the median.
 struct StreamBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stream", abstract: "Stream throughput and per-chunk latency of the model client against curl.")
+        commandName: "stream",
+        abstract: "Stream throughput and per-chunk latency of the model client and the engine against curl.")
 
     @Option(help: "Tokens (content chunks) in the replayed stream.")
     var tokens = 100_000
@@ -32,6 +35,7 @@ struct StreamBenchmark: AsyncParsableCommand {
     func run() async throws {
         let server = try ScriptedModelServer()
         let client = HTTPModelClient(logger: Logger(label: "spark-bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let engine = Self.makeEngine(client: client, endpoint: server.endpoint)
         let request = ChatRequest(model: "test-model", messages: [.user("stream")], maxTokens: tokens)
         let requestFile = "/tmp/spark-bench-stream-\(getpid()).json"
         try write(request.wireBody.serialized(), to: requestFile)
@@ -43,16 +47,19 @@ struct StreamBenchmark: AsyncParsableCommand {
 
         // Throughput.
         let body = ScriptedModelServer.renderTextStream(tokens: tokens)
-        var clientSeconds: [Double] = []
-        for run in 0...runs {
+        let clientSeconds = try await BenchmarkMath.timeRuns(runs) {
             server.enqueue(.rawSSE(body))
-            let start = ContinuousClock.now
             var deltas = 0
             for try await event in client.streamChat(request, endpoint: server.endpoint) {
                 if case .contentDelta = event { deltas += 1 }
             }
-            guard deltas == tokens else { throw ValidationError("received \(deltas) of \(tokens) deltas") }
-            if run > 0 { clientSeconds.append(seconds(ContinuousClock.now - start)) }  // run 0 warms up
+            guard deltas == tokens else { throw ValidationError("client: \(deltas) of \(tokens) deltas") }
+        }
+        let engineSeconds = try await BenchmarkMath.timeRuns(runs) {
+            server.enqueue(.rawSSE(body))
+            var deltas = 0
+            try await Self.streamText(engine) { _ in deltas += 1 }
+            guard deltas == tokens else { throw ValidationError("engine: \(deltas) of \(tokens) deltas") }
         }
         var curlSeconds: [Double] = []
         for run in 0...runs {
@@ -73,6 +80,12 @@ struct StreamBenchmark: AsyncParsableCommand {
             }
         }
         server.enqueue(.timestamped(chunks: latencyChunks, interval: interval))
+        var engineLatencies: [Double] = []
+        try await Self.streamText(engine) { text in
+            let now = ScriptedModelServer.monotonicNanoseconds()
+            if let stamp = UInt64(text) { engineLatencies.append(Double(now &- stamp) / 1000) }
+        }
+        server.enqueue(.timestamped(chunks: latencyChunks, interval: interval))
         var curlLatencies: [Double] = []
         var pending: [UInt8] = []
         try CurlCommand.run(curlArguments) { bytes in
@@ -84,18 +97,29 @@ struct StreamBenchmark: AsyncParsableCommand {
             }
         }
 
-        let clientMedian = median(clientSeconds)
-        let curlMedian = median(curlSeconds)
-        let clientLatency = median(Array(clientLatencies.dropFirst(10)))
-        let curlLatency = median(Array(curlLatencies.dropFirst(10)))
+        let format = BenchmarkMath.format
+        func throughput(_ name: String, _ times: [Double]) -> String {
+            let median = BenchmarkMath.median(times)
+            return "  \(name) \(format(median * 1000)) ms, \(Int(Double(tokens) / median)) tokens/s"
+        }
+        let curlMedian = BenchmarkMath.median(curlSeconds)
+        let engineMedian = BenchmarkMath.median(engineSeconds)
         print("throughput: \(tokens) one-token chunks, \(body.count) bytes of SSE, median of \(runs) runs")
-        print("  HTTPModelClient: \(format(clientMedian * 1000)) ms, \(Int(Double(tokens) / clientMedian)) tokens/s")
-        print("  curl -N:         \(format(curlMedian * 1000)) ms, \(Int(Double(tokens) / curlMedian)) tokens/s")
-        print("  difference per chunk: \(format((clientMedian - curlMedian) / Double(tokens) * 1e6)) µs")
+        print(throughput("HTTPModelClient:            ", clientSeconds))
+        print(throughput("SwarmEngine (client+engine):", engineSeconds) + " (target >= 50000)")
+        print(throughput("curl -N:                    ", curlSeconds))
+        print("  engine vs curl per chunk: \(format((engineMedian - curlMedian) / Double(tokens) * 1e6)) µs")
+        let latency = (
+            client: BenchmarkMath.median(Array(clientLatencies.dropFirst(10))),
+            engine: BenchmarkMath.median(Array(engineLatencies.dropFirst(10))),
+            curl: BenchmarkMath.median(Array(curlLatencies.dropFirst(10)))
+        )
         print("latency: \(latencyChunks) chunks \(intervalUs) µs apart, write to receipt, median")
-        print("  HTTPModelClient: \(format(clientLatency)) µs (\(clientLatencies.count) chunks)")
-        print("  curl -N:         \(format(curlLatency)) µs (\(curlLatencies.count) chunks)")
-        print("  added per chunk: \(format(clientLatency - curlLatency)) µs")
+        print("  HTTPModelClient:             \(format(latency.client)) µs (\(clientLatencies.count) chunks)")
+        print("  SwarmEngine (client+engine): \(format(latency.engine)) µs (\(engineLatencies.count) chunks)")
+        print("  curl -N:                     \(format(latency.curl)) µs (\(curlLatencies.count) chunks)")
+        print("  added per chunk, client:          \(format(latency.client - latency.curl)) µs")
+        print("  added per chunk, client + engine: \(format(latency.engine - latency.curl)) µs (target < 200)")
     }
 
     /// The write time in a `data:` line of a `.timestamped` stream (`"content":"<digits>"`).
@@ -111,22 +135,6 @@ struct StreamBenchmark: AsyncParsableCommand {
             index += 1
         }
         return nil
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        let (whole, fraction) = duration.components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        return sorted.count % 2 == 1
-            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
-
-    private func format(_ value: Double) -> String {
-        "\((value * 1000).rounded() / 1000)"
     }
 
     private func write(_ text: String, to path: String) throws {

@@ -42,47 +42,85 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = AgentSetup.logger(label: "spark-lsp.chat", verbose: verbose)
+        let environment = ProcessInfo.processInfo.environment
         let setup: AgentSetup
         do {
             setup = try AgentSetup(
-                configFile: configFile, environment: ProcessInfo.processInfo.environment,
-                approval: CommandLineApproval(allowAll: yes), logger: logger)
+                configFile: configFile, environment: environment, approval: CommandLineApproval(allowAll: yes),
+                logger: logger)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)
         }
-        let agentName = agent ?? setup.configuration.defaultAgent
-        guard setup.registry[agentName] != nil else {
-            StandardStream.error(
-                "spark-lsp: no agent named '\(agentName)' (agents: \(setup.registry.names.joined(separator: ", ")))\n")
-            throw ExitCode.validationFailure
+        let conversation: ChatSession
+        let history: [ChatMessage]
+        let storedAgent: String?
+        do {
+            conversation = try ChatSession(
+                id: session, dataDirectory: setup.toolkit.dataDirectory,
+                freshID: { "cli-" + UUID().uuidString.lowercased() })
+            history = try await conversation.history()
+            storedAgent = try await conversation.activeAgent()
+        } catch {
+            Self.fail("cannot open the session: \(error)")
+            throw ExitCode(1)
         }
-        let sessionID = session ?? "cli-" + UUID().uuidString.lowercased()
+        let agentName = try resolveAgent(stored: storedAgent, setup: setup, logger: logger)
+        // The run's own error line says why a request failed: the client's warning would repeat it.
+        var clientLogger = logger
+        if !verbose { clientLogger.logLevel = .error }
         let engine = SwarmEngine(
-            client: makeModelClient(logger: logger), registry: setup.registry,
+            client: makeModelClient(logger: clientLogger), registry: setup.registry,
             options: setup.configuration.runOptions, logger: logger)
-
-        // Sessions (integration): `history = try await store.messages(session: sessionID)` and,
-        // when `session` names one, start with `store.activeAgent(session:)` unless --agent is given.
-        let history: [ChatMessage] = []
-        let printer = ChatEventPrinter(json: json, sessionID: sessionID, agent: agentName)
+        let printer = ChatEventPrinter(json: json, sessionID: conversation.id, agent: agentName)
+        let user = ChatMessage.user(message)
         let outcome = await ChatRun.perform(
-            engine: engine, agent: agentName, messages: history + [.user(message)], sessionID: sessionID,
+            engine: engine, agent: agentName, messages: history + [user], sessionID: conversation.id,
             printer: printer)
         switch outcome {
-        case .finished:
-            // Sessions (integration): `try await store.append(response.messages, session: sessionID,
-            // activeAgent: response.agent)` with the user message first.
-            return
-        case .failed(let agent, let error):
+        case .finished(let response):
+            try await save(conversation, user: user, run: response.messages, agent: response.agent)
+        case .failed(let agent, let error, let answered):
             printer.finish(agent: agent, status: "error")
-            StandardStream.error(
-                "spark-lsp: \(String(describing: error).split(separator: "\n").joined(separator: " "))\n")
+            try? await conversation.record(user: user, run: answered, finished: false, agent: agent)
+            Self.fail(String(describing: error))
             throw ExitCode(1)
-        case .interrupted(let agent):
+        case .interrupted(let agent, let answered):
             printer.finish(agent: agent, status: "cancelled")
+            try? await conversation.record(user: user, run: answered, finished: false, agent: agent)
             StandardStream.error("spark-lsp: interrupted\n")
             throw ExitCode(130)
         }
+    }
+
+    /// `--agent`, else the session's active agent (when still registered), else the default agent.
+    private func resolveAgent(stored: String?, setup: AgentSetup, logger: Logger) throws -> String {
+        if agent == nil, let stored {
+            if setup.registry[stored] != nil { return stored }
+            logger.warning(
+                "the session's agent is not configured; using the default agent", metadata: ["agent": "\(stored)"])
+        }
+        let name = agent ?? setup.configuration.defaultAgent
+        guard setup.registry[name] != nil else {
+            Self.fail("no agent named '\(name)' (agents: \(setup.registry.names.joined(separator: ", ")))")
+            throw ExitCode.validationFailure
+        }
+        return name
+    }
+
+    private func save(
+        _ conversation: ChatSession, user: ChatMessage, run messages: [ChatMessage], agent: String
+    ) async throws {
+        do {
+            try await conversation.record(user: user, run: messages, finished: true, agent: agent)
+        } catch {
+            Self.fail("cannot save the session: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// One line on stderr, whatever newlines the message has.
+    private static func fail(_ message: String) {
+        StandardStream.error("spark-lsp: \(message.split(whereSeparator: \.isNewline).joined(separator: " "))\n")
     }
 }

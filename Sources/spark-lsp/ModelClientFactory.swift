@@ -1,10 +1,12 @@
 import AgentCore
 import Logging
+import SparkLSP
 
-/// The model client the commands use.
+/// The model client the commands use: OpenAI-compatible HTTP through libcurl.
 ///
-/// Integration: return `HTTPModelClient(logger: logger, options: ...)` here once the libcurl
-/// client is merged; until then every call fails with a clear message.
+/// The configuration carries no transport settings (endpoints and API keys travel with each
+/// agent's `ModelEndpoint`), so the client keeps its default timeouts and retries and names
+/// itself `SparkLSP/<version>`.
 func makeModelClient(logger: Logger) -> any ModelClient {
-    UnavailableModelClient()
+    HTTPModelClient(logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkLSPVersion)"))
 }

@@ -10,11 +10,20 @@ struct RunState {
     var agentsThatUsedTools: Set<String> = []
     /// Models substituted after "model not found", by `endpoint|model`.
     var modelSubstitutions: [String: String] = [:]
+    /// Where the caller collects the run's messages as they come, if anywhere.
+    let transcript: RunTranscript?
 
-    init(messages: [ChatMessage], contextVariables: [String: JSONValue]) {
+    init(messages: [ChatMessage], contextVariables: [String: JSONValue], transcript: RunTranscript? = nil) {
         self.history = messages
         self.inputCount = messages.count
         self.contextVariables = contextVariables
+        self.transcript = transcript
+    }
+
+    /// Adds a message the run made to the history (and the transcript).
+    mutating func append(_ message: ChatMessage) {
+        history.append(message)
+        transcript?.append(message)
     }
 
     /// The messages the run added.

@@ -59,7 +59,7 @@ extension SwarmEngine {
     ) async throws -> ChatMessage {
         var text = ""
         var reasoning = ""
-        var assembler = StreamedToolCalls(idPrefix: "call_\(turn)")
+        var assembler = ToolCallAssembler(idPrefix: "call_\(turn)")
         var started: Set<Int> = []
         let knownTools = Set(
             agent.tools.map(\.name) + registry.handoffTargets(of: agent).map { Handoff.toolName(for: $0.name) })
@@ -74,7 +74,7 @@ extension SwarmEngine {
                 reasoning += delta
                 emit(.reasoningDelta(agent: agent.name, text: delta))
             case .toolCallDelta(let delta):
-                let (_, id) = assembler.add(delta)
+                let id = assembler.add(delta)
                 if !started.contains(delta.index), let name = delta.name {
                     started.insert(delta.index)
                     emit(.toolCallStarted(agent: agent.name, index: delta.index, id: id, name: name))
@@ -90,7 +90,7 @@ extension SwarmEngine {
             }
         }
         try Task.checkCancellation()
-        var calls = assembler.calls
+        var calls = assembler.toolCalls
         var content: String? = text
         let held = gate.flush()
         if calls.isEmpty, parsesText, !text.isEmpty {

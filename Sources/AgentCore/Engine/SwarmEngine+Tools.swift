@@ -59,7 +59,7 @@ extension SwarmEngine {
                 }
             }
             state.contextVariables.merge(result.contextUpdates) { _, new in new }
-            state.history.append(.tool(callID: call.id, name: call.function.name, result.content))
+            state.append(.tool(callID: call.id, name: call.function.name, result.content))
             emit(.toolResult(agent: agent.name, call: call, result: result))
         }
         return winner

@@ -34,19 +34,21 @@ public struct SwarmEngine: Sendable {
     ///   - contextVariables: values for instructions and tools, never shown in a schema.
     ///   - sessionID: handed to tools (per-session state keys on it).
     ///   - maxTurns: overrides the agent's and the options' turn limit.
+    ///   - transcript: collects the messages the run adds as they come (to keep a failed run's).
     public func stream(
         agent: String,
         messages: [ChatMessage],
         contextVariables: [String: JSONValue] = [:],
         sessionID: String = "default",
-        maxTurns: Int? = nil
+        maxTurns: Int? = nil,
+        transcript: RunTranscript? = nil
     ) -> AsyncThrowingStream<RunEvent, any Error> {
         let (stream, continuation) = AsyncThrowingStream<RunEvent, any Error>.makeStream()
         let task = Task {
             do {
                 _ = try await execute(
                     agent: agent, messages: messages, contextVariables: contextVariables, sessionID: sessionID,
-                    maxTurns: maxTurns, emit: { continuation.yield($0) })
+                    maxTurns: maxTurns, transcript: transcript, emit: { continuation.yield($0) })
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -63,11 +65,12 @@ public struct SwarmEngine: Sendable {
         messages: [ChatMessage],
         contextVariables: [String: JSONValue] = [:],
         sessionID: String = "default",
-        maxTurns: Int? = nil
+        maxTurns: Int? = nil,
+        transcript: RunTranscript? = nil
     ) async throws -> RunResponse {
         try await execute(
             agent: agent, messages: messages, contextVariables: contextVariables, sessionID: sessionID,
-            maxTurns: maxTurns, emit: { _ in })
+            maxTurns: maxTurns, transcript: transcript, emit: { _ in })
     }
 
     func execute(
@@ -76,9 +79,10 @@ public struct SwarmEngine: Sendable {
         contextVariables: [String: JSONValue],
         sessionID: String,
         maxTurns: Int?,
+        transcript: RunTranscript? = nil,
         emit: RunEmitter
     ) async throws -> RunResponse {
-        var state = RunState(messages: messages, contextVariables: contextVariables)
+        var state = RunState(messages: messages, contextVariables: contextVariables, transcript: transcript)
         var agentName = name
         do {
             guard var agent = registry[name] else {
@@ -91,7 +95,7 @@ public struct SwarmEngine: Sendable {
                 try Task.checkCancellation()
                 agentName = agent.name
                 let message = try await complete(agent: agent, turn: turn, state: &state, emit: emit)
-                state.history.append(message)
+                state.append(message)
                 guard let calls = message.toolCalls, !calls.isEmpty else {
                     let response = RunResponse(
                         messages: state.added, agent: agent.name, contextVariables: state.contextVariables,

@@ -25,6 +25,8 @@ struct ToolCallTextGate {
     /// The text to stream now for `delta` (`nil` when nothing can be released yet).
     mutating func pass(_ delta: String) -> String? {
         guard enabled else { return release(delta) }
+        // The hot path: plain prose after the start, with nothing held, cannot begin a tag.
+        if !leading, !inBlock, pending.isEmpty, !delta.utf8.contains(UInt8(ascii: "<")) { return release(delta) }
         pending += delta
         if inBlock { return nil }
         if leading {

@@ -19,29 +19,37 @@ public struct ToolCallAssembler: Hashable, Sendable {
     }
 
     private var partials: [Int: Partial] = [:]
+    private let idPrefix: String
 
-    public init() {}
+    /// Creates an empty assembler; a call whose server sent no id gets `<idPrefix>_<index>`.
+    public init(idPrefix: String = "call") {
+        self.idPrefix = idPrefix
+    }
 
     /// Whether no delta has arrived yet.
     public var isEmpty: Bool { partials.isEmpty }
 
     /// Adds one delta. A later `id` replaces an earlier one; a `name` fragment is appended (servers send the
-    /// whole name in one delta, but the wire format allows fragments).
-    public mutating func add(_ delta: ToolCallDelta) {
+    /// whole name in one delta, but the wire format allows fragments). Returns the call's id as known now.
+    @discardableResult
+    public mutating func add(_ delta: ToolCallDelta) -> String {
         var partial = partials[delta.index] ?? Partial()
         if let id = delta.id, !id.isEmpty { partial.id = id }
         if let name = delta.name { partial.name += name }
         if let fragment = delta.argumentsFragment { partial.arguments += fragment }
         partials[delta.index] = partial
+        return partial.id ?? defaultID(delta.index)
     }
 
-    /// The calls assembled so far, in index order. A call whose server sent no id gets `call_<index>`;
+    /// The calls assembled so far, in index order. A call whose server sent no id gets `<idPrefix>_<index>`;
     /// a call with no argument text gets `{}`.
     public var toolCalls: [ToolCall] {
         partials.sorted { $0.key < $1.key }.map { index, partial in
             ToolCall(
-                id: partial.id ?? "call_\(index)", name: partial.name,
+                id: partial.id ?? defaultID(index), name: partial.name,
                 arguments: partial.arguments.isEmpty ? "{}" : partial.arguments)
         }
     }
+
+    private func defaultID(_ index: Int) -> String { "\(idPrefix)_\(index)" }
 }
