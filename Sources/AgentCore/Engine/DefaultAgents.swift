@@ -2,8 +2,8 @@
 /// registered agent, and the coding agent.
 ///
 /// The coding agent's tools plug in through `codingTools` (a `CodingToolkit`'s tools); new specialists
-/// slot in by registering them before the supervisor's prompt is rendered: its list of specialists and
-/// its `transfer_to_<agent>` tools both come from the registry.
+/// slot in by adding them to `specialists`: the supervisor's prompt lists them and its
+/// `transfer_to_<agent>` tools come from the registry.
 ///
 /// - Parameters:
 ///   - configuration: models, endpoints and sampling settings per agent.
@@ -19,8 +19,6 @@ public func makeDefaultAgents(
     workspace: String? = nil,
     prompts: PromptLibrary = PromptLibrary()
 ) -> AgentRegistry {
-    var registry = AgentRegistry()
-
     var coding = configuredAgent("coding", configuration: configuration)
     coding.description =
         "Reads, searches, writes, runs and reviews code in the user's workspace: bugs, features, refactoring, tests, explanations."
@@ -29,17 +27,16 @@ public func makeDefaultAgents(
         ?? .text(prompts.renderedOrEmbedded(.codingSystem, values: ["workspace": workspace ?? "the workspace"]))
     coding.tools = codingTools
     coding.handoffs = ["supervisor"]
-    registry.register(coding)
+    let specialists = [coding]
 
     var supervisor = configuredAgent("supervisor", configuration: configuration)
     supervisor.description =
         "Reads each request, answers general questions itself and hands specialised work to the right agent."
-    let specialists = registry.agents.map { "- `\($0.name)` (`transfer_to_\($0.name)`): \($0.description)" }
+    let routes = specialists.map { "- `\($0.name)` (`transfer_to_\($0.name)`): \($0.description)" }
     supervisor.instructions = .text(
-        prompts.renderedOrEmbedded(.supervisorSystem, values: ["specialists": specialists.joined(separator: "\n")]))
+        prompts.renderedOrEmbedded(.supervisorSystem, values: ["specialists": routes.joined(separator: "\n")]))
     supervisor.handsOffToAllAgents = true
-    registry.register(supervisor)
-    return registry
+    return AgentRegistry([supervisor] + specialists)
 }
 
 extension PromptLibrary {
