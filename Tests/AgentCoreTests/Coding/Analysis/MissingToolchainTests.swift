@@ -46,7 +46,7 @@ import Foundation
         let clock = ContinuousClock()
         let start = clock.now
         let report = await analyzer.analyze("let x = 1;\n", language: .javascript)
-        #expect(clock.now - start < .seconds(10))
+        #expect(clock.now - start < .seconds(60), "the 300 ms timeout did not stop the checker")
         #expect(report.notes.contains { $0.contains("node --check timed out") })
         // The whole process group died, not just the shell: no `sleep <marker>` is left behind.
         #expect(Self.processesRunning(argument: marker) == 0)
