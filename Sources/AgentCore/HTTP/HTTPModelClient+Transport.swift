@@ -61,7 +61,7 @@ extension HTTPModelClient {
         let pool = self.pool
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
-                DetachedThread.run {
+                DetachedThread.start {
                     guard let handle = pool.take() else {
                         var outcome = TransferOutcome()
                         outcome.curlCode = CURLE_OUT_OF_MEMORY

@@ -34,7 +34,7 @@ final class ScriptedModelServerCore: Sendable {
         }
         guard start else { return }
         guard listen(listenFD, 64) == 0 else { throw ScriptedModelServer.SocketError(operation: "listen", code: errno) }
-        DetachedThread.run { [self] in acceptLoop() }
+        DetachedThread.start { [self] in acceptLoop() }
     }
 
     func stop() {
@@ -67,7 +67,7 @@ final class ScriptedModelServerCore: Sendable {
             }
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            DetachedThread.run { [self] in serve(ServerConnection(fd: fd), number: number) }
+            DetachedThread.start { [self] in serve(ServerConnection(fd: fd), number: number) }
         }
         close(listenFD)
     }

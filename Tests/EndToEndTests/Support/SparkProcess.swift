@@ -82,11 +82,11 @@ final class SparkProcess: Sendable {
                 count -= 1
                 return count == 0
             }) {
-                DetachedThread.run { self.reap() }
+                DetachedThread.start { self.reap() }
             }
         }
         let (out, err) = (outPipe[0], errPipe[0])
-        DetachedThread.run { [self] in
+        DetachedThread.start { [self] in
             var partial: [UInt8] = []
             Self.drain(out) { bytes in
                 output.withLock { $0.stdout += bytes }
@@ -100,7 +100,7 @@ final class SparkProcess: Sendable {
             continuation.finish()
             finishOne()
         }
-        DetachedThread.run { [self] in
+        DetachedThread.start { [self] in
             Self.drain(err) { bytes in output.withLock { $0.stderr += bytes } }
             finishOne()
         }

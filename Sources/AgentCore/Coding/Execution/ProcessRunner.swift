@@ -16,7 +16,7 @@ public struct ProcessRunner: Sendable {
         let cancel = try CancelSignal()
         defer { cancel.close() }
         let result = await withTaskCancellationHandler {
-            await ExecutionThread.run { () -> Result<ProcessOutcome, ExecutionError> in
+            await DetachedThread.run { () -> Result<ProcessOutcome, ExecutionError> in
                 Result { () throws(ExecutionError) in
                     try Self.runBlocking(spec, cancelDescriptor: cancel.readDescriptor)
                 }
@@ -65,7 +65,7 @@ public struct ProcessRunner: Sendable {
 /// id cannot be reused before the supervisor kills the group and reaps it).
 enum ExitWatcher {
     static func watch(pid: pid_t, notify: Int32) {
-        ExecutionThread.start {
+        DetachedThread.start {
             var info = siginfo_t()
             while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
             var byte: UInt8 = 1

@@ -5,7 +5,7 @@ import Synchronization
 #endif
 
 /// One running Python driver: its pid (and process group), the request and response pipes, and the
-/// file its output goes to. All methods block; callers run them on a `ExecutionThread`.
+/// file its output goes to. All methods block; callers run them on a `DetachedThread`.
 ///
 /// `@unchecked Sendable`: its mutable state (the read buffer) is touched only by the owning
 /// `PythonREPLSession` actor, which runs one exchange at a time.

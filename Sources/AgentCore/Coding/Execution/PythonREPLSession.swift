@@ -34,7 +34,7 @@ actor PythonREPLSession {
         var started = false
         if process == nil {
             let configuration = configuration
-            let result = await ExecutionThread.run { () -> Result<PythonREPLProcess, ExecutionError> in
+            let result = await DetachedThread.run { () -> Result<PythonREPLProcess, ExecutionError> in
                 Result { () throws(ExecutionError) in try PythonREPLProcess.start(configuration) }
             }
             process = try result.get()
@@ -44,7 +44,7 @@ actor PythonREPLSession {
         let cancel = try CancelSignal()
         defer { cancel.close() }
         let reply = await withTaskCancellationHandler {
-            await ExecutionThread.run { process.execute(code, timeout: timeout, cancel: cancel.readDescriptor) }
+            await DetachedThread.run { process.execute(code, timeout: timeout, cancel: cancel.readDescriptor) }
         } onCancel: {
             cancel.fire()
         }
@@ -60,7 +60,7 @@ actor PythonREPLSession {
         defer { release() }
         if let process {
             self.process = nil
-            _ = await ExecutionThread.run { process.terminate() }
+            _ = await DetachedThread.run { process.terminate() }
         }
     }
 

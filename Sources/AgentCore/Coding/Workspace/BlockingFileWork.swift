@@ -19,33 +19,12 @@ package enum BlockingFileWork {
         package func cancel() { cancelled.store(true, ordering: .relaxed) }
     }
 
-    /// The work and its continuation, handed to the thread.
-    private final class Job: Sendable {
-        let body: @Sendable () -> Void
-
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-
     /// Runs `body` on a new thread; throws `CancellationError` when cancelled before it finishes.
     package static func run<T: Sendable>(_ body: @escaping @Sendable (Flag) throws -> T) async throws -> T {
         let flag = Flag()
         let value = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                let job = Job { continuation.resume(with: Result { try body(flag) }) }
-                let context = Unmanaged.passRetained(job).toOpaque()
-                var thread = pthread_t()
-                let status = pthread_create(
-                    &thread, nil,
-                    { context in
-                        Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-                        return nil
-                    }, context)
-                if status == 0 {
-                    pthread_detach(thread)
-                } else {
-                    Unmanaged<Job>.fromOpaque(context).release()
-                    continuation.resume(with: Result { try body(flag) })
-                }
+                DetachedThread.start { continuation.resume(with: Result { try body(flag) }) }
             }
         } onCancel: {
             flag.cancel()

@@ -17,13 +17,13 @@ import Testing
         let configuration = PythonREPLConfiguration(
             python: python, workspaceRoot: directory, directory: directory, environment: ["PATH": "/usr/bin:/bin"],
             sandbox: .none(reason: "test"), outputLimit: 4096, interruptGrace: .seconds(1))
-        let process = await ExecutionThread.run { try? PythonREPLProcess.start(configuration) }
+        let process = await DetachedThread.run { try? PythonREPLProcess.start(configuration) }
         let started = try #require(process)
         let cancel = try CancelSignal()
         defer { cancel.close() }
         let code =
             "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nprint('looping', flush=True)\nwhile True: pass"
-        async let reply = ExecutionThread.run {
+        async let reply = DetachedThread.run {
             started.execute(code, timeout: .seconds(600), cancel: cancel.readDescriptor)
         }
         started.closeLifeline()

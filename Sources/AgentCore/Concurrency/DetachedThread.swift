@@ -4,11 +4,12 @@
     import Darwin
 #endif
 
-/// Runs blocking work (process waits, pipe reads) on a dedicated thread so it never occupies
-/// one of the cooperative pool's threads.
-enum ExecutionThread {
-    /// Starts `body` on a new detached thread.
-    static func start(_ body: @escaping @Sendable () -> Void) {
+/// Runs blocking work (curl transfers, process waits, pipe reads, file walks, a test server's
+/// socket loop) on a dedicated, detached POSIX thread, so it never occupies one of the cooperative
+/// pool's threads.
+package enum DetachedThread {
+    /// Starts `body` on a new detached thread; runs it inline only if no thread can be created.
+    package static func start(_ body: @escaping @Sendable () -> Void) {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -39,7 +40,7 @@ enum ExecutionThread {
     }
 
     /// Runs `body` on a dedicated thread and returns its result without blocking the caller's thread.
-    static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    package static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             start { continuation.resume(returning: body()) }
         }
