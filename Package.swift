@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
     ],
     targets: [
         // C shims: system libraries with typed wrappers for the variadic C calls.
@@ -38,7 +37,6 @@ let package = Package(
                 "CCurl",
                 "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             resources: [.embedInCode("Prompts")],
             swiftSettings: strictSettings

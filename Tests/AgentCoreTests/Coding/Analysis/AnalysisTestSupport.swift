@@ -1,4 +1,5 @@
 import AgentCore
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,13 +31,14 @@ enum AnalysisTestSupport {
     }
 }
 
-import Subprocess
-
 extension AnalysisTestSupport {
     /// Runs a program found on PATH and returns its exit code.
     static func runProcess(_ name: String, _ arguments: [String]) async throws -> Int32? {
-        let result = try await Subprocess.run(.name(name), arguments: Arguments(arguments), output: .discarded, error: .discarded)
-        if case .exited(let code) = result.terminationStatus { return code }
+        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let spec = ProcessSpec(
+            executable: ToolchainLocator(searchPath: searchPath).locate(name) ?? name, arguments: arguments,
+            workingDirectory: "/tmp", environment: ProcessInfo.processInfo.environment)
+        if case .exited(let code) = try await ProcessRunner().run(spec).termination { return code }
         return nil
     }
 }

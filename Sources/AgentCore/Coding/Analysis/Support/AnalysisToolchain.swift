@@ -29,13 +29,7 @@ public struct AnalysisToolchain: Sendable {
 
     /// The absolute path of the first executable called `name` in `searchPath`, or `nil`.
     func locate(_ name: String) -> String? {
-        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
-            let candidate = directory.hasSuffix("/") ? "\(directory)\(name)" : "\(directory)/\(name)"
-            if access(candidate, X_OK) == 0 {
-                return candidate
-            }
-        }
-        return nil
+        ToolchainLocator(searchPath: searchPath).locate(name)
     }
 
     /// Runs `executable` (a name found through `searchPath`) with a scrubbed environment.
