@@ -28,17 +28,28 @@ struct CodeActionBenchmark: AsyncParsableCommand {
         let body = try MessageCoding.request(id: .number(1), method: CodeActionRequest.method, params: request)
         let clock = ContinuousClock()
         var handler: [Double] = []
+        var parts: [[Double]] = [[], [], []]
         for index in 0..<(requests + 100) {
             let start = clock.now
-            let decoded = try MessageCoding.decodeParams(CodeActionRequest.self, from: body)
+            let decoded = try MessageCoding.decodeParams(SparkCodeActionRequest.self, from: body)
+            let decodedAt = clock.now
             let actions = CodeActionCatalog.actions(for: decoded)
+            let listedAt = clock.now
             let reply = try MessageCoding.response(id: .number(1), result: actions)
-            let elapsed = Statistics.milliseconds(clock.now - start)
+            let end = clock.now
             guard actions.count == diagnostics + 4, !reply.isEmpty else { throw BenchError("listed \(actions.count) actions") }
-            if index >= 100 { handler.append(elapsed) }  // the first 100 warm up
+            if index >= 100 {  // the first 100 warm up
+                handler.append(Statistics.milliseconds(end - start))
+                parts[0].append(Statistics.milliseconds(decodedAt - start))
+                parts[1].append(Statistics.milliseconds(listedAt - decodedAt))
+                parts[2].append(Statistics.milliseconds(end - listedAt))
+            }
         }
         print(
             "code actions (\(diagnostics) diagnostics + selection), handler: p50 \(Statistics.format(Statistics.median(handler))) ms, p99 \(Statistics.format(Statistics.percentile(handler, 0.99))) ms (target p99 < 2 ms)"
+        )
+        print(
+            "  p50 decode \(Statistics.format(Statistics.median(parts[0]))) ms, list \(Statistics.format(Statistics.median(parts[1]))) ms, encode \(Statistics.format(Statistics.median(parts[2]))) ms"
         )
 
         var configuration = ServerConfiguration()
@@ -54,7 +65,7 @@ struct CodeActionBenchmark: AsyncParsableCommand {
             let start = clock.now
             let actions = try await client.send(request)
             let elapsed = Statistics.milliseconds(clock.now - start)
-            guard actions?.count == diagnostics + 4 else { throw BenchError("listed \(actions?.count ?? 0) actions") }
+            guard actions.count == diagnostics + 4 else { throw BenchError("listed \(actions.count) actions") }
             if index >= 100 { roundTrip.append(elapsed) }
         }
         print(
@@ -62,7 +73,7 @@ struct CodeActionBenchmark: AsyncParsableCommand {
         )
     }
 
-    private func makeRequest(uri: String) -> CodeActionRequest {
+    private func makeRequest(uri: String) -> SparkCodeActionRequest {
         let step = max(1, lines / diagnostics)
         let found = (0..<diagnostics).map { index in
             Diagnostic(
@@ -70,7 +81,7 @@ struct CodeActionBenchmark: AsyncParsableCommand {
                 severity: .warning, code: .string("W\(index)"), source: "bench", message: "value_\(index * step) is assigned but never used")
         }
         let selection = LSPRange(start: Position(line: 0, character: 0), end: Position(line: lines - 1, character: 10))
-        return CodeActionRequest(
+        return SparkCodeActionRequest(
             textDocument: TextDocumentIdentifier(uri: uri), range: selection,
             context: CodeActionContext(diagnostics: found, triggerKind: .invoked))
     }

@@ -13,16 +13,16 @@ public enum CodeActionCatalog {
     ]
 
     /// The actions for `request`, in a stable order.
-    public static func actions(for request: CodeActionRequest) -> [CodeAction] {
+    public static func actions(for request: SparkCodeActionRequest) -> [SparkCodeAction] {
         let uri = request.textDocument.uri
         let only = request.context.only
-        var actions: [CodeAction] = []
+        var actions: [SparkCodeAction] = []
         if allows(.quickFix, only: only) {
             actions.reserveCapacity(request.context.diagnostics.count + 4)
             for diagnostic in request.context.diagnostics {
                 let arguments = CodeActionArguments(action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic)
                 actions.append(
-                    CodeAction(
+                    SparkCodeAction(
                         title: "Spark: fix — \(firstLine(of: diagnostic.message))", kind: .quickFix, diagnostics: [diagnostic],
                         command: command(title: "Spark: fix", arguments)))
             }
@@ -37,7 +37,7 @@ public enum CodeActionCatalog {
         ]
         for (action, title, kind) in selection where allows(kind, only: only) {
             let arguments = CodeActionArguments(action: action, uri: uri, range: range)
-            actions.append(CodeAction(title: title, kind: kind, command: command(title: title, arguments)))
+            actions.append(SparkCodeAction(title: title, kind: kind, command: command(title: title, arguments)))
         }
         return actions
     }
@@ -50,8 +50,8 @@ public enum CodeActionCatalog {
         }
     }
 
-    private static func command(title: String, _ arguments: CodeActionArguments) -> Command {
-        Command(title: title, command: command, arguments: [arguments.json])
+    private static func command(title: String, _ arguments: CodeActionArguments) -> SparkCodeActionCommand {
+        SparkCodeActionCommand(title: title, command: command, arguments: [arguments])
     }
 
     private static func firstLine(of message: String) -> Substring {

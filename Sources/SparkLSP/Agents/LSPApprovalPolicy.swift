@@ -7,6 +7,8 @@ public struct LSPApprovalPolicy: ApprovalPolicy {
     public static let allowOnce = "Allow once"
     public static let allowAlways = "Always for this session"
     public static let deny = "Deny"
+    /// How long a question waits for the user before it counts as denied.
+    public static let answerTimeout: Duration = .seconds(600)
 
     let context: ServerContext
     let mode: ApprovalMode
@@ -28,8 +30,9 @@ public struct LSPApprovalPolicy: ApprovalPolicy {
         let question = "Spark: the agent wants to run \(request.tool):\n\(request.detail)"
         let answer: String?
         do {
-            answer = try await context.showMessageRequest(
-                .warning, question, actions: [Self.allowOnce, Self.allowAlways, Self.deny])
+            let items = [Self.allowOnce, Self.allowAlways, Self.deny].map { MessageActionItem(title: $0) }
+            answer = try await context.send(
+                ShowMessageRequest(type: .warning, message: question, actions: items), timeout: Self.answerTimeout)?.title
         } catch {
             context.logger.debug("showMessageRequest failed: \(error)")
             return .deny(reason: "the user was not asked (\(error)); \(request.tool) did not run")

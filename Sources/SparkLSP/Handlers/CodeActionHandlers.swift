@@ -4,7 +4,7 @@ import AgentCore
 /// (`spark.codeAction`, `spark.chat`).
 enum CodeActionHandlers {
     static func register(on server: LSPServer, service: AgentService) {
-        server.register(CodeActionRequest.self) { request, _ in
+        server.register(SparkCodeActionRequest.self) { request, _ in
             CodeActionCatalog.actions(for: request)
         }
         server.register(CodeActionResolveRequest.self) { request, _ in request.action }

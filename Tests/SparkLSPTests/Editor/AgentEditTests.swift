@@ -30,6 +30,8 @@ import Testing
         #expect(fixture.requestedModels == ["code-model", "code-model"])
         let prompt = fixture.model.requests.first?.body?["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
         #expect(prompt.contains("undefined name 'y'"))
+        let system = fixture.model.requests.first?.body?["messages"]?.arrayValue?.first?["content"]?.stringValue ?? ""
+        #expect(system.contains("# Workflow: debugging"), "a fix uses the debugging workflow prompt")
         let edit = try #require(recorder.received.first?.edit)
         let expected = TextDocumentEdit(
             textDocument: OptionalVersionedTextDocumentIdentifier(uri: uri, version: 3),

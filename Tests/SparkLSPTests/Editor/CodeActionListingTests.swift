@@ -13,7 +13,7 @@ import Testing
 
     private func titles(range: LSPRange, diagnostics: [Diagnostic], only: [CodeActionKind]? = nil, trigger: CodeActionTriggerKind? = nil) -> [String] {
         CodeActionCatalog.actions(
-            for: CodeActionRequest(
+            for: SparkCodeActionRequest(
                 textDocument: TextDocumentIdentifier(uri: uri), range: range,
                 context: CodeActionContext(diagnostics: diagnostics, only: only, triggerKind: trigger))
         ).map(\.title)
@@ -45,25 +45,26 @@ import Testing
 
     @Test func eachActionCarriesTheSparkCommandWithItsArguments() throws {
         let actions = CodeActionCatalog.actions(
-            for: CodeActionRequest(
+            for: SparkCodeActionRequest(
                 textDocument: TextDocumentIdentifier(uri: uri), range: selection,
                 context: CodeActionContext(diagnostics: [diagnostic])))
-        let arguments = try actions.map { action in
-            try #require(action.command?.arguments?.first).decode(as: CodeActionArguments.self)
-        }
-        #expect(actions.allSatisfy { $0.command?.command == "spark.codeAction" })
+        let arguments = try actions.map { action in try #require(action.command.arguments.first) }
+        #expect(actions.allSatisfy { $0.command.command == "spark.codeAction" && $0.command.arguments.count == 1 })
         #expect(arguments.map(\.action) == [.fix, .refactor, .explain, .generateTests, .review])
         #expect(arguments[0].diagnostic == diagnostic && arguments[0].range == diagnostic.range)
         #expect(arguments[1].range == selection && arguments[1].uri == uri)
     }
 
-    @Test func theServerAnswersWithoutAModelCall() async throws {
+    @Test func theServerAnswersWithoutAModelCallInTheLSPCodeActionShape() async throws {
         let fixture = try await EditorFixture()
         let actions = try await fixture.client.send(
             CodeActionRequest(
                 textDocument: TextDocumentIdentifier(uri: uri), range: selection,
                 context: CodeActionContext(diagnostics: [diagnostic])))
         #expect(actions?.count == 5)
+        #expect(actions?.first?.kind == .quickFix && actions?.first?.diagnostics == [diagnostic])
+        let argument = try #require(actions?.first?.command?.arguments?.first).decode(as: CodeActionArguments.self)
+        #expect(argument == CodeActionArguments(action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic))
         #expect(fixture.model.requests.isEmpty)
     }
 }

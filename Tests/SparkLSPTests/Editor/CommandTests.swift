@@ -23,7 +23,7 @@ import Testing
         let messages = fixture.model.requests.first?.body?["messages"]?.arrayValue ?? []
         #expect(messages.last?["content"]?.stringValue?.contains("return 1") == true)
         let system = messages.first?["content"]?.stringValue ?? ""
-        #expect(system.lowercased().contains("review"), "the code review workflow prompt is used")
+        #expect(system.contains("# Workflow: code review"), "the code review workflow prompt is used")
         let progress = fixture.client.queuedNotifications(ofType: WorkDoneProgressNotification.self)
         #expect(progress.count >= 2)
         // The answer is kept in a session.
