@@ -1,19 +1,21 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
 import ArgumentParser
 import SparkLSP
 import SparkTestSupport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `spark-bench chat-latency`: how long after the scripted server writes the first token the
 /// first `spark/chatEvent` reaches an LSP client, against the model client reading the same stream
 /// directly. The added time is the difference of the medians (target under 5 ms).
 struct ChatLatencyBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "chat-latency", abstract: "First chat event latency over the first token: added time at the median (target < 5 ms).")
+        commandName: "chat-latency",
+        abstract: "First chat event latency over the first token: added time at the median (target < 5 ms).")
 
     @Option(help: "Measured chats per side.") var runs = 200
 
@@ -37,14 +39,17 @@ struct ChatLatencyBenchmark: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let client = try TestLSPClient.inProcess { lsp in
             AgentService(
-                client: HTTPModelClient(logger: .silent), environment: [:], sessionsDatabase: directory + "/sessions.sqlite",
+                client: HTTPModelClient(logger: .silent), environment: [:],
+                sessionsDatabase: directory + "/sessions.sqlite",
                 logger: .silent
             ) { _ in [] }.install(on: lsp)
         }
         _ = try await client.send(
             InitializeRequest(
                 rootUri: FileURI.uri(fromPath: directory),
-                initializationOptions: ["endpoint": .string(server.endpoint.baseURL), "agents": ["coding": ["model": "bench-model"]]],
+                initializationOptions: [
+                    "endpoint": .string(server.endpoint.baseURL), "agents": ["coding": ["model": "bench-model"]],
+                ],
                 capabilities: ClientCapabilities()))
         client.notify(InitializedNotification())
         var throughServer: [Double] = []
@@ -62,7 +67,9 @@ struct ChatLatencyBenchmark: AsyncParsableCommand {
         }
         let added = Statistics.median(throughServer) - Statistics.median(direct)
         print("first token -> model client: median \(Statistics.format(Statistics.median(direct))) ms")
-        print("first token -> spark/chatEvent at the LSP client: median \(Statistics.format(Statistics.median(throughServer))) ms, p99 \(Statistics.format(Statistics.percentile(throughServer, 0.99))) ms")
+        print(
+            "first token -> spark/chatEvent at the LSP client: median \(Statistics.format(Statistics.median(throughServer))) ms, p99 \(Statistics.format(Statistics.percentile(throughServer, 0.99))) ms"
+        )
         print("added at the median: \(Statistics.format(added)) ms (target < 5 ms)")
     }
 }

@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
 import ArgumentParser
 import SparkLSP
 import SparkTestSupport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `spark-bench code-actions`: listing Spark's code actions on a 10,000-line document with 100
 /// diagnostics and a selection.
@@ -16,7 +17,8 @@ import SparkTestSupport
 /// 2. Round trip: the same request through an in-process server (pipes, framing, both sides' JSON).
 struct CodeActionBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "code-actions", abstract: "Code-action listing, 10,000 lines and 100 diagnostics: p50/p99 (target p99 < 2 ms).")
+        commandName: "code-actions",
+        abstract: "Code-action listing, 10,000 lines and 100 diagnostics: p50/p99 (target p99 < 2 ms).")
 
     @Option(help: "Measured requests per part.") var requests = 2_000
     @Option(help: "Lines in the document.") var lines = 10_000
@@ -37,7 +39,9 @@ struct CodeActionBenchmark: AsyncParsableCommand {
             let listedAt = clock.now
             let reply = try MessageCoding.response(id: .number(1), result: actions)
             let end = clock.now
-            guard actions.count == diagnostics + 4, !reply.isEmpty else { throw BenchError("listed \(actions.count) actions") }
+            guard actions.count == diagnostics + 4, !reply.isEmpty else {
+                throw BenchError("listed \(actions.count) actions")
+            }
             if index >= 100 {  // the first 100 warm up
                 handler.append(Statistics.milliseconds(end - start))
                 parts[0].append(Statistics.milliseconds(decodedAt - start))
@@ -59,7 +63,9 @@ struct CodeActionBenchmark: AsyncParsableCommand {
         }
         try await client.initialize()
         let text = (0..<lines).map { "value_\($0) = compute(\($0))  # a line of Python code" }.joined(separator: "\n")
-        client.notify(DidOpenTextDocumentNotification(textDocument: TextDocumentItem(uri: uri, languageId: "python", version: 1, text: text)))
+        client.notify(
+            DidOpenTextDocumentNotification(
+                textDocument: TextDocumentItem(uri: uri, languageId: "python", version: 1, text: text)))
         var roundTrip: [Double] = []
         for index in 0..<(requests + 100) {
             let start = clock.now
@@ -77,8 +83,10 @@ struct CodeActionBenchmark: AsyncParsableCommand {
         let step = max(1, lines / diagnostics)
         let found = (0..<diagnostics).map { index in
             Diagnostic(
-                range: LSPRange(start: Position(line: index * step, character: 0), end: Position(line: index * step, character: 12)),
-                severity: .warning, code: .string("W\(index)"), source: "bench", message: "value_\(index * step) is assigned but never used")
+                range: LSPRange(
+                    start: Position(line: index * step, character: 0), end: Position(line: index * step, character: 12)),
+                severity: .warning, code: .string("W\(index)"), source: "bench",
+                message: "value_\(index * step) is assigned but never used")
         }
         let selection = LSPRange(start: Position(line: 0, character: 0), end: Position(line: lines - 1, character: 10))
         return SparkCodeActionRequest(
@@ -90,7 +98,8 @@ struct CodeActionBenchmark: AsyncParsableCommand {
 /// A model client the code-action benchmark never calls.
 private struct UnusedModelClient: ModelClient {
     private var error: LLMError { LLMError(.connectionFailed, "not used") }
-    func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
+    func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<ChatStreamEvent, any Error>
+    {
         AsyncThrowingStream { $0.finish(throwing: error) }
     }
     func chat(_ request: ChatRequest, endpoint: ModelEndpoint) async throws -> ChatCompletion { throw error }

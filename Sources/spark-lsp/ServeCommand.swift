@@ -4,12 +4,12 @@ import Logging
 import SparkLSP
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `spark-lsp serve` (the default): LSP over stdio.
@@ -26,10 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
-    @Option(name: .customLong("config"), help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
+    @Option(
+        name: .customLong("config"),
+        help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
     var configFile: String?
 
-    @Option(name: .customLong("max-message-mib"), help: "Largest accepted message in MiB; larger frames are refused and skipped.")
+    @Option(
+        name: .customLong("max-message-mib"),
+        help: "Largest accepted message in MiB; larger frames are refused and skipped.")
     var maxMessageMiB: Int = 64
 
     func validate() throws {

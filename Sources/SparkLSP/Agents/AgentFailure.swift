@@ -8,7 +8,8 @@ enum AgentFailure {
         case let error as LLMError:
             switch error.code {
             case .connectionFailed: cause = "the model server is unreachable: \(error.message)"
-            case .modelNotFound: cause = "the model server does not serve the model \(agent?.model ?? "configured"): \(error.message)"
+            case .modelNotFound:
+                cause = "the model server does not serve the model \(agent?.model ?? "configured"): \(error.message)"
             case .timeout: cause = "the model server timed out: \(error.message)"
             default: cause = "the model server failed: \(error.description)"
             }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension AgentService {
     /// Runs one job to the end: streams its chat events, reports progress, stores the session.
@@ -23,7 +24,8 @@ extension AgentService {
         }
         let agentName = job.agent ?? storedAgent ?? configuration.defaultAgent
         let emitter = ChatEventEmitter(context: context, token: job.token, sessionID: sessionID, agent: agentName)
-        let editor = LSPWorkspaceEditor(context: context, confirmEdits: settings.confirmEdits) { change, uri, outcome, unsent in
+        let editor = LSPWorkspaceEditor(context: context, confirmEdits: settings.confirmEdits) {
+            change, uri, outcome, unsent in
             emitter.edit(change, uri: uri, outcome: outcome, unsent: unsent)
         }
         let workspace = configuration.workspaceDir ?? FileManager.default.currentDirectoryPath
@@ -33,12 +35,14 @@ extension AgentService {
             enableCodeExecution: configuration.enableCodeExecution)
         let registry = registry(configuration, tools: tools, workflow: job.workflow)
         guard registry[agentName] != nil else {
-            throw ResponseError.invalidParams("no agent named '\(agentName)' (agents: \(registry.names.joined(separator: ", ")))")
+            throw ResponseError.invalidParams(
+                "no agent named '\(agentName)' (agents: \(registry.names.joined(separator: ", ")))")
         }
         let engine = SwarmEngine(client: client, registry: registry, options: configuration.runOptions, logger: logger)
         let progress: WorkDoneProgressReporter
         if job.createProgress || job.progressToken != nil {
-            progress = await context.beginProgress(title: job.progressTitle, message: "Asking \(agentName)", clientToken: job.progressToken)
+            progress = await context.beginProgress(
+                title: job.progressTitle, message: "Asking \(agentName)", clientToken: job.progressToken)
         } else {
             progress = WorkDoneProgressReporter(connection: context.connection, token: nil)
         }
@@ -46,7 +50,8 @@ extension AgentService {
         do {
             var response: RunResponse?
             let events = engine.stream(
-                agent: agentName, messages: history + [user], contextVariables: job.contextVariables, sessionID: sessionID)
+                agent: agentName, messages: history + [user], contextVariables: job.contextVariables,
+                sessionID: sessionID)
             for try await event in events {
                 emitter.handle(event)
                 switch event {

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Owns what the agents need across requests: the model client, the layered configuration
 /// (environment, file, `initializationOptions`, `workspace/configuration`,
@@ -39,7 +40,8 @@ public actor AgentService {
     ///   - prompts: the Markdown prompts; `nil` looks for them next to the executable.
     ///   - codingTools: builds the coding agent's tools for each run.
     public init(
-        client: any ModelClient, environment: [String: String], configFile: String? = nil, sessionsDatabase: String? = nil,
+        client: any ModelClient, environment: [String: String], configFile: String? = nil,
+        sessionsDatabase: String? = nil,
         prompts: PromptLibrary? = nil, logger: Logger, codingTools: @escaping CodingToolsFactory
     ) {
         self.client = client
@@ -72,10 +74,12 @@ public actor AgentService {
     func resolve(_ context: ServerContext) throws -> (SparkConfiguration, EditorSettings) {
         let state = context.state
         let root = WorkspaceRoot.path(from: state)
-        let layers = [EditorSettings.section(of: state.initializationOptions), pushedSettings, pulledSettings].compactMap { $0 }
+        let layers = [EditorSettings.section(of: state.initializationOptions), pushedSettings, pulledSettings]
+            .compactMap { $0 }
         var editor = EditorSettings()
         do {
-            var configuration = try SparkConfiguration.load(configFile: configFile, workspace: root, environment: environment)
+            var configuration = try SparkConfiguration.load(
+                configFile: configFile, workspace: root, environment: environment)
             if let root { configuration.workspaceDir = root }
             for layer in layers {
                 configuration = try configuration.applying(editorSettings: layer)
@@ -95,13 +99,14 @@ public actor AgentService {
         let path =
             sessionsDatabase
             ?? (configuration.dataDir.map(DataDirectory.init(path:))
-                ?? DataDirectory(environment: environment, workspace: configuration.workspaceDir)).sessionsDatabase
+            ?? DataDirectory(environment: environment, workspace: configuration.workspaceDir)).sessionsDatabase
         do {
             let opened = try SessionStore(path: path)
             store = opened
             return opened
         } catch {
-            throw ResponseError(code: .internalError, message: "Spark: cannot open the sessions database \(path): \(error)")
+            throw ResponseError(
+                code: .internalError, message: "Spark: cannot open the sessions database \(path): \(error)")
         }
     }
 

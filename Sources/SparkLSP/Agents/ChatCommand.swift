@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `spark.chat` command: a chat for editors that can only run commands. The answer streams
 /// into `.spark/chat.md` through `workspace/applyEdit`, opened with `window/showDocument`.
@@ -18,7 +19,9 @@ enum ChatCommand {
         var agent: String?
     }
 
-    static func run(_ request: ExecuteCommandRequest, service: AgentService, context: ServerContext) async throws -> ChatResult {
+    static func run(_ request: ExecuteCommandRequest, service: AgentService, context: ServerContext) async throws
+        -> ChatResult
+    {
         let arguments: Arguments
         if let message = request.arguments?.first?.stringValue {
             arguments = Arguments(message: message)
@@ -30,7 +33,8 @@ enum ChatCommand {
         let writer = try await ChatDocumentWriter(context: context, workspace: workspace)
         await writer.show()
         await writer.append("## You\n\n\(arguments.message)\n\n## Spark\n\n")
-        var job = ChatJob(message: arguments.message, sessionID: arguments.sessionId ?? defaultSession, agent: arguments.agent)
+        var job = ChatJob(
+            message: arguments.message, sessionID: arguments.sessionId ?? defaultSession, agent: arguments.agent)
         job.progressToken = request.workDoneToken
         job.createProgress = true
         job.onDelta = { text in await writer.append(text) }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Streams a conversation into the chat document (`.spark/chat.md`) through `workspace/applyEdit`,
@@ -56,7 +56,9 @@ actor ChatDocumentWriter {
         advance(over: text)
         do {
             let result = try await context.applyEdit(edit, label: "Spark chat")
-            if !result.applied { context.logger.debug("The chat document edit was rejected: \(result.failureReason ?? "")") }
+            if !result.applied {
+                context.logger.debug("The chat document edit was rejected: \(result.failureReason ?? "")")
+            }
         } catch {
             context.logger.debug("The chat document edit failed: \(error)")
         }

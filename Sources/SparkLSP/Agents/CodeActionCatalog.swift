@@ -20,10 +20,12 @@ public enum CodeActionCatalog {
         if allows(.quickFix, only: only) {
             actions.reserveCapacity(request.context.diagnostics.count + 4)
             for diagnostic in request.context.diagnostics {
-                let arguments = CodeActionArguments(action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic)
+                let arguments = CodeActionArguments(
+                    action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic)
                 actions.append(
                     SparkCodeAction(
-                        title: "Spark: fix — \(firstLine(of: diagnostic.message))", kind: .quickFix, diagnostics: [diagnostic],
+                        title: "Spark: fix — \(firstLine(of: diagnostic.message))", kind: .quickFix,
+                        diagnostics: [diagnostic],
                         command: command(title: "Spark: fix", arguments)))
             }
         }
@@ -46,7 +48,8 @@ public enum CodeActionCatalog {
     static func allows(_ kind: CodeActionKind, only: [CodeActionKind]?) -> Bool {
         guard let only, !only.isEmpty else { return true }
         return only.contains { filter in
-            filter.rawValue.isEmpty || kind.rawValue == filter.rawValue || kind.rawValue.hasPrefix(filter.rawValue + ".")
+            filter.rawValue.isEmpty || kind.rawValue == filter.rawValue
+                || kind.rawValue.hasPrefix(filter.rawValue + ".")
         }
     }
 

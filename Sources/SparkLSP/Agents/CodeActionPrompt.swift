@@ -21,16 +21,23 @@ enum CodeActionPrompt {
         case .fix:
             let diagnostic = arguments.diagnostic
             var problem = diagnostic?.message ?? "the problem at this location"
-            if let source = diagnostic?.source { problem += " (\(source)\(diagnostic?.code.map { " \($0.stringValue ?? $0.serialized())" } ?? ""))" }
-            return "Fix this problem in \(location): \(problem)\(code.block)\n\nRead the file, then edit it with your tools. Keep the change minimal."
+            if let source = diagnostic?.source {
+                problem += " (\(source)\(diagnostic?.code.map { " \($0.stringValue ?? $0.serialized())" } ?? ""))"
+            }
+            return
+                "Fix this problem in \(location): \(problem)\(code.block)\n\nRead the file, then edit it with your tools. Keep the change minimal."
         case .refactor:
-            return "Refactor the selected code in \(location) to make it clearer and simpler without changing its behaviour.\(code.block)\n\nRead the file, then edit it with your tools."
+            return
+                "Refactor the selected code in \(location) to make it clearer and simpler without changing its behaviour.\(code.block)\n\nRead the file, then edit it with your tools."
         case .explain:
-            return "Explain what the selected code in \(location) does and how it works.\(code.block)\n\nDo not edit any file."
+            return
+                "Explain what the selected code in \(location) does and how it works.\(code.block)\n\nDo not edit any file."
         case .generateTests:
-            return "Write unit tests for the selected code in \(location), in a new test file that follows the project's conventions.\(code.block)"
+            return
+                "Write unit tests for the selected code in \(location), in a new test file that follows the project's conventions.\(code.block)"
         case .review:
-            return "Review the selected code in \(location): bugs, security, performance and readability, most important first.\(code.block)\n\nDo not edit any file."
+            return
+                "Review the selected code in \(location): bugs, security, performance and readability, most important first.\(code.block)\n\nDo not edit any file."
         }
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The code the user is looking at: a document's path and, for a range, its text and lines,
 /// from the open buffer (else the file on disk).
@@ -24,7 +25,9 @@ struct CodeContext: Sendable {
             buffer = open.buffer
             context.languageId = open.languageId
         } else {
-            buffer = FileManager.default.contents(atPath: path).map { DocumentBuffer(String(decoding: $0, as: UTF8.self)) }
+            buffer = FileManager.default.contents(atPath: path).map {
+                DocumentBuffer(String(decoding: $0, as: UTF8.self))
+            }
         }
         let start = min(range.start.line, range.end.line)
         context.lines = (start + 1)...(max(range.start.line, range.end.line) + 1)
@@ -39,7 +42,8 @@ struct CodeContext: Sendable {
     /// "`path` (lines a-b)".
     var location: String {
         guard let lines else { return "`\(path)`" }
-        return lines.count == 1 ? "`\(path)` (line \(lines.lowerBound))" : "`\(path)` (lines \(lines.lowerBound)-\(lines.upperBound))"
+        return lines.count == 1
+            ? "`\(path)` (line \(lines.lowerBound))" : "`\(path)` (lines \(lines.lowerBound)-\(lines.upperBound))"
     }
 
     /// The selected code as a fenced block, or "".

@@ -32,7 +32,8 @@ public struct LSPApprovalPolicy: ApprovalPolicy {
         do {
             let items = [Self.allowOnce, Self.allowAlways, Self.deny].map { MessageActionItem(title: $0) }
             answer = try await context.send(
-                ShowMessageRequest(type: .warning, message: question, actions: items), timeout: Self.answerTimeout)?.title
+                ShowMessageRequest(type: .warning, message: question, actions: items), timeout: Self.answerTimeout)?
+                .title
         } catch {
             context.logger.debug("showMessageRequest failed: \(error)")
             return .deny(reason: "the user was not asked (\(error)); \(request.tool) did not run")

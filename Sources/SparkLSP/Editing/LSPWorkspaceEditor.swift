@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Delivers agent edits to the editor as `workspace/applyEdit`, never behind its back.
 ///
@@ -14,7 +15,9 @@ import AgentCore
 public struct LSPWorkspaceEditor: WorkspaceEditor {
     /// Told about every change and how it ended; `edit` is set when it could not be sent
     /// (a client without `applyEdit`), so the reply can carry it.
-    public typealias Observer = @Sendable (_ change: FileChange, _ uri: DocumentURI, _ outcome: EditOutcome, _ edit: WorkspaceEdit?) async -> Void
+    public typealias Observer =
+        @Sendable (_ change: FileChange, _ uri: DocumentURI, _ outcome: EditOutcome, _ edit: WorkspaceEdit?) async ->
+        Void
 
     let context: ServerContext
     let confirmEdits: Bool
@@ -39,9 +42,12 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
                 outcome = try await send(edit, change: change, uri: uri, open: open)
             } else {
                 unsent = edit
-                let text = "Spark: the editor cannot apply edits (no workspace/applyEdit support); the change to \(change.path) is in the chat reply."
+                let text =
+                    "Spark: the editor cannot apply edits (no workspace/applyEdit support); the change to \(change.path) is in the chat reply."
                 context.showMessage(.warning, text)
-                outcome = EditOutcome(applied: false, message: "not applied: the editor cannot apply edits; the change was shown to the user instead")
+                outcome = EditOutcome(
+                    applied: false,
+                    message: "not applied: the editor cannot apply edits; the change was shown to the user instead")
             }
         }
         await observer(change, uri, outcome, unsent)
@@ -62,7 +68,9 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
             return .ready(builder.create(uri: uri, text: change.newText))
         case .delete:
             guard let edit = builder.delete(uri: uri) else {
-                return .refused("refused: the editor cannot delete files (no resourceOperations delete support); \(change.path) was not deleted")
+                return .refused(
+                    "refused: the editor cannot delete files (no resourceOperations delete support); \(change.path) was not deleted"
+                )
             }
             return .ready(edit)
         case .modify:
@@ -74,33 +82,43 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
                     return .refused(Self.staleMessage(change.path, read: "the file on disk", now: open.version))
                 }
                 return .ready(
-                    builder.modify(uri: uri, version: open.version, buffer: open.buffer, newText: change.newText, encoding: encoding))
+                    builder.modify(
+                        uri: uri, version: open.version, buffer: open.buffer, newText: change.newText,
+                        encoding: encoding))
             }
             let disk = FileManager.default.contents(atPath: change.path).map { String(decoding: $0, as: UTF8.self) }
             if let original = change.originalText, let disk, disk != original {
-                return .refused("refused: \(change.path) changed on disk since you read it; read it again and redo the change")
+                return .refused(
+                    "refused: \(change.path) changed on disk since you read it; read it again and redo the change")
             }
             let base = DocumentBuffer(disk ?? change.originalText ?? "")
-            return .ready(builder.modify(uri: uri, version: nil, buffer: base, newText: change.newText, encoding: encoding))
+            return .ready(
+                builder.modify(uri: uri, version: nil, buffer: base, newText: change.newText, encoding: encoding))
         }
     }
 
-    private func send(_ edit: WorkspaceEdit, change: FileChange, uri: DocumentURI, open: OpenTextDocument?) async throws -> EditOutcome {
+    private func send(_ edit: WorkspaceEdit, change: FileChange, uri: DocumentURI, open: OpenTextDocument?) async throws
+        -> EditOutcome
+    {
         // Never send a version that is no longer current.
         if let open, let now = await context.documents.document(open.uri)?.version, now != open.version {
-            return EditOutcome(applied: false, message: Self.staleMessage(change.path, read: "version \(open.version)", now: now))
+            return EditOutcome(
+                applied: false, message: Self.staleMessage(change.path, read: "version \(open.version)", now: now))
         }
         let name = change.path.split(separator: "/").last.map(String.init) ?? change.path
         do {
             let result = try await context.applyEdit(edit, label: "Spark: edit \(name)")
             if result.applied { return .applied }
             let reason = result.failureReason.map { ": \($0)" } ?? ""
-            return EditOutcome(applied: false, message: "error: the editor rejected the edit to \(change.path)\(reason); nothing was written")
+            return EditOutcome(
+                applied: false,
+                message: "error: the editor rejected the edit to \(change.path)\(reason); nothing was written")
         } catch let error as CancellationError {
             throw error
         } catch {
             return EditOutcome(
-                applied: false, message: "error: the editor failed to apply the edit to \(change.path): \(error); nothing was written")
+                applied: false,
+                message: "error: the editor failed to apply the edit to \(change.path): \(error); nothing was written")
         }
     }
 

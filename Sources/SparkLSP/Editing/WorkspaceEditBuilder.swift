@@ -60,9 +60,12 @@ public struct WorkspaceEditBuilder: Sendable {
         return finish(
             WorkspaceEdit(documentChanges: [
                 .createFile(
-                    CreateFile(uri: uri, options: CreateFileOptions(overwrite: false, ignoreIfExists: true), annotationId: annotationID)),
+                    CreateFile(
+                        uri: uri, options: CreateFileOptions(overwrite: false, ignoreIfExists: true),
+                        annotationId: annotationID)),
                 .textDocumentEdit(
-                    TextDocumentEdit(textDocument: OptionalVersionedTextDocumentIdentifier(uri: uri, version: nil), edits: [insert])),
+                    TextDocumentEdit(
+                        textDocument: OptionalVersionedTextDocumentIdentifier(uri: uri, version: nil), edits: [insert])),
             ]))
     }
 
@@ -71,14 +74,19 @@ public struct WorkspaceEditBuilder: Sendable {
         guard useDocumentChanges, resourceOperations.contains("delete") else { return nil }
         return finish(
             WorkspaceEdit(documentChanges: [
-                .deleteFile(DeleteFile(uri: uri, options: DeleteFileOptions(ignoreIfNotExists: true), annotationId: annotationID))
+                .deleteFile(
+                    DeleteFile(
+                        uri: uri, options: DeleteFileOptions(ignoreIfNotExists: true), annotationId: annotationID))
             ]))
     }
 
     private func text(uri: DocumentURI, version: Int?, edits: [TextEdit]) -> WorkspaceEdit {
         if useDocumentChanges {
             let identifier = OptionalVersionedTextDocumentIdentifier(uri: uri, version: version)
-            return finish(WorkspaceEdit(documentChanges: [.textDocumentEdit(TextDocumentEdit(textDocument: identifier, edits: edits))]))
+            return finish(
+                WorkspaceEdit(documentChanges: [
+                    .textDocumentEdit(TextDocumentEdit(textDocument: identifier, edits: edits))
+                ]))
         }
         return finish(WorkspaceEdit(changes: [uri: edits]))
     }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `spark/chat`, `spark/agents`, `spark/sessions`, `spark/session`, `spark/resetSession`.
 enum AgentHandlers {
@@ -18,7 +19,8 @@ enum AgentHandlers {
             let store = try await service.sessionStore(try await service.resolve(context).0)
             let sessions = try await store.sessions().map { summary in
                 SessionListEntry(
-                    id: summary.id, title: summary.title, agent: summary.activeAgent, messageCount: summary.messageCount,
+                    id: summary.id, title: summary.title, agent: summary.activeAgent,
+                    messageCount: summary.messageCount,
                     createdAt: summary.createdAt.formatted(.iso8601), updatedAt: summary.updatedAt.formatted(.iso8601))
             }
             return SessionsResult(sessions: sessions)
@@ -39,11 +41,13 @@ enum AgentHandlers {
 
     static func job(for request: SparkChatRequest, context: ServerContext) async throws -> ChatJob {
         guard !request.message.isEmpty else { throw ResponseError.invalidParams("message must not be empty") }
-        var job = ChatJob(message: request.message, sessionID: request.sessionId, agent: request.agent, token: request.token)
+        var job = ChatJob(
+            message: request.message, sessionID: request.sessionId, agent: request.agent, token: request.token)
         job.progressToken = request.workDoneToken
         if let name = request.workflow {
             guard let workflow = PromptWorkflow(name: name) else {
-                throw ResponseError.invalidParams("unknown workflow '\(name)' (\(PromptWorkflow.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ResponseError.invalidParams(
+                    "unknown workflow '\(name)' (\(PromptWorkflow.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             job.workflow = workflow
         }
@@ -58,7 +62,9 @@ enum AgentHandlers {
     private static func describe(_ message: ChatMessage) -> JSONValue {
         var fields: [String: JSONValue] = ["role": .string(message.role.rawValue), "content": .string(message.text)]
         if let agent = message.agent { fields["agent"] = .string(agent) }
-        if let calls = message.toolCalls, let encoded = try? JSONValue(encoding: calls) { fields["toolCalls"] = encoded }
+        if let calls = message.toolCalls, let encoded = try? JSONValue(encoding: calls) {
+            fields["toolCalls"] = encoded
+        }
         if let id = message.toolCallID { fields["toolCallId"] = .string(id) }
         return .object(fields)
     }

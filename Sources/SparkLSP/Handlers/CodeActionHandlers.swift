@@ -12,7 +12,8 @@ enum CodeActionHandlers {
             switch request.command {
             case CodeActionCatalog.command:
                 let arguments = try decode(CodeActionArguments.self, request.arguments?.first, command: request.command)
-                let result = try await codeAction(arguments, token: request.workDoneToken, service: service, context: context)
+                let result = try await codeAction(
+                    arguments, token: request.workDoneToken, service: service, context: context)
                 return try JSONValue(encoding: result)
             case ChatCommand.name:
                 let result = try await ChatCommand.run(request, service: service, context: context)

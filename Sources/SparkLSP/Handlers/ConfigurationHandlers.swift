@@ -15,7 +15,8 @@ enum ConfigurationHandlers {
     private static func pull(service: AgentService, context: ServerContext) async {
         guard context.clientCapabilities.supportsConfiguration else { return }
         do {
-            let values = try await context.send(ConfigurationRequest(items: [ConfigurationItem(section: "spark")]), timeout: .seconds(10))
+            let values = try await context.send(
+                ConfigurationRequest(items: [ConfigurationItem(section: "spark")]), timeout: .seconds(10))
             if let value = values.first, value.objectValue != nil { await service.pulled(value) }
         } catch {
             context.logger.debug("workspace/configuration failed: \(error)")

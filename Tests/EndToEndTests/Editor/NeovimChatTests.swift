@@ -1,13 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkTestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real binary in headless Neovim: a `spark/chat` whose events arrive in order and add up to the reply.
@@ -25,7 +26,8 @@ import Glibc
                 "luafile \(EndToEnd.sourceDirectory)/Editor/chat_check.lua",
             ],
             environment: [
-                "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_TEST_DIR": directory, "SPARK_TEST_ENDPOINT": model.endpoint.baseURL,
+                "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_TEST_DIR": directory,
+                "SPARK_TEST_ENDPOINT": model.endpoint.baseURL,
                 "SPARK_TEST_RESULT": resultPath, "SPARK_DATA_DIR": directory + "/data",
             ],
             stderrPath: directory + "/nvim.stderr")

@@ -12,7 +12,8 @@ import Testing
         try fixture.write("a.py", "x = 1\nprint(y)\n")
         fixture.open("a.py", "x = 1\nprint(y)\n", version: 3)
         let diagnostic = Diagnostic(
-            range: LSPRange(start: Position(line: 1, character: 6), end: Position(line: 1, character: 7)), source: "pyflakes",
+            range: LSPRange(start: Position(line: 1, character: 6), end: Position(line: 1, character: 7)),
+            source: "pyflakes",
             message: "undefined name 'y'")
         let actions = try await fixture.client.send(
             CodeActionRequest(
@@ -24,7 +25,8 @@ import Testing
 
         fixture.model.enqueue(EditorFixture.write(path, "x = 1\nprint(x)\n"))
         fixture.model.enqueue(.text("Fixed the name."))
-        let reply = try await fixture.client.send(ExecuteCommandRequest(command: command.command, arguments: command.arguments))
+        let reply = try await fixture.client.send(
+            ExecuteCommandRequest(command: command.command, arguments: command.arguments))
         let result = try #require(try reply?.decode(as: ChatResult.self))
 
         #expect(fixture.requestedModels == ["code-model", "code-model"])
@@ -35,7 +37,11 @@ import Testing
         let edit = try #require(recorder.received.first?.edit)
         let expected = TextDocumentEdit(
             textDocument: OptionalVersionedTextDocumentIdentifier(uri: uri, version: 3),
-            edits: [TextEdit(range: LSPRange(start: Position(line: 1, character: 6), end: Position(line: 1, character: 7)), newText: "x")])
+            edits: [
+                TextEdit(
+                    range: LSPRange(start: Position(line: 1, character: 6), end: Position(line: 1, character: 7)),
+                    newText: "x")
+            ])
         #expect(edit.documentChanges == [.textDocumentEdit(expected)])
         #expect(result.edits.map(\.applied) == [true])
         #expect(result.content == "Fixed the name.")
@@ -88,7 +94,9 @@ import Testing
         fixture.model.enqueue(.text("ok"))
         _ = try await fixture.client.send(SparkChatRequest(message: "create", agent: "coding"))
         let changes = try #require(recorder.received.first?.edit.documentChanges)
-        guard changes.count == 2, case .createFile(let create) = changes[0], case .textDocumentEdit(let fill) = changes[1] else {
+        guard changes.count == 2, case .createFile(let create) = changes[0],
+            case .textDocumentEdit(let fill) = changes[1]
+        else {
             Issue.record("expected CreateFile then TextDocumentEdit, got \(changes)")
             return
         }
@@ -127,5 +135,38 @@ import Testing
         #expect(result.edits.first?.applied == false)
         #expect(result.edits.first?.edit?.changes?.values.first?.map(\.newText) == ["two"])
         #expect(fixture.read("e.py") == "one\n")
+    }
+
+    @Test func deletingNeedsTheClientsDeleteSupport() async throws {
+        let recorder = EditRecorder()
+        let fixture = try await EditorFixture { recorder.attach(to: $0) }
+        try fixture.write("gone.py", "x\n")
+        let path = fixture.path("gone.py")
+        fixture.model.enqueue(
+            .toolCalls([
+                ScriptedToolCall(name: "file_write", arguments: ["path": .string(path), "content": "", "delete": true])
+            ]))
+        fixture.model.enqueue(.text("ok"))
+        let result = try await fixture.client.send(SparkChatRequest(message: "delete it", agent: "coding"))
+        guard case .deleteFile(let delete)? = recorder.received.first?.edit.documentChanges?.first else {
+            Issue.record("expected a DeleteFile, got \(recorder.received)")
+            return
+        }
+        #expect(delete.uri == FileURI.uri(fromPath: path))
+        #expect(result.edits.first?.change == "delete")
+        #expect(fixture.read("gone.py") == "x\n", "the editor deletes, not the server")
+
+        let plain = try await EditorFixture(capabilities: ["workspace": ["applyEdit": true]])
+        try plain.write("kept.py", "x\n")
+        plain.model.enqueue(
+            .toolCalls([
+                ScriptedToolCall(
+                    name: "file_write",
+                    arguments: ["path": .string(plain.path("kept.py")), "content": "", "delete": true])
+            ]))
+        plain.model.enqueue(.text("ok"))
+        let refused = try await plain.client.send(SparkChatRequest(message: "delete it", agent: "coding"))
+        #expect(refused.edits.first?.applied == false)
+        #expect(refused.edits.first?.message?.contains("cannot delete") == true)
     }
 }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct ApprovalTests {
     /// Runs `calls` bash calls in one session, answering each question with `answer`; returns the
     /// tool results the model saw and how many questions were asked.
-    private func run(calls: Int, answer: String?, settings: [String: JSONValue] = [:]) async throws -> (results: [String], asked: Int) {
+    private func run(calls: Int, answer: String?, settings: [String: JSONValue] = [:]) async throws -> (
+        results: [String], asked: Int
+    ) {
         let asked = Atomic<Int>(0)
         let fixture = try await EditorFixture(settings: settings) { client in
             client.handle(ShowMessageRequest.self) { request in
@@ -18,7 +20,8 @@ import Testing
             }
         }
         for index in 0..<calls {
-            fixture.model.enqueue(.toolCalls([ScriptedToolCall(id: "c\(index)", name: "bash", arguments: ["command": "echo hi"])]))
+            fixture.model.enqueue(
+                .toolCalls([ScriptedToolCall(id: "c\(index)", name: "bash", arguments: ["command": "echo hi"])]))
             fixture.model.enqueue(.text("done"))
             _ = try await fixture.client.send(SparkChatRequest(message: "run", sessionId: "s", agent: "coding"))
         }

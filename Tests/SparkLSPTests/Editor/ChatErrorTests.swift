@@ -30,7 +30,8 @@ import Testing
     @Test func modelNotServed() async throws {
         let fixture = try await EditorFixture()
         fixture.model.enqueue(.modelNotFound("code-model"))
-        try await expectFailure(fixture, endpoint: fixture.model.endpoint.baseURL, cause: "does not serve the model code-model")
+        try await expectFailure(
+            fixture, endpoint: fixture.model.endpoint.baseURL, cause: "does not serve the model code-model")
     }
 
     @Test func timeout() async throws {

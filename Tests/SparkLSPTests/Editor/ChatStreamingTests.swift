@@ -63,7 +63,8 @@ import Testing
     @Test func workDoneProgressBeginsReportsAndEnds() async throws {
         let fixture = try await EditorFixture()
         fixture.model.enqueue(.text("ok"))
-        _ = try await fixture.client.send(SparkChatRequest(message: "hi", agent: "coding", workDoneToken: .string("p-1")))
+        _ = try await fixture.client.send(
+            SparkChatRequest(message: "hi", agent: "coding", workDoneToken: .string("p-1")))
         let progress = fixture.client.queuedNotifications(ofType: WorkDoneProgressNotification.self)
         #expect(progress.allSatisfy { $0.token == .string("p-1") })
         guard case .begin? = progress.first?.value, case .end? = progress.last?.value else {
@@ -80,7 +81,8 @@ import Testing
         _ = try await fixture.client.send(SparkChatRequest(message: "second question", sessionId: first.sessionId))
         // The session continues with its active agent and its history.
         #expect(fixture.requestedModels == ["code-model", "code-model"])
-        let sent = fixture.model.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["content"]?.stringValue } ?? []
+        let sent =
+            fixture.model.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["content"]?.stringValue } ?? []
         #expect(sent.suffix(3) == ["first question", "first answer", "second question"])
 
         let sessions = try await fixture.client.send(SessionsRequest()).sessions

@@ -11,7 +11,9 @@ import Testing
     private let selection = LSPRange(start: Position(line: 1, character: 0), end: Position(line: 4, character: 0))
     private let caret = LSPRange(start: Position(line: 1, character: 2), end: Position(line: 1, character: 2))
 
-    private func titles(range: LSPRange, diagnostics: [Diagnostic], only: [CodeActionKind]? = nil, trigger: CodeActionTriggerKind? = nil) -> [String] {
+    private func titles(
+        range: LSPRange, diagnostics: [Diagnostic], only: [CodeActionKind]? = nil, trigger: CodeActionTriggerKind? = nil
+    ) -> [String] {
         CodeActionCatalog.actions(
             for: SparkCodeActionRequest(
                 textDocument: TextDocumentIdentifier(uri: uri), range: range,
@@ -20,26 +22,34 @@ import Testing
     }
 
     @Test func aQuickFixPerDiagnosticWithTheFirstLineOfItsMessage() {
-        #expect(titles(range: caret, diagnostics: [diagnostic, diagnostic]) == ["Spark: fix — unused variable", "Spark: fix — unused variable"])
+        #expect(
+            titles(range: caret, diagnostics: [diagnostic, diagnostic]) == [
+                "Spark: fix — unused variable", "Spark: fix — unused variable",
+            ])
     }
 
     @Test func aSelectionAddsRefactorExplainTestsAndReview() {
         #expect(
             titles(range: selection, diagnostics: [diagnostic]) == [
-                "Spark: fix — unused variable", "Spark: refactor", "Spark: explain", "Spark: generate tests", "Spark: review",
+                "Spark: fix — unused variable", "Spark: refactor", "Spark: explain", "Spark: generate tests",
+                "Spark: review",
             ])
         #expect(titles(range: caret, diagnostics: []).isEmpty)
     }
 
     @Test func onlyFiltersByKindPrefix() {
         #expect(titles(range: selection, diagnostics: [diagnostic], only: [.refactor]) == ["Spark: refactor"])
-        #expect(titles(range: selection, diagnostics: [diagnostic], only: [.quickFix]) == ["Spark: fix — unused variable"])
-        #expect(titles(range: selection, diagnostics: [diagnostic], only: [CodeActionKind(rawValue: "spark")]).count == 3)
+        #expect(
+            titles(range: selection, diagnostics: [diagnostic], only: [.quickFix]) == ["Spark: fix — unused variable"])
+        #expect(
+            titles(range: selection, diagnostics: [diagnostic], only: [CodeActionKind(rawValue: "spark")]).count == 3)
         #expect(titles(range: selection, diagnostics: [diagnostic], only: [.source]).isEmpty)
     }
 
     @Test func automaticTriggersGetOnlyQuickFixes() {
-        #expect(titles(range: selection, diagnostics: [diagnostic], trigger: .automatic) == ["Spark: fix — unused variable"])
+        #expect(
+            titles(range: selection, diagnostics: [diagnostic], trigger: .automatic) == ["Spark: fix — unused variable"]
+        )
         #expect(titles(range: selection, diagnostics: [diagnostic], trigger: .invoked).count == 5)
     }
 
@@ -64,7 +74,8 @@ import Testing
         #expect(actions?.count == 5)
         #expect(actions?.first?.kind == .quickFix && actions?.first?.diagnostics == [diagnostic])
         let argument = try #require(actions?.first?.command?.arguments?.first).decode(as: CodeActionArguments.self)
-        #expect(argument == CodeActionArguments(action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic))
+        #expect(
+            argument == CodeActionArguments(action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic))
         #expect(fixture.model.requests.isEmpty)
     }
 }

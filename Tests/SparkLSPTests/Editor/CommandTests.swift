@@ -62,7 +62,8 @@ import Testing
             _ = try await fixture.client.send(ExecuteCommandRequest(command: "spark.nothing"))
         }
         await #expect(throws: ResponseError.self) {
-            _ = try await fixture.client.send(ExecuteCommandRequest(command: "spark.codeAction", arguments: [["action": "dance"]]))
+            _ = try await fixture.client.send(
+                ExecuteCommandRequest(command: "spark.codeAction", arguments: [["action": "dance"]]))
         }
     }
 }

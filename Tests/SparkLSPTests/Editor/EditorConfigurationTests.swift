@@ -15,7 +15,10 @@ import Testing
     @Test func workspaceConfigurationIsPulledAndDidChangeConfigurationApplies() async throws {
         let model = Mutex("pulled-1")
         var capabilities = EditorFixture.fullCapabilities
-        capabilities = .object((capabilities.objectValue ?? [:]).merging(["workspace": ["applyEdit": true, "configuration": true]]) { _, new in new })
+        capabilities = .object(
+            (capabilities.objectValue ?? [:]).merging(["workspace": ["applyEdit": true, "configuration": true]]) {
+                _, new in new
+            })
         let fixture = try await EditorFixture(capabilities: capabilities) { client in
             client.handle(ConfigurationRequest.self) { request in
                 #expect(request.items.first?.section == "spark")
@@ -33,7 +36,8 @@ import Testing
 
     @Test func pushedSettingsApplyWithoutPull() async throws {
         let fixture = try await EditorFixture()
-        fixture.client.notify(DidChangeConfigurationNotification(settings: ["spark": ["agents": ["coding": ["model": "pushed"]]]]))
+        fixture.client.notify(
+            DidChangeConfigurationNotification(settings: ["spark": ["agents": ["coding": ["model": "pushed"]]]]))
         fixture.model.enqueue(.text("ok"))
         _ = try await fixture.client.send(SparkChatRequest(message: "hi", agent: "coding"))
         #expect(fixture.requestedModels == ["pushed"])

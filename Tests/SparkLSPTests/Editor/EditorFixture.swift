@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
 import Logging
 import SparkLSP
 import SparkTestSupport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An in-process server with the agent service, a scripted model server over real HTTP, a
 /// temporary workspace and sessions database, and an initialized test client.
@@ -56,7 +57,8 @@ struct EditorFixture {
         options.merge(settings) { _, new in new }
         _ = try await client.send(
             InitializeRequest(
-                processId: nil, clientInfo: ClientInfo(name: "EditorFixture"), rootUri: FileURI.uri(fromPath: workspace),
+                processId: nil, clientInfo: ClientInfo(name: "EditorFixture"),
+                rootUri: FileURI.uri(fromPath: workspace),
                 initializationOptions: .object(options), capabilities: ClientCapabilities(capabilities)))
         client.notify(InitializedNotification())
     }
@@ -78,7 +80,8 @@ struct EditorFixture {
     func open(_ name: String, _ text: String, version: Int = 1) {
         client.notify(
             DidOpenTextDocumentNotification(
-                textDocument: TextDocumentItem(uri: FileURI.uri(fromPath: path(name)), languageId: "python", version: version, text: text)))
+                textDocument: TextDocumentItem(
+                    uri: FileURI.uri(fromPath: path(name)), languageId: "python", version: version, text: text)))
     }
 
     /// The chat events received so far (they precede the reply of their run).
@@ -90,7 +93,9 @@ struct EditorFixture {
     }
 
     /// A scripted `file_write` call.
-    static func write(_ path: String, _ content: String, baseVersion: Int? = nil, id: String = "call-1") -> ScriptedReply {
+    static func write(_ path: String, _ content: String, baseVersion: Int? = nil, id: String = "call-1")
+        -> ScriptedReply
+    {
         var arguments: [String: JSONValue] = ["path": .string(path), "content": .string(content)]
         if let baseVersion { arguments["baseVersion"] = .int(baseVersion) }
         return .toolCalls([ScriptedToolCall(id: id, name: "file_write", arguments: .object(arguments))])

@@ -7,10 +7,15 @@ import Testing
 
     @Test func modifyIsOneMinimalVersionedEdit() {
         let builder = WorkspaceEditBuilder(useDocumentChanges: true, resourceOperations: [])
-        let edit = builder.modify(uri: uri, version: 7, buffer: DocumentBuffer("héllo wörld\n"), newText: "héllo world\n", encoding: .utf16)
+        let edit = builder.modify(
+            uri: uri, version: 7, buffer: DocumentBuffer("héllo wörld\n"), newText: "héllo world\n", encoding: .utf16)
         let expected = TextDocumentEdit(
             textDocument: OptionalVersionedTextDocumentIdentifier(uri: uri, version: 7),
-            edits: [TextEdit(range: LSPRange(start: Position(line: 0, character: 7), end: Position(line: 0, character: 8)), newText: "o")])
+            edits: [
+                TextEdit(
+                    range: LSPRange(start: Position(line: 0, character: 7), end: Position(line: 0, character: 8)),
+                    newText: "o")
+            ])
         #expect(edit.documentChanges == [.textDocumentEdit(expected)])
         #expect(edit.changes == nil && edit.changeAnnotations == nil)
     }
@@ -27,9 +32,13 @@ import Testing
     }
 
     @Test func annotationsOnlyWhenConfirmingAndSupported() {
-        let supporting = ClientCapabilities(["workspace": ["workspaceEdit": ["documentChanges": true, "changeAnnotationSupport": [:]]]])
+        let supporting = ClientCapabilities([
+            "workspace": ["workspaceEdit": ["documentChanges": true, "changeAnnotationSupport": [:]]]
+        ])
         let plain = ClientCapabilities(["workspace": ["workspaceEdit": ["documentChanges": true]]])
-        #expect(WorkspaceEditBuilder(capabilities: supporting, confirm: true, label: "L").annotation?.needsConfirmation == true)
+        #expect(
+            WorkspaceEditBuilder(capabilities: supporting, confirm: true, label: "L").annotation?.needsConfirmation
+                == true)
         #expect(WorkspaceEditBuilder(capabilities: supporting, confirm: false, label: "L").annotation == nil)
         #expect(WorkspaceEditBuilder(capabilities: plain, confirm: true, label: "L").annotation == nil)
     }

@@ -11,7 +11,10 @@ public struct ChatEdit: Codable, Hashable, Sendable {
     /// The edit itself, when the client cannot apply edits (so it can show or apply it).
     public var edit: WorkspaceEdit?
 
-    public init(path: String, uri: DocumentURI, change: String, applied: Bool, message: String? = nil, edit: WorkspaceEdit? = nil) {
+    public init(
+        path: String, uri: DocumentURI, change: String, applied: Bool, message: String? = nil,
+        edit: WorkspaceEdit? = nil
+    ) {
         self.path = path
         self.uri = uri
         self.change = change

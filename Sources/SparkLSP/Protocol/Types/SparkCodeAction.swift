@@ -7,7 +7,8 @@ public struct SparkCodeAction: Codable, Hashable, Sendable {
     public var diagnostics: [Diagnostic]?
     public var command: SparkCodeActionCommand
 
-    public init(title: String, kind: CodeActionKind, diagnostics: [Diagnostic]? = nil, command: SparkCodeActionCommand) {
+    public init(title: String, kind: CodeActionKind, diagnostics: [Diagnostic]? = nil, command: SparkCodeActionCommand)
+    {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics
