@@ -74,6 +74,6 @@ struct ServeCommand: AsyncParsableCommand {
     /// Where the coding toolkit (issue 4) plugs in: file tools writing through `environment.editor`
     /// (`workspace/applyEdit`), execution tools asking `environment.approval`.
     @Sendable static func codingTools(_ environment: CodingToolsEnvironment) -> [any AgentTool] {
-        []
+        TestHooks.testTools() ? [TestWriteTool(environment: environment)] : []
     }
 }
