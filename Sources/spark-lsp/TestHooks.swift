@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hooks for negative end-to-end tests only; deliberately not in `--help`.
@@ -9,5 +9,12 @@ enum TestHooks {
     static func dropDidChangeNumber() -> Int? {
         guard let value = getenv("SPARK_LSP_TEST_DROP_DIDCHANGE") else { return nil }
         return Int(String(cString: value))
+    }
+
+    /// `SPARK_LSP_TEST_TOOLS=file_write` gives the coding agent `TestWriteTool`, so the Neovim
+    /// quick-fix test can run before the coding toolkit is merged.
+    static func testTools() -> Bool {
+        guard let value = getenv("SPARK_LSP_TEST_TOOLS") else { return false }
+        return String(cString: value) == "file_write"
     }
 }
