@@ -12,12 +12,11 @@ struct AgentSetup {
     /// and code ask `approval`.
     init(configFile: String?, environment: [String: String], approval: any ApprovalPolicy, logger: Logger) throws {
         configuration = try SparkConfiguration.load(configFile: configFile, environment: environment)
-        let workspace = try WorkspaceRoot(path: configuration.workspaceDir ?? WorkspaceRoot.defaultPath)
-        toolkit = try CodingToolkit(
-            configuration: configuration, environment: environment,
-            editor: DiskWorkspaceEditor(root: workspace), documents: nil, approval: approval, logger: logger)
+        toolkit = try CodingToolkit(configuration: configuration, environment: environment, logger: logger)
+        let tools = toolkit.tools(
+            editor: DiskWorkspaceEditor(root: toolkit.workspace), documents: nil, approval: approval)
         registry = makeDefaultAgents(
-            configuration: configuration, codingTools: toolkit.tools, workspace: toolkit.workspace.path,
+            configuration: configuration, codingTools: tools, workspace: toolkit.workspace.path,
             prompts: try PromptLibrary.locate(environment: environment))
     }
 

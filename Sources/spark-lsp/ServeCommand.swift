@@ -63,17 +63,14 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.codeActionKinds = CodeActionCatalog.kinds
         let logger = Logger(label: "spark-lsp")
         let server = LSPServer(input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: logger)
+        let environment = ProcessInfo.processInfo.environment
+        let toolkits = CodingToolkitCache(environment: environment, logger: logger)
         let service = AgentService(
-            client: HTTPModelClient(logger: logger), environment: ProcessInfo.processInfo.environment,
-            configFile: configFile, logger: logger, codingTools: Self.codingTools)
+            client: HTTPModelClient(logger: logger), environment: environment,
+            configFile: configFile, logger: logger, codingTools: toolkits.factory)
         service.install(on: server)
         let code = await server.run()
+        await toolkits.shutdown()
         throw ExitCode(code)
-    }
-
-    /// Where the coding toolkit (issue 4) plugs in: file tools writing through `environment.editor`
-    /// (`workspace/applyEdit`), execution tools asking `environment.approval`.
-    @Sendable static func codingTools(_ environment: CodingToolsEnvironment) -> [any AgentTool] {
-        TestHooks.testTools() ? [TestWriteTool(environment: environment)] : []
     }
 }

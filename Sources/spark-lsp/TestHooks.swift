@@ -11,10 +11,4 @@ enum TestHooks {
         return Int(String(cString: value))
     }
 
-    /// `SPARK_LSP_TEST_TOOLS=file_write` gives the coding agent `TestWriteTool`, so the Neovim
-    /// quick-fix test can run before the coding toolkit is merged.
-    static func testTools() -> Bool {
-        guard let value = getenv("SPARK_LSP_TEST_TOOLS") else { return false }
-        return String(cString: value) == "file_write"
-    }
 }

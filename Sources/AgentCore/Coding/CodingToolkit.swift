@@ -5,9 +5,10 @@ import Logging
 /// execution is off) and the analysis tools (`analyze_code`, `search_code_patterns`, `generate_tests`,
 /// `explain_code`, `suggest_improvements`).
 ///
-/// The front ends differ only in what they inject: the LSP server passes an editor that sends
-/// `workspace/applyEdit`, its open buffers and an approval policy that asks the user; the command
-/// line writes to disk and asks on the terminal.
+/// A toolkit lives as long as its front end: it holds the sessions' Python REPL processes and the
+/// sandbox decision. What differs per request is injected by `tools(editor:documents:approval:)`: the
+/// LSP server passes an editor that sends `workspace/applyEdit`, its open buffers and an approval policy
+/// that asks the user; the command line writes to disk and asks on the terminal.
 public struct CodingToolkit: Sendable {
     /// The confined workspace every path and process is held to.
     public let workspace: WorkspaceRoot
@@ -15,40 +16,52 @@ public struct CodingToolkit: Sendable {
     public let dataDirectory: DataDirectory
     /// The process tools' runner; `shutdown()` it when the front end exits (it ends REPL processes).
     public let execution: ExecutionToolkit
-    /// Every tool, in the order the model sees them.
-    public let tools: [any AgentTool]
+    private let memoryRoot: WorkspaceRoot
 
-    /// Builds the toolkit.
+    /// Builds the toolkit for `workspace` (created when missing).
     /// - Parameters:
-    ///   - configuration: `workspaceDir`, `dataDir` and `enableCodeExecution` come from here.
-    ///   - workspaceFolder: the editor's workspace folder, used when the configuration names none.
-    ///   - environment: the process environment (timeouts, sandbox preference, `SPARK_DATA_DIR`, `PATH`).
+    ///   - dataDirectory: the memory notes live in its `memory/` folder.
+    ///   - environment: the process environment (timeouts, sandbox preference, `PATH`).
+    public init(
+        workspace: String,
+        dataDirectory: DataDirectory,
+        enableCodeExecution: Bool,
+        environment: [String: String],
+        logger: Logger
+    ) throws {
+        self.workspace = try WorkspaceRoot(path: workspace)
+        self.dataDirectory = dataDirectory
+        memoryRoot = try MemoryTool.root(inDataDirectory: dataDirectory.path)
+        var options = ExecutionOptions.fromEnvironment(environment, workspaceRoot: self.workspace.path)
+        options.enableCodeExecution = enableCodeExecution
+        execution = ExecutionToolkit(options: options, approval: DenyAllPolicy(reason: "no approval policy"), logger: logger)
+    }
+
+    /// Builds the toolkit from the configuration: `workspaceDir` (else `workspaceFolder`, else
+    /// `/tmp/coding_workspace`), `dataDir` (else `SPARK_DATA_DIR`, `<workspace>/.spark`, the cache directory)
+    /// and `enableCodeExecution`.
     public init(
         configuration: SparkConfiguration,
         workspaceFolder: String? = nil,
         environment: [String: String],
-        editor: any WorkspaceEditor,
-        documents: (any DocumentSource)?,
-        approval: any ApprovalPolicy,
         logger: Logger
     ) throws {
         let workspace = try WorkspaceRoot(
             path: configuration.workspaceDir ?? workspaceFolder ?? WorkspaceRoot.defaultPath)
-        let dataDirectory =
-            configuration.dataDir.map(DataDirectory.init(path:))
-            ?? DataDirectory(environment: environment, workspace: workspace.path)
-        var options = ExecutionOptions.fromEnvironment(environment, workspaceRoot: workspace.path)
-        options.enableCodeExecution = configuration.enableCodeExecution
-        let execution = ExecutionToolkit(options: options, approval: approval, logger: logger)
+        try self.init(
+            workspace: workspace.path,
+            dataDirectory: configuration.dataDir.map(DataDirectory.init(path:))
+                ?? DataDirectory(environment: environment, workspace: workspace.path),
+            enableCodeExecution: configuration.enableCodeExecution, environment: environment, logger: logger)
+    }
 
-        self.workspace = workspace
-        self.dataDirectory = dataDirectory
-        self.execution = execution
-        self.tools =
-            CodingFileTools.make(
-                root: workspace, editor: editor, documents: documents,
-                memoryRoot: try MemoryTool.root(inDataDirectory: dataDirectory.path))
-            + execution.tools
+    /// Every tool, in the order the model sees them, writing through `editor`, reading open buffers from
+    /// `documents` and asking `approval` before commands and code run.
+    public func tools(
+        editor: any WorkspaceEditor, documents: (any DocumentSource)?, approval: any ApprovalPolicy
+    ) -> [any AgentTool] {
+        CodingFileTools.make(root: workspace, editor: editor, documents: documents, memoryRoot: memoryRoot)
+            + execution.asking(approval).tools
             + AnalysisTools.make(workspaceRoot: workspace.path)
     }
 }

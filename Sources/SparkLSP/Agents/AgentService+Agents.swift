@@ -11,10 +11,10 @@ extension AgentService {
     func agents(_ context: ServerContext) throws -> AgentsResult {
         let (configuration, settings) = try resolve(context)
         let environment = CodingToolsEnvironment(
-            workspaceRoot: configuration.workspaceDir ?? FileManager.default.currentDirectoryPath,
+            workspaceRoot: configuration.workspaceDir ?? WorkspaceRoot.defaultPath,
             editor: LSPWorkspaceEditor(context: context), documents: context.documents,
             approval: LSPApprovalPolicy(context: context, mode: settings.approval, memory: approvals),
-            enableCodeExecution: configuration.enableCodeExecution)
+            enableCodeExecution: configuration.enableCodeExecution, dataDirectory: configuration.dataDir)
         let agents = registry(configuration, tools: environment, workflow: .coding).agents.map { agent in
             AgentDescription(
                 name: agent.name, description: agent.description, model: agent.model, endpoint: agent.endpoint.baseURL,

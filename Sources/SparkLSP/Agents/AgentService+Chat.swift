@@ -28,11 +28,11 @@ extension AgentService {
             change, uri, outcome, unsent in
             emitter.edit(change, uri: uri, outcome: outcome, unsent: unsent)
         }
-        let workspace = configuration.workspaceDir ?? FileManager.default.currentDirectoryPath
+        let workspace = configuration.workspaceDir ?? WorkspaceRoot.defaultPath
         let tools = CodingToolsEnvironment(
             workspaceRoot: workspace, editor: editor, documents: context.documents,
             approval: LSPApprovalPolicy(context: context, mode: settings.approval, memory: approvals),
-            enableCodeExecution: configuration.enableCodeExecution)
+            enableCodeExecution: configuration.enableCodeExecution, dataDirectory: configuration.dataDir)
         let registry = registry(configuration, tools: tools, workflow: job.workflow)
         guard registry[agentName] != nil else {
             throw ResponseError.invalidParams(

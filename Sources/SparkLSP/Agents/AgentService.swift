@@ -24,7 +24,7 @@ public actor AgentService {
     let configFile: String?
     let codingTools: CodingToolsFactory
     let sessionsDatabase: String?
-    let prompts: PromptLibrary?
+    let prompts: PromptLibrary
     let logger: Logger
     let approvals = ApprovalMemory()
     private var pushedSettings: JSONValue?
@@ -37,7 +37,7 @@ public actor AgentService {
     ///   - configFile: `--config`, if given.
     ///   - sessionsDatabase: the sessions file; `nil` uses the data directory (`SPARK_DATA_DIR`,
     ///     the `dataDir` setting, else `<workspace>/.spark`).
-    ///   - prompts: the Markdown prompts; `nil` looks for them next to the executable.
+    ///   - prompts: the Markdown prompts; `nil` uses the built-in ones, overridden by `SPARK_PROMPTS_DIR`.
     ///   - codingTools: builds the coding agent's tools for each run.
     public init(
         client: any ModelClient, environment: [String: String], configFile: String? = nil,
@@ -48,8 +48,17 @@ public actor AgentService {
         self.environment = environment
         self.configFile = configFile
         self.sessionsDatabase = sessionsDatabase
-        self.prompts = prompts ?? (try? PromptLibrary.locate(environment: environment))
         self.logger = logger
+        if let prompts {
+            self.prompts = prompts
+        } else {
+            do {
+                self.prompts = try PromptLibrary.locate(environment: environment)
+            } catch {
+                logger.warning("Using the built-in prompts: \(error)")
+                self.prompts = PromptLibrary()
+            }
+        }
         self.codingTools = codingTools
     }
 
@@ -73,7 +82,7 @@ public actor AgentService {
     /// - Throws: `ResponseError` (shown with `window/showMessage`) for a bad configuration.
     func resolve(_ context: ServerContext) throws -> (SparkConfiguration, EditorSettings) {
         let state = context.state
-        let root = WorkspaceRoot.path(from: state)
+        let root = ClientWorkspaceFolder.path(from: state)
         let layers = [EditorSettings.section(of: state.initializationOptions), pushedSettings, pulledSettings]
             .compactMap { $0 }
         var editor = EditorSettings()
@@ -110,14 +119,13 @@ public actor AgentService {
         }
     }
 
-    /// The coding agent's instructions for a workflow (the built-in prompt when the Markdown prompts are missing).
+    /// The coding agent's instructions for a workflow (the built-in prompt when an override is broken).
     nonisolated func codingInstructions(_ workflow: PromptWorkflow, workspace: String) -> String {
-        guard let prompts else { return DefaultPrompts.coding }
         do {
             return try prompts.codingInstructions(for: workflow, values: ["workspace": workspace])
         } catch {
-            logger.warning("Prompt for \(workflow.rawValue) unavailable: \(error)")
-            return DefaultPrompts.coding
+            logger.warning("Prompt for \(workflow.rawValue) unavailable, using the built-in one: \(error)")
+            return (try? PromptLibrary().codingInstructions(for: workflow, values: ["workspace": workspace])) ?? ""
         }
     }
 
@@ -127,6 +135,7 @@ public actor AgentService {
     ) -> AgentRegistry {
         makeDefaultAgents(
             configuration: configuration, codingTools: codingTools(environment),
-            codingInstructions: .text(codingInstructions(workflow, workspace: environment.workspaceRoot)))
+            codingInstructions: .text(codingInstructions(workflow, workspace: environment.workspaceRoot)),
+            workspace: environment.workspaceRoot, prompts: prompts)
     }
 }

@@ -29,7 +29,7 @@ enum ChatCommand {
             arguments = try CodeActionHandlers.decode(Arguments.self, request.arguments?.first, command: name)
         }
         guard !arguments.message.isEmpty else { throw ResponseError.invalidParams("\(name): the message is empty") }
-        let workspace = try await service.resolve(context).0.workspaceDir ?? FileManager.default.currentDirectoryPath
+        let workspace = try await service.resolve(context).0.workspaceDir ?? WorkspaceRoot.defaultPath
         let writer = try await ChatDocumentWriter(context: context, workspace: workspace)
         await writer.show()
         await writer.append("## You\n\n\(arguments.message)\n\n## Spark\n\n")

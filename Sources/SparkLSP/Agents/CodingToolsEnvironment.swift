@@ -16,15 +16,18 @@ public struct CodingToolsEnvironment: Sendable {
     public var approval: any ApprovalPolicy
     /// Whether the execution tools exist.
     public var enableCodeExecution: Bool
+    /// The configured data directory (`dataDir`), when one is set; else tools use the default.
+    public var dataDirectory: String?
 
     public init(
         workspaceRoot: String, editor: any WorkspaceEditor, documents: any DocumentSource, approval: any ApprovalPolicy,
-        enableCodeExecution: Bool
+        enableCodeExecution: Bool, dataDirectory: String? = nil
     ) {
         self.workspaceRoot = workspaceRoot
         self.editor = editor
         self.documents = documents
         self.approval = approval
         self.enableCodeExecution = enableCodeExecution
+        self.dataDirectory = dataDirectory
     }
 }

@@ -35,6 +35,22 @@ public final class ExecutionToolkit: Sendable {
         repls = PythonREPLRegistry(logger: logger)
     }
 
+    private init(sharing other: ExecutionToolkit, approval: any ApprovalPolicy) {
+        options = other.options
+        self.approval = approval
+        logger = other.logger
+        locator = other.locator
+        validator = other.validator
+        sandbox = other.sandbox
+        repls = other.repls
+    }
+
+    /// The same toolkit (options, sandbox decision, the sessions' Python REPLs) asking `approval`
+    /// instead: for front ends that ask the user differently per request.
+    public func asking(_ approval: any ApprovalPolicy) -> ExecutionToolkit {
+        ExecutionToolkit(sharing: self, approval: approval)
+    }
+
     /// The tools to offer the model (none when code execution is disabled).
     public var tools: [any AgentTool] {
         guard options.enableCodeExecution else { return [] }
