@@ -18,8 +18,8 @@ end
 local function finish(run, err, result)
   events.release(run.token)
   if M.state.run == run then M.state.run = nil end
+  M.state.last_error = err
   if err then
-    M.state.last_error = err
     if err.code == -32800 then
       panel.note('cancelled')
     else
