@@ -1,9 +1,15 @@
+import AgentCore
 import ArgumentParser
 import Logging
 import SparkLSP
 
 #if canImport(Glibc)
 import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
 #endif
 
 /// `spark-lsp serve` (the default): LSP over stdio.
@@ -19,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
+
+    @Option(name: .customLong("config"), help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
+    var configFile: String?
 
     @Option(name: .customLong("max-message-mib"), help: "Largest accepted message in MiB; larger frames are refused and skipped.")
     var maxMessageMiB: Int = 64
@@ -47,9 +56,20 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration()
         configuration.maximumFrameLength = maxMessageMiB << 20
         configuration.dropDidChangeNumber = TestHooks.dropDidChangeNumber()
-        let server = LSPServer(
-            input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: Logger(label: "spark-lsp"))
+        configuration.codeActionKinds = CodeActionCatalog.kinds
+        let logger = Logger(label: "spark-lsp")
+        let server = LSPServer(input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: logger)
+        let service = AgentService(
+            client: HTTPModelClient(logger: logger), environment: ProcessInfo.processInfo.environment,
+            configFile: configFile, logger: logger, codingTools: Self.codingTools)
+        service.install(on: server)
         let code = await server.run()
         throw ExitCode(code)
+    }
+
+    /// Where the coding toolkit (issue 4) plugs in: file tools writing through `environment.editor`
+    /// (`workspace/applyEdit`), execution tools asking `environment.approval`.
+    @Sendable static func codingTools(_ environment: CodingToolsEnvironment) -> [any AgentTool] {
+        []
     }
 }

@@ -1,0 +1,82 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Streams a conversation into the chat document (`.spark/chat.md`) through `workspace/applyEdit`,
+/// appending at the end it keeps track of, for editors that can only run commands (Helix).
+actor ChatDocumentWriter {
+    /// The chat document, relative to the workspace.
+    static let relativePath = ".spark/chat.md"
+
+    let context: ServerContext
+    let uri: DocumentURI
+    private var end: Position
+    private let encoding: PositionEncoding
+
+    /// Opens (creating it empty on disk when missing) the chat document of `workspace`.
+    init(context: ServerContext, workspace: String) async throws {
+        let path = workspace + "/" + Self.relativePath
+        let uri = FileURI.uri(fromPath: path)
+        let text: String
+        if let open = await context.documents.document(uri) {
+            text = open.buffer.text
+        } else if let data = FileManager.default.contents(atPath: path) {
+            text = String(decoding: data, as: UTF8.self)
+        } else {
+            try FileManager.default.createDirectory(atPath: workspace + "/.spark", withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: Data()) else {
+                throw ResponseError(code: .internalError, message: "Spark: cannot create \(path)")
+            }
+            text = ""
+        }
+        self.context = context
+        self.uri = uri
+        encoding = await context.documents.encoding
+        let buffer = DocumentBuffer(text)
+        let point = buffer.point(atUTF8Offset: buffer.utf8Count, encoding: encoding)
+        end = Position(line: point.line, character: point.character)
+    }
+
+    /// Opens the document in the editor.
+    func show() async {
+        guard context.clientCapabilities.supportsShowDocument else { return }
+        do {
+            _ = try await context.showDocument(uri, takeFocus: true)
+        } catch {
+            context.logger.debug("showDocument failed: \(error)")
+        }
+    }
+
+    /// Appends `text` at the end of the document.
+    func append(_ text: String) async {
+        guard !text.isEmpty, context.clientCapabilities.supportsApplyEdit else { return }
+        let edit = WorkspaceEdit(changes: [uri: [TextEdit(range: LSPRange(start: end, end: end), newText: text)]])
+        advance(over: text)
+        do {
+            let result = try await context.applyEdit(edit, label: "Spark chat")
+            if !result.applied { context.logger.debug("The chat document edit was rejected: \(result.failureReason ?? "")") }
+        } catch {
+            context.logger.debug("The chat document edit failed: \(error)")
+        }
+    }
+
+    private func advance(over text: String) {
+        var line = end.line
+        var character = end.character
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                character = 0
+            } else {
+                switch encoding {
+                case .utf8: character += String(scalar).utf8.count
+                case .utf16: character += scalar.utf16.count
+                case .utf32: character += 1
+                }
+            }
+        }
+        end = Position(line: line, character: character)
+    }
+}

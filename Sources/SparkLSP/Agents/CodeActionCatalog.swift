@@ -1,0 +1,61 @@
+import AgentCore
+
+/// Lists Spark's code actions for a `textDocument/codeAction` request, without calling a model:
+/// a quick fix per diagnostic, and for a non-empty selection refactor, explain, generate tests and
+/// review. `context.only` filters by kind prefix; automatic triggers get only the quick fixes.
+public enum CodeActionCatalog {
+    /// The command every Spark code action carries.
+    public static let command = "spark.codeAction"
+    /// The kinds the server lists in `codeActionProvider`.
+    public static let kinds: [CodeActionKind] = [
+        .quickFix, .refactorRewrite, CodeActionKind(rawValue: "spark.explain"),
+        CodeActionKind(rawValue: "spark.generateTests"), CodeActionKind(rawValue: "spark.review"),
+    ]
+
+    /// The actions for `request`, in a stable order.
+    public static func actions(for request: CodeActionRequest) -> [CodeAction] {
+        let uri = request.textDocument.uri
+        let only = request.context.only
+        var actions: [CodeAction] = []
+        if allows(.quickFix, only: only) {
+            actions.reserveCapacity(request.context.diagnostics.count + 4)
+            for diagnostic in request.context.diagnostics {
+                let arguments = CodeActionArguments(action: .fix, uri: uri, range: diagnostic.range, diagnostic: diagnostic)
+                actions.append(
+                    CodeAction(
+                        title: "Spark: fix — \(firstLine(of: diagnostic.message))", kind: .quickFix, diagnostics: [diagnostic],
+                        command: command(title: "Spark: fix", arguments)))
+            }
+        }
+        let range = request.range
+        guard request.context.triggerKind != .automatic, range.start != range.end else { return actions }
+        let selection: [(CodeActionArguments.Action, String, CodeActionKind)] = [
+            (.refactor, "Spark: refactor", .refactorRewrite),
+            (.explain, "Spark: explain", CodeActionKind(rawValue: "spark.explain")),
+            (.generateTests, "Spark: generate tests", CodeActionKind(rawValue: "spark.generateTests")),
+            (.review, "Spark: review", CodeActionKind(rawValue: "spark.review")),
+        ]
+        for (action, title, kind) in selection where allows(kind, only: only) {
+            let arguments = CodeActionArguments(action: action, uri: uri, range: range)
+            actions.append(CodeAction(title: title, kind: kind, command: command(title: title, arguments)))
+        }
+        return actions
+    }
+
+    /// Whether `kind` passes the `only` filter: equal to an entry or below it (`refactor` admits `refactor.rewrite`).
+    static func allows(_ kind: CodeActionKind, only: [CodeActionKind]?) -> Bool {
+        guard let only, !only.isEmpty else { return true }
+        return only.contains { filter in
+            filter.rawValue.isEmpty || kind.rawValue == filter.rawValue || kind.rawValue.hasPrefix(filter.rawValue + ".")
+        }
+    }
+
+    private static func command(title: String, _ arguments: CodeActionArguments) -> Command {
+        Command(title: title, command: command, arguments: [(try? JSONValue(encoding: arguments)) ?? .null])
+    }
+
+    private static func firstLine(of message: String) -> Substring {
+        let line = message.prefix { $0 != "\n" && $0 != "\r" }
+        return line.count > 100 ? Substring(line.prefix(99) + "…") : line
+    }
+}

@@ -1,0 +1,7 @@
+/// The workspace root the editor gave: the first workspace folder, else `rootUri`.
+enum WorkspaceRoot {
+    static func path(from state: SessionState) -> String? {
+        if let folder = state.workspaceFolders.first, let path = FileURI.path(fromURI: folder.uri) { return path }
+        return state.rootURI.flatMap(FileURI.path(fromURI:))
+    }
+}
