@@ -111,6 +111,28 @@ import Glibc
         #expect(outcome.passed, "\(outcome.result)")
     }
 
+    @Test func chatSelectionSendsExactlyTheSelectedText() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 3))
+        let outcome = try await runChat(model: model, scenario: "selection")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+        let sent = try #require(model.requests.first { $0.path == "/v1/chat/completions" }).bodyText
+        let user = try #require(Self.lastUserMessage(sent), "no user message in \(sent)")
+        // The selection ends right after the emoji (two UTF-16 units): not a half surrogate, not the quote after it.
+        #expect(user.contains("\nprnt(f\"héllo {name} 👋\n```"), "\(user)")
+        #expect(user.hasPrefix("hello"), "\(user)")
+    }
+
+    /// The content of the last `user` message of a chat completion request body.
+    static func lastUserMessage(_ body: String) -> String? {
+        guard let data = body.data(using: .utf8),
+            let request = try? JSONDecoder().decode(JSONValue.self, from: data),
+            case .array(let messages)? = request["messages"]
+        else { return nil }
+        return messages.last { $0["role"]?.stringValue == "user" }?["content"]?.stringValue
+    }
+
     @Test func chatCheckFailsWhenTheBackendFails() async throws {
         let model = try ScriptedModelServer()
         model.enqueue(.modelNotFound("test-model"))

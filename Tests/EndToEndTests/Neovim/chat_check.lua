@@ -1,7 +1,9 @@
 -- End to end: `:SparkChat hello` through the plugin. SPARK_TEST_SCENARIO=stream: the spark/chatEvent
 -- notifications of the run carry its token and arrive in order (delta..., done), their text adds up to
 -- SPARK_TEST_EXPECTED, which the reply and the chat panel show too. SPARK_TEST_SCENARIO=cancel: after the first
--- delta `:SparkCancel` sends $/cancelRequest; the reply is -32800 and the panel says so.
+-- delta `:SparkCancel` sends $/cancelRequest; the reply is -32800 and the panel says so, and the session answers
+-- the next chat. SPARK_TEST_SCENARIO=selection: as stream, through `:'<,'>SparkChatSelection` on a characterwise
+-- selection (the test checks the text the model received).
 -- Environment: see harness.lua.
 local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local H = dofile(dir .. 'harness.lua')
@@ -13,7 +15,16 @@ H.guard(function()
 
   local events = {}
   spark.subscribe(function(event) table.insert(events, event) end)
-  vim.cmd('SparkChat hello')
+  if scenario == 'selection' then
+    -- A characterwise selection from `prnt` through the emoji on line 2 (the emoji is two UTF-16 units).
+    vim.cmd('normal! v\27')
+    local line = vim.api.nvim_buf_get_lines(bufnr, 1, 2, true)[1]
+    vim.api.nvim_buf_set_mark(bufnr, '<', 2, line:find('prnt', 1, true) - 1, {})
+    vim.api.nvim_buf_set_mark(bufnr, '>', 2, line:find('👋', 1, true) - 1, {})
+    vim.cmd("'<,'>SparkChatSelection hello")
+  else
+    vim.cmd('SparkChat hello')
+  end
   local run = spark.state.run
   H.check(run ~= nil and run.request_id ~= nil, ':SparkChat started no request')
   H.check(vim.api.nvim_buf_get_name(spark.panel.bufnr()):find('spark://chat', 1, true), 'the chat panel has no buffer')
