@@ -1,0 +1,98 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AgentCore
+import Logging
+import SparkLSP
+import SparkTestSupport
+
+/// An in-process server with the agent service, a scripted model server over real HTTP, a
+/// temporary workspace and sessions database, and an initialized test client.
+struct EditorFixture {
+    static let fullCapabilities: JSONValue = [
+        "workspace": [
+            "applyEdit": true,
+            "workspaceEdit": ["documentChanges": true, "resourceOperations": ["create", "delete"]],
+        ],
+        "window": ["workDoneProgress": true, "showDocument": ["support": true], "showMessage": [:]],
+    ]
+
+    let client: TestLSPClient
+    let model: ScriptedModelServer
+    let workspace: String
+
+    /// - Parameters:
+    ///   - settings: extra `initializationOptions` (merged over the endpoint and models).
+    ///   - endpoint: the model endpoint (default: the scripted server).
+    ///   - clientOptions: the HTTP client's options (no retries by default).
+    init(
+        capabilities: JSONValue = fullCapabilities, settings: [String: JSONValue] = [:], endpoint: String? = nil,
+        clientOptions: HTTPModelClient.Options = HTTPModelClient.Options(maxRetries: 0),
+        configure: (TestLSPClient) -> Void = { _ in }
+    ) async throws {
+        model = try ScriptedModelServer(models: ["sup-model", "code-model"])
+        workspace = FileManager.default.temporaryDirectory.path + "/spark-editor-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        var serverConfiguration = ServerConfiguration()
+        serverConfiguration.codeActionKinds = CodeActionCatalog.kinds
+        serverConfiguration.clientRequestTimeout = .seconds(20)
+        let service = AgentService(
+            client: HTTPModelClient(logger: .silent, options: clientOptions), environment: [:],
+            sessionsDatabase: workspace + "/.spark-test/sessions.sqlite", logger: .silent
+        ) { environment in
+            [TestWriteTool(environment: environment), TestRunTool(environment: environment)]
+        }
+        client = try TestLSPClient.inProcess(configuration: serverConfiguration, timeout: .seconds(30)) { server in
+            service.install(on: server)
+        }
+        configure(client)
+        var options: [String: JSONValue] = [
+            "endpoint": .string(endpoint ?? model.endpoint.baseURL),
+            "modelFallback": false,
+            "agents": ["supervisor": ["model": "sup-model"], "coding": ["model": "code-model"]],
+        ]
+        options.merge(settings) { _, new in new }
+        _ = try await client.send(
+            InitializeRequest(
+                processId: nil, clientInfo: ClientInfo(name: "EditorFixture"), rootUri: FileURI.uri(fromPath: workspace),
+                initializationOptions: .object(options), capabilities: ClientCapabilities(capabilities)))
+        client.notify(InitializedNotification())
+    }
+
+    /// The absolute path of a workspace file.
+    func path(_ name: String) -> String { workspace + "/" + name }
+
+    /// Writes a workspace file on disk.
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path(name)))
+    }
+
+    /// Reads a workspace file from disk.
+    func read(_ name: String) -> String? {
+        FileManager.default.contents(atPath: path(name)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Opens a document in the server.
+    func open(_ name: String, _ text: String, version: Int = 1) {
+        client.notify(
+            DidOpenTextDocumentNotification(
+                textDocument: TextDocumentItem(uri: FileURI.uri(fromPath: path(name)), languageId: "python", version: version, text: text)))
+    }
+
+    /// The chat events received so far (they precede the reply of their run).
+    func chatEvents() -> [ChatEventNotification] { client.queuedNotifications(ofType: ChatEventNotification.self) }
+
+    /// The model names of the chat requests the scripted server received.
+    var requestedModels: [String] {
+        model.requests.filter { $0.path.hasSuffix("/chat/completions") }.compactMap { $0.body?["model"]?.stringValue }
+    }
+
+    /// A scripted `file_write` call.
+    static func write(_ path: String, _ content: String, baseVersion: Int? = nil, id: String = "call-1") -> ScriptedReply {
+        var arguments: [String: JSONValue] = ["path": .string(path), "content": .string(content)]
+        if let baseVersion { arguments["baseVersion"] = .int(baseVersion) }
+        return .toolCalls([ScriptedToolCall(id: id, name: "file_write", arguments: .object(arguments))])
+    }
+}
