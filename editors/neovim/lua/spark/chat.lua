@@ -15,8 +15,12 @@ local function new_token()
   return string.format('nvim-%d-%d', vim.fn.getpid(), counter)
 end
 
+-- Ends `run` once (the reply, or a cancel: Neovim 0.7 never hands a -32800 reply to the handler). A cancelled
+-- run keeps its token claimed until its last event (`error: cancelled`), so that event does not show as foreign.
 local function finish(run, err, result)
-  events.release(run.token)
+  if run.finished then return end
+  run.finished = true
+  if not run.cancelled then events.release(run.token) end
   if M.state.run == run then M.state.run = nil end
   M.state.last_error = err
   if err then
@@ -67,6 +71,11 @@ function M.send(message, opts)
   end
   events.claim(run.token, function(event)
     if event.sessionId and event.sessionId ~= vim.NIL then M.state.session_id = event.sessionId end
+    if run.cancelled then
+      -- The run already ended here; the server's closing `error: cancelled` needs no second line.
+      if event.kind == 'done' or event.kind == 'error' then events.release(run.token) end
+      if event.kind == 'error' and event.message == 'cancelled' then return end
+    end
     panel.event(event)
   end)
   panel.user(message, opts.range and string.format('%s:%d-%d', vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t'),
@@ -85,14 +94,18 @@ function M.send(message, opts)
   return run
 end
 
---- Cancels the running chat with $/cancelRequest; the reply (-32800) ends it.
+--- Cancels the running chat with $/cancelRequest (through the client's cancel_request). The run ends at once
+--- with a -32800 error: the server answers -32800 and closes the run's events with `error: cancelled`, but
+--- Neovim's RPC layer drops -32800 replies instead of passing them to the handler.
 function M.cancel()
   local run = M.state.run
   if not run then
     vim.notify('spark: no chat is running', vim.log.levels.INFO)
     return false
   end
+  run.cancelled = true
   run.client.cancel_request(run.request_id)
+  finish(run, { code = -32800, message = 'Request cancelled' })
   return true
 end
 
@@ -184,8 +197,9 @@ function M.pick_session(on_picked)
     vim.ui.select(sessions, {
       prompt = 'Spark session',
       format_item = function(session)
-        return string.format('%s  %s (%s, %d messages)', tostring(session.updatedAt), tostring(session.title),
-          tostring(session.agent), tonumber(session.messageCount) or 0)
+        local function text(value, fallback) return (value ~= nil and value ~= vim.NIL) and tostring(value) or fallback end
+        return string.format('%s  %s (%s, %d messages)', text(session.updatedAt, '?'), text(session.title, session.id),
+          text(session.agent, 'no agent'), tonumber(session.messageCount) or 0)
       end,
     }, function(choice)
       if not choice then return end

@@ -12,6 +12,12 @@ local function valid()
   return state.bufnr ~= nil and vim.api.nvim_buf_is_valid(state.bufnr)
 end
 
+-- JSON null arrives as vim.NIL; treat it as absent.
+local function present(value)
+  if value == vim.NIL then return nil end
+  return value
+end
+
 local function one_line(text, limit)
   text = tostring(text or ''):gsub('%s+', ' ')
   limit = limit or 100
@@ -143,6 +149,9 @@ end
 
 --- Renders one spark/chatEvent.
 function M.event(event)
+  for key, value in pairs(event) do
+    if value == vim.NIL then event[key] = nil end
+  end
   local kind = event.kind
   if kind == 'delta' then
     stream(event.agent, event.text or '')
@@ -183,15 +192,16 @@ end
 --- Replaces the transcript with a session's messages (spark/session).
 function M.show_history(session)
   M.clear()
-  M.note('session ' .. tostring(session.id) .. (session.agent and (' · ' .. session.agent) or ''))
-  for _, message in ipairs(session.messages or {}) do
+  M.note('session ' .. tostring(session.id) .. (present(session.agent) and (' · ' .. session.agent) or ''))
+  for _, message in ipairs(present(session.messages) or {}) do
+    local content = present(message.content)
     if message.role == 'user' then
-      M.user(message.content or '')
-    elseif message.role == 'assistant' and message.content and message.content ~= vim.NIL and message.content ~= '' then
-      stream(message.agent or 'assistant', message.content)
+      M.user(content or '')
+    elseif message.role == 'assistant' and content and content ~= '' then
+      stream(present(message.agent) or 'assistant', content)
       state.open_agent = nil
     elseif message.role == 'tool' then
-      M.append({ '  ← ' .. one_line(message.content, 100) })
+      M.append({ '  ← ' .. one_line(content, 100) })
     end
   end
 end
