@@ -60,7 +60,7 @@ import Glibc
     /// Cancels the test (a skip) when the script found a needed server method missing.
     private func skipIfUnsupported(_ outcome: Outcome) throws {
         if outcome.code == 0, outcome.result.hasPrefix("SKIP") {
-            try Test.cancel(Comment(rawValue: outcome.result.trimmingCharacters(in: .whitespacesAndNewlines)))
+            try Test.cancel(Comment(rawValue: String(outcome.result.prefix { $0 != "\n" })))
         }
     }
 

@@ -40,7 +40,7 @@ H.guard(function()
   local offered, chosen
   vim.ui.select = function(items, opts, on_choice)
     offered = {}
-    for _, item in ipairs(items) do table.insert(offered, opts.format_item(item)) end
+    for _, item in ipairs(items) do table.insert(offered, (opts.format_item(item))) end
     for index, item in ipairs(items) do
       if vim.startswith(item[2].title, 'Spark: fix') then
         chosen = item[2]
