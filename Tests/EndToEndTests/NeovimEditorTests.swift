@@ -111,6 +111,14 @@ import Glibc
         #expect(outcome.passed, "\(outcome.result)")
     }
 
+    @Test func panelPromptSendsOnEnter() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 4))
+        let outcome = try await runChat(model: model, scenario: "prompt")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+    }
+
     @Test func chatSelectionSendsExactlyTheSelectedText() async throws {
         let model = try ScriptedModelServer()
         model.enqueue(.text(Self.answer, chunks: 3))

@@ -3,7 +3,8 @@
 -- SPARK_TEST_EXPECTED, which the reply and the chat panel show too. SPARK_TEST_SCENARIO=cancel: after the first
 -- delta `:SparkCancel` sends $/cancelRequest; the run ends with -32800 (Neovim 0.7 drops that reply, so the plugin
 -- ends it), the server closes it with `error: cancelled`, the panel says so, and the session answers the next chat. SPARK_TEST_SCENARIO=selection: as stream, through `:'<,'>SparkChatSelection` on a characterwise
--- selection (the test checks the text the model received).
+-- selection (the test checks the text the model received). SPARK_TEST_SCENARIO=prompt: as stream, typed into the
+-- panel's prompt and sent with <CR>.
 -- Environment: see harness.lua.
 local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local H = dofile(dir .. 'harness.lua')
@@ -22,6 +23,15 @@ H.guard(function()
     vim.api.nvim_buf_set_mark(bufnr, '<', 2, line:find('prnt', 1, true) - 1, {})
     vim.api.nvim_buf_set_mark(bufnr, '>', 2, line:find('👋', 1, true) - 1, {})
     vim.cmd("'<,'>SparkChatSelection hello")
+  elseif scenario == 'prompt' then
+    -- Typed into the panel's prompt line and sent with <CR>, as a user would.
+    vim.cmd('SparkChat')
+    local panel = spark.panel.bufnr()
+    H.check(vim.api.nvim_get_current_buf() == panel, ':SparkChat without a message did not focus the panel')
+    local last = vim.api.nvim_buf_line_count(panel)
+    vim.api.nvim_buf_set_lines(panel, last - 1, last, true, { spark.panel.prompt_marker .. 'hello' })
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('<Esc><CR>', true, false, true), 'x', false)
+    H.check(vim.api.nvim_buf_get_lines(panel, -2, -1, true)[1] == spark.panel.prompt_marker, 'the prompt was not cleared')
   else
     vim.cmd('SparkChat hello')
   end

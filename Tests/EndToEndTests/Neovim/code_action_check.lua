@@ -49,6 +49,9 @@ H.guard(function()
     end
     on_choice(nil, nil)
   end
+  -- The open panel shows runs it did not start (code actions) too.
+  spark.panel.open(false)
+  H.check(vim.api.nvim_get_current_buf() == bufnr, 'opening the panel moved the cursor out of the file')
   vim.lsp.buf.code_action()
   H.check(H.wait(10000, function() return offered ~= nil end), 'no code actions were offered')
   H.check(chosen ~= nil, 'no "Spark: fix" action among ' .. vim.inspect(offered))
@@ -70,5 +73,8 @@ H.guard(function()
     'missing toolCall/toolResult/edit events: ' .. sequence)
   local response = client.request_sync('spark/debug/document', { uri = vim.uri_from_bufnr(bufnr) }, 5000, bufnr)
   H.check(response and response.result and response.result.text == text, 'the server copy differs from the buffer')
+  local transcript = table.concat(spark.panel.transcript(), '\n')
+  H.check(transcript:find('✎ modify', 1, true) and transcript:find('✓ done', 1, true),
+    'the panel does not show the code action run:\n' .. transcript)
   H.finish('PASS', 'fix applied; events ' .. sequence)
 end)
