@@ -9,6 +9,8 @@ import AgentCore
 /// into `.spark/chat.md` through `workspace/applyEdit`, opened with `window/showDocument`.
 enum ChatCommand {
     static let name = "spark.chat"
+    /// The session of the chat document when the command names none, so it reads as one conversation.
+    static let defaultSession = "spark.chat"
 
     struct Arguments: Decodable {
         var message: String
@@ -28,7 +30,7 @@ enum ChatCommand {
         let writer = try await ChatDocumentWriter(context: context, workspace: workspace)
         await writer.show()
         await writer.append("## You\n\n\(arguments.message)\n\n## Spark\n\n")
-        var job = ChatJob(message: arguments.message, sessionID: arguments.sessionId, agent: arguments.agent)
+        var job = ChatJob(message: arguments.message, sessionID: arguments.sessionId ?? defaultSession, agent: arguments.agent)
         job.progressToken = request.workDoneToken
         job.createProgress = true
         job.onDelta = { text in await writer.append(text) }

@@ -51,7 +51,7 @@ public enum CodeActionCatalog {
     }
 
     private static func command(title: String, _ arguments: CodeActionArguments) -> Command {
-        Command(title: title, command: command, arguments: [(try? JSONValue(encoding: arguments)) ?? .null])
+        Command(title: title, command: command, arguments: [arguments.json])
     }
 
     private static func firstLine(of message: String) -> Substring {

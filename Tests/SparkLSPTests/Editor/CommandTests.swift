@@ -50,6 +50,7 @@ import Testing
         fixture.model.enqueue(.text("Hi there", chunks: 3))
         let reply = try await fixture.client.send(ExecuteCommandRequest(command: "spark.chat", arguments: ["hello"]))
         #expect(reply?["content"] == "Hi there")
+        #expect(reply?["sessionId"] == "spark.chat")
         let chat = FileURI.uri(fromPath: fixture.path(".spark/chat.md"))
         #expect(shown.withLock { $0 } == [chat])
         #expect(document.withLock { $0 } == "## You\n\nhello\n\n## Spark\n\nHi there\n\n")
