@@ -1,0 +1,164 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AgentCore
+import SparkTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The editor experience in a real editor: headless Neovim with the plugin from `editors/neovim`, the built
+/// `spark-lsp`, and `ScriptedModelServer` as the model. The Lua scripts under `Neovim/` drive the editor and
+/// write `PASS`, `FAIL` or `SKIP` (the server lacks a method the check needs) with the reason.
+@Suite struct NeovimEditorTests {
+    /// What one Neovim run left behind.
+    struct Outcome {
+        var code: Int32
+        var result: String
+        var passed: Bool { code == 0 && result.hasPrefix("PASS") }
+        var failed: Bool { code != 0 && result.hasPrefix("FAIL") }
+    }
+
+    static let brokenName = "prnt"
+    static let source = "def greet(name):\n    prnt(f\"héllo {name} 👋\")\n\ngreet(\"wörld\")\n"
+    static let fixed = "def greet(name):\n    print(f\"héllo {name} 👋\")\n\ngreet(\"wörld\")\n"
+    static let diagnostic = "undefined name 'prnt'"
+
+    /// Runs `script` in headless Neovim on a fresh workspace holding `sample.py`.
+    private func runNeovim(script: String, model: ScriptedModelServer, environment extra: [String: String]) async throws -> Outcome {
+        let neovim = try #require(NeovimTests.neovim, "install Neovim (apt-get install neovim)")
+        let directory = try EndToEnd.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/.spark", withIntermediateDirectories: true)
+        let file = directory + "/sample.py"
+        try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
+        let resultPath = directory + "/result.txt"
+        let repository = EndToEnd.sourceDirectory.split(separator: "/", omittingEmptySubsequences: false).dropLast(2).joined(separator: "/")
+        var environment = [
+            "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_PLUGIN_DIR": repository + "/editors/neovim",
+            "SPARK_TEST_FILE": file, "SPARK_TEST_RESULT": resultPath,
+            "VLLM_ENDPOINT": model.endpoint.baseURL, "SPARK_DATA_DIR": directory + "/data", "WORKSPACE_DIR": directory,
+            "ENABLE_CODE_EXECUTION": "false",
+        ]
+        for agent in ["SUPERVISOR", "CODING", "RAG", "IMAGE"] { environment["\(agent)_MODEL"] = "test-model" }
+        environment.merge(extra) { _, new in new }
+        let process = try ChildProcess(
+            executable: neovim,
+            arguments: ["--headless", "-n", "-i", "NONE", "-u", "NONE", "--noplugin",
+                "-c", "luafile \(EndToEnd.sourceDirectory)/Neovim/\(script)"],
+            environment: environment, stderrPath: directory + "/nvim.stderr")
+        close(process.stdinFD)
+        close(process.stdoutFD)
+        let code = await EndToEnd.exitCode(of: process, timeout: .seconds(120))
+        let result = (try? String(contentsOfFile: resultPath, encoding: .utf8)) ?? "no result file (exit \(code))"
+        return Outcome(code: code, result: result)
+    }
+
+    /// Cancels the test (a skip) when the script found a needed server method missing.
+    private func skipIfUnsupported(_ outcome: Outcome) throws {
+        if outcome.code == 0, outcome.result.hasPrefix("SKIP") {
+            try Test.cancel(Comment(rawValue: String(outcome.result.prefix { $0 != "\n" })))
+        }
+    }
+
+    private func runCodeAction(model: ScriptedModelServer) async throws -> Outcome {
+        try await runNeovim(
+            script: "code_action_check.lua", model: model,
+            environment: ["SPARK_TEST_MESSAGE": Self.diagnostic, "SPARK_TEST_EXPECTED": Self.fixed])
+    }
+
+    @Test func diagnosticQuickFixEditLandsInTheBuffer() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.toolCalls([ScriptedToolCall(name: "file_write", arguments: [
+            "operation": "str_replace", "path": "sample.py",
+            "old_text": "    prnt(f\"héllo {name} 👋\")", "new_text": "    print(f\"héllo {name} 👋\")",
+        ])]))
+        model.enqueue(.text("Fixed the misspelt print.", chunks: 2))
+        let outcome = try await runCodeAction(model: model)
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+        // The model saw the diagnostic the fix was for, and was called directly (no supervisor turn first).
+        let requests = model.requests.filter { $0.path == "/v1/chat/completions" }
+        #expect(requests.count == 2)
+        #expect(requests.first?.bodyText.contains(Self.brokenName) == true)
+    }
+
+    @Test func quickFixCheckFailsWhenNoEditArrives() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text("I looked but changed nothing.", chunks: 2))
+        let outcome = try await runCodeAction(model: model)
+        try skipIfUnsupported(outcome)
+        #expect(outcome.failed, "\(outcome.result)")
+        #expect(outcome.result.contains("did not land"), "\(outcome.result)")
+    }
+
+    static let answer = "Hello from Spark — streamed in parts 🙂."
+
+    private func runChat(model: ScriptedModelServer, scenario: String) async throws -> Outcome {
+        try await runNeovim(
+            script: "chat_check.lua", model: model,
+            environment: ["SPARK_TEST_SCENARIO": scenario, "SPARK_TEST_EXPECTED": Self.answer])
+    }
+
+    @Test func chatEventsStreamInOrderIntoThePanel() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 5))
+        let outcome = try await runChat(model: model, scenario: "stream")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+    }
+
+    @Test func panelPromptSendsOnEnter() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 4))
+        let outcome = try await runChat(model: model, scenario: "prompt")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+    }
+
+    @Test func chatSelectionSendsExactlyTheSelectedText() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 3))
+        let outcome = try await runChat(model: model, scenario: "selection")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+        let sent = try #require(model.requests.first { $0.path == "/v1/chat/completions" }).bodyText
+        let user = try #require(Self.lastUserMessage(sent), "no user message in \(sent)")
+        // The selection ends right after the emoji (two UTF-16 units): not a half surrogate, not the quote after it.
+        #expect(user.contains("\nprnt(f\"héllo {name} 👋\n```"), "\(user)")
+        #expect(user.hasPrefix("hello"), "\(user)")
+    }
+
+    /// The content of the last `user` message of a chat completion request body.
+    static func lastUserMessage(_ body: String) -> String? {
+        guard let data = body.data(using: .utf8),
+            let request = try? JSONDecoder().decode(JSONValue.self, from: data),
+            case .array(let messages)? = request["messages"]
+        else { return nil }
+        return messages.last { $0["role"]?.stringValue == "user" }?["content"]?.stringValue
+    }
+
+    @Test func chatCheckFailsWhenTheBackendFails() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.modelNotFound("test-model"))
+        let outcome = try await runChat(model: model, scenario: "stream")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.failed, "\(outcome.result)")
+        #expect(outcome.result.contains("spark/chat failed"), "\(outcome.result)")
+    }
+
+    @Test func sparkCancelStopsTheRunAndTheModelStream() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.stall(afterChunks: 1))
+        model.enqueue(.text(Self.answer, chunks: 3))
+        let outcome = try await runChat(model: model, scenario: "cancel")
+        try skipIfUnsupported(outcome)
+        #expect(outcome.passed, "\(outcome.result)")
+        // The stalled stream was abandoned: the chat after the cancel reached the model on a new connection.
+        #expect(model.requests.filter { $0.path == "/v1/chat/completions" }.count == 2)
+        #expect(model.midReplyDisconnects >= 1)
+    }
+}

@@ -1,0 +1,231 @@
+-- spark/chat runs from Neovim: one at a time, streamed into the panel, cancellable.
+local client_manager = require('spark.client')
+local events = require('spark.events')
+local panel = require('spark.panel')
+
+local M = {}
+
+-- The conversation this Neovim continues, and the agent chosen with :SparkAgents (nil: the server's default).
+M.state = { session_id = nil, agent = nil, run = nil, last_result = nil, last_error = nil }
+
+local counter = 0
+
+local function new_token()
+  counter = counter + 1
+  return string.format('nvim-%d-%d', vim.fn.getpid(), counter)
+end
+
+-- Ends `run` once (the reply, or a cancel: Neovim 0.7 never hands a -32800 reply to the handler). A cancelled
+-- run keeps its token claimed until its last event (`error: cancelled`), so that event does not show as foreign.
+local function finish(run, err, result)
+  if run.finished then return end
+  run.finished = true
+  if not run.cancelled then events.release(run.token) end
+  if M.state.run == run then M.state.run = nil end
+  M.state.last_error = err
+  if err then
+    if err.code == -32800 then
+      panel.note('cancelled')
+    else
+      -- The server also shows backend failures with window/showMessage; the panel keeps the text.
+      panel.note('failed: ' .. tostring(err.message))
+    end
+  else
+    M.state.last_result = result
+    M.state.last_client = run.client
+    if result and result.sessionId then M.state.session_id = result.sessionId end
+    for _, edit in ipairs(result and result.edits or {}) do
+      -- Edits the client could not apply come back in the reply; offer them.
+      if not edit.applied and edit.edit then
+        panel.note('edit to ' .. tostring(edit.path) .. ' returned unapplied; run :SparkApplyLast to apply it')
+      end
+    end
+  end
+  if run.on_done then run.on_done(err, result) end
+end
+
+--- Starts a chat. `opts`: `agent`, `workflow`, `bufnr` (the buffer giving context), `range` (an LSP Range in
+--- that buffer), `on_done(err, result)`. Returns the run ({token, request_id, client}) or nil.
+function M.send(message, opts)
+  opts = opts or {}
+  if M.state.run then
+    vim.notify('spark: a chat is running; :SparkCancel it first', vim.log.levels.WARN)
+    return nil
+  end
+  local client, bufnr = client_manager.get(opts.bufnr)
+  if not client then
+    vim.notify('spark: no spark-lsp client', vim.log.levels.ERROR)
+    return nil
+  end
+  local run = { token = new_token(), client = client, on_done = opts.on_done }
+  local params = {
+    message = message,
+    token = run.token,
+    sessionId = M.state.session_id,
+    agent = opts.agent or M.state.agent,
+    workflow = opts.workflow,
+  }
+  if bufnr then
+    params.textDocument = { uri = vim.uri_from_bufnr(bufnr) }
+    params.range = opts.range
+  end
+  events.claim(run.token, function(event)
+    if event.sessionId and event.sessionId ~= vim.NIL then M.state.session_id = event.sessionId end
+    if run.cancelled then
+      -- The run already ended here; the server's closing `error: cancelled` needs no second line.
+      if event.kind == 'done' or event.kind == 'error' then events.release(run.token) end
+      if event.kind == 'error' and event.message == 'cancelled' then return end
+    end
+    panel.event(event)
+  end)
+  panel.user(message, opts.range and string.format('%s:%d-%d', vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t'),
+    opts.range.start.line + 1, opts.range['end'].line + 1) or nil)
+  M.state.run = run
+  local ok, request_id = client.request('spark/chat', params, function(err, result)
+    finish(run, err, result)
+  end, bufnr)
+  if not ok then
+    events.release(run.token)
+    M.state.run = nil
+    panel.note('the spark-lsp client has stopped')
+    return nil
+  end
+  run.request_id = request_id
+  return run
+end
+
+--- Cancels the running chat with $/cancelRequest (through the client's cancel_request). The run ends at once
+--- with a -32800 error: the server answers -32800 and closes the run's events with `error: cancelled`, but
+--- Neovim's RPC layer drops -32800 replies instead of passing them to the handler.
+function M.cancel()
+  local run = M.state.run
+  if not run then
+    vim.notify('spark: no chat is running', vim.log.levels.INFO)
+    return false
+  end
+  run.cancelled = true
+  run.client.cancel_request(run.request_id)
+  finish(run, { code = -32800, message = 'Request cancelled' })
+  return true
+end
+
+--- Applies the edits the last reply returned unapplied (clients that refused them).
+function M.apply_last()
+  local result = M.state.last_result
+  local client = M.state.last_client
+  for _, edit in ipairs(result and result.edits or {}) do
+    if not edit.applied and edit.edit then
+      vim.lsp.util.apply_workspace_edit(edit.edit, client and client.offset_encoding or 'utf-16')
+    end
+  end
+end
+
+-- UTF-8 length of the character starting at byte `col` (1-based) of `line`.
+local function char_length(line, col)
+  local byte = line:byte(col) or 0
+  if byte >= 0xF0 then return 4 elseif byte >= 0xE0 then return 3 elseif byte >= 0xC0 then return 2 end
+  return 1
+end
+
+local function utf16(line, byte_col)
+  local _, units = vim.str_utfindex(line, math.min(byte_col, #line))
+  return units
+end
+
+--- The LSP range (UTF-16) of lines `line1`..`line2` (1-based) of `bufnr`; with a characterwise visual
+--- selection on exactly those lines, the selected characters.
+function M.selection_range(bufnr, line1, line2)
+  local start_mark = vim.api.nvim_buf_get_mark(bufnr, '<')
+  local end_mark = vim.api.nvim_buf_get_mark(bufnr, '>')
+  if vim.fn.visualmode() == 'v' and start_mark[1] == line1 and end_mark[1] == line2 then
+    local first = vim.api.nvim_buf_get_lines(bufnr, line1 - 1, line1, false)[1] or ''
+    local last = vim.api.nvim_buf_get_lines(bufnr, line2 - 1, line2, false)[1] or ''
+    local end_byte = end_mark[2] + char_length(last, end_mark[2] + 1)
+    return {
+      start = { line = line1 - 1, character = utf16(first, start_mark[2]) },
+      ['end'] = { line = line2 - 1, character = utf16(last, end_byte) },
+    }
+  end
+  local last = vim.api.nvim_buf_get_lines(bufnr, line2 - 1, line2, false)[1] or ''
+  return { start = { line = line1 - 1, character = 0 }, ['end'] = { line = line2 - 1, character = utf16(last, #last) } }
+end
+
+local function request(method, params, on_result)
+  local client = client_manager.get()
+  if not client then
+    vim.notify('spark: no spark-lsp client', vim.log.levels.ERROR)
+    return
+  end
+  client.request(method, params, function(err, result)
+    if err then
+      vim.notify('spark: ' .. method .. ' failed: ' .. tostring(err.message), vim.log.levels.ERROR)
+      return
+    end
+    on_result(result)
+  end)
+end
+
+--- :SparkAgents: pick the agent for the next chats (or the server's default).
+function M.pick_agent(on_picked)
+  request('spark/agents', vim.empty_dict(), function(result)
+    local items = { { name = nil, description = 'the server decides (defaultAgent)' } }
+    vim.list_extend(items, result.agents or {})
+    vim.ui.select(items, {
+      prompt = 'Spark agent (now: ' .. (M.state.agent or 'default') .. ')',
+      format_item = function(agent)
+        if not agent.name then return 'default: ' .. agent.description end
+        local tools = agent.tools and #agent.tools > 0 and (' [' .. table.concat(agent.tools, ', ') .. ']') or ''
+        return string.format('%s (%s): %s%s', agent.name, tostring(agent.model), tostring(agent.description), tools)
+      end,
+    }, function(choice)
+      if not choice then return end
+      M.state.agent = choice.name
+      panel.note('agent: ' .. (choice.name or 'default'))
+      if on_picked then on_picked(choice) end
+    end)
+  end)
+end
+
+--- :SparkSessions: pick a session to continue; its history fills the panel.
+function M.pick_session(on_picked)
+  request('spark/sessions', vim.empty_dict(), function(result)
+    local sessions = result.sessions or {}
+    if #sessions == 0 then
+      vim.notify('spark: no sessions yet', vim.log.levels.INFO)
+      return
+    end
+    vim.ui.select(sessions, {
+      prompt = 'Spark session',
+      format_item = function(session)
+        local function text(value, fallback) return (value ~= nil and value ~= vim.NIL) and tostring(value) or fallback end
+        return string.format('%s  %s (%s, %d messages)', text(session.updatedAt, '?'), text(session.title, session.id),
+          text(session.agent, 'no agent'), tonumber(session.messageCount) or 0)
+      end,
+    }, function(choice)
+      if not choice then return end
+      M.state.session_id = choice.id
+      request('spark/session', { sessionId = choice.id }, function(session)
+        panel.open(false)
+        panel.show_history(session)
+        if on_picked then on_picked(session) end
+      end)
+    end)
+  end)
+end
+
+--- :SparkReset: empties the current session's history on the server and the panel's transcript.
+--- With `new_session`, forgets the id instead, so the next chat starts a new session.
+function M.reset(new_session)
+  local id = M.state.session_id
+  panel.clear()
+  if new_session or not id then
+    M.state.session_id = nil
+    panel.note('new session')
+    return
+  end
+  request('spark/resetSession', { sessionId = id }, function()
+    panel.note('session ' .. id .. ' reset')
+  end)
+end
+
+return M
