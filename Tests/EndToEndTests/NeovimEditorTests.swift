@@ -13,7 +13,7 @@ import Glibc
 
 /// The editor experience in a real editor: headless Neovim with the plugin from `editors/neovim`, the built
 /// `spark-lsp`, and `ScriptedModelServer` as the model. The Lua scripts under `Neovim/` drive the editor and
-/// write `PASS`, `FAIL` or `SKIP` (the server lacks a method the check needs) with the reason.
+/// write `PASS` or `FAIL` with the reason.
 @Suite struct NeovimEditorTests {
     /// What one Neovim run left behind.
     struct Outcome {
@@ -57,13 +57,6 @@ import Glibc
         return Outcome(code: code, result: result)
     }
 
-    /// Cancels the test (a skip) when the script found a needed server method missing.
-    private func skipIfUnsupported(_ outcome: Outcome) throws {
-        if outcome.code == 0, outcome.result.hasPrefix("SKIP") {
-            try Test.cancel(Comment(rawValue: String(outcome.result.prefix { $0 != "\n" })))
-        }
-    }
-
     private func runCodeAction(model: ScriptedModelServer) async throws -> Outcome {
         try await runNeovim(
             script: "code_action_check.lua", model: model,
@@ -78,7 +71,6 @@ import Glibc
         ])]))
         model.enqueue(.text("Fixed the misspelt print.", chunks: 2))
         let outcome = try await runCodeAction(model: model)
-        try skipIfUnsupported(outcome)
         #expect(outcome.passed, "\(outcome.result)")
         // The model saw the diagnostic the fix was for, and was called directly (no supervisor turn first).
         let requests = model.requests.filter { $0.path == "/v1/chat/completions" }
@@ -90,7 +82,6 @@ import Glibc
         let model = try ScriptedModelServer()
         model.enqueue(.text("I looked but changed nothing.", chunks: 2))
         let outcome = try await runCodeAction(model: model)
-        try skipIfUnsupported(outcome)
         #expect(outcome.failed, "\(outcome.result)")
         #expect(outcome.result.contains("did not land"), "\(outcome.result)")
     }
@@ -107,7 +98,6 @@ import Glibc
         let model = try ScriptedModelServer()
         model.enqueue(.text(Self.answer, chunks: 5))
         let outcome = try await runChat(model: model, scenario: "stream")
-        try skipIfUnsupported(outcome)
         #expect(outcome.passed, "\(outcome.result)")
     }
 
@@ -115,7 +105,6 @@ import Glibc
         let model = try ScriptedModelServer()
         model.enqueue(.text(Self.answer, chunks: 4))
         let outcome = try await runChat(model: model, scenario: "prompt")
-        try skipIfUnsupported(outcome)
         #expect(outcome.passed, "\(outcome.result)")
     }
 
@@ -123,7 +112,6 @@ import Glibc
         let model = try ScriptedModelServer()
         model.enqueue(.text(Self.answer, chunks: 3))
         let outcome = try await runChat(model: model, scenario: "selection")
-        try skipIfUnsupported(outcome)
         #expect(outcome.passed, "\(outcome.result)")
         let sent = try #require(model.requests.first { $0.path == "/v1/chat/completions" }).bodyText
         let user = try #require(Self.lastUserMessage(sent), "no user message in \(sent)")
@@ -145,7 +133,6 @@ import Glibc
         let model = try ScriptedModelServer()
         model.enqueue(.modelNotFound("test-model"))
         let outcome = try await runChat(model: model, scenario: "stream")
-        try skipIfUnsupported(outcome)
         #expect(outcome.failed, "\(outcome.result)")
         #expect(outcome.result.contains("spark/chat failed"), "\(outcome.result)")
     }
@@ -155,7 +142,6 @@ import Glibc
         model.enqueue(.stall(afterChunks: 1))
         model.enqueue(.text(Self.answer, chunks: 3))
         let outcome = try await runChat(model: model, scenario: "cancel")
-        try skipIfUnsupported(outcome)
         #expect(outcome.passed, "\(outcome.result)")
         // The stalled stream was abandoned: the chat after the cancel reached the model on a new connection.
         #expect(model.requests.filter { $0.path == "/v1/chat/completions" }.count == 2)

@@ -14,14 +14,14 @@ H.guard(function()
 
   local commands = (client.server_capabilities.executeCommandProvider or {}).commands or {}
   if not vim.tbl_contains(commands, 'spark.codeAction') then
-    H.finish('SKIP', 'spark-lsp does not offer workspace/executeCommand spark.codeAction yet')
+    H.finish('FAIL', 'spark-lsp does not offer workspace/executeCommand spark.codeAction yet')
   end
   local agents = H.require_method(client, bufnr, 'spark/agents')
   local has_file_write = false
   for _, agent in ipairs(agents.result and agents.result.agents or {}) do
     if agent.name == 'coding' and vim.tbl_contains(agent.tools or {}, 'file_write') then has_file_write = true end
   end
-  if not has_file_write then H.finish('SKIP', 'the coding agent has no file_write tool yet') end
+  if not has_file_write then H.finish('FAIL', 'the coding agent has no file_write tool yet') end
 
   local events = {}
   local terminal

@@ -1,6 +1,6 @@
 -- Shared start-up of the editor end-to-end scripts: the Spark plugin from SPARK_PLUGIN_DIR on the runtimepath,
 -- the real spark-lsp (SPARK_LSP_BIN) attached to SPARK_TEST_FILE. The outcome goes to SPARK_TEST_RESULT as
--- `PASS: ...`, `FAIL: ...` or `SKIP: ...` (the server lacks a method the check needs); exit 1 on FAIL.
+-- `PASS: ...` or `FAIL: ...` (a missing server method is a failure too); exit 1 on FAIL.
 local H = {}
 
 H.file = os.getenv('SPARK_TEST_FILE')
@@ -74,12 +74,12 @@ function H.start(settings)
   return spark, client, bufnr
 end
 
---- Skips unless the server answers `method` (anything but -32601).
+--- Fails unless the server answers `method` (anything but -32601).
 function H.require_method(client, bufnr, method, params)
   local response = client.request_sync(method, params or {}, 10000, bufnr)
   H.check(response ~= nil, method .. ' got no reply')
   if response.err and response.err.code == -32601 then
-    H.finish('SKIP', 'spark-lsp does not implement ' .. method .. ' yet')
+    H.finish('FAIL', 'spark-lsp does not implement ' .. method .. ' yet')
   end
   return response
 end
