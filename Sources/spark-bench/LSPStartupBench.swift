@@ -10,17 +10,20 @@ struct LSPStartupBench: AsyncParsableCommand {
     @Option(help: "Runs per server.") var runs = 10
     @Option(help: "The spark-lsp binary (default: next to spark-bench).") var sparkLSP: String?
     @Option(help: "The clangd binary.") var clangd = "/opt/swift/usr/bin/clangd"
+    @Option(help: "spark-lsp's arguments, space-separated (pass as --spark-arguments='...'); the default is what vscode-languageclient passes.")
+    var sparkArguments = "--stdio"
 
     func run() async throws {
         let spark = sparkLSP ?? BuiltProducts.executable("spark-lsp")
         let clangd = clangd
         let runs = runs
+        let sparkArguments = sparkArguments.split(separator: " ").map(String.init)
         let (sparkTimes, clangdTimes) = try await BlockingThread.run { () -> Result<([Double], [Double]), any Error> in
             Result {
                 var sparkTimes: [Double] = []
                 var clangdTimes: [Double] = []
                 for _ in 0..<runs {  // interleaved so both see the same machine load
-                    sparkTimes.append(try Self.measure(spark, ["--stdio", "--log-level", "error"]))
+                    sparkTimes.append(try Self.measure(spark, sparkArguments))
                     clangdTimes.append(try Self.measure(clangd, ["--log=error"]))
                 }
                 return (sparkTimes, clangdTimes)
