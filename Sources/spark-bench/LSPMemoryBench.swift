@@ -7,7 +7,8 @@ struct LSPMemoryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lsp-memory", abstract: "Idle RSS of spark-lsp after initialized.")
 
     @Option(help: "The spark-lsp binary (default: next to spark-bench).") var sparkLSP: String?
-    @Option(help: "spark-lsp's arguments, space-separated (pass as --spark-arguments='...'); the default is what vscode-languageclient passes.")
+    /// The default is the command line vscode-languageclient uses.
+    @Option(help: "spark-lsp's arguments, space-separated (--spark-arguments='--stdio --log-level error').")
     var sparkArguments = "--stdio"
 
     func run() async throws {

@@ -10,7 +10,8 @@ struct LSPStartupBench: AsyncParsableCommand {
     @Option(help: "Runs per server.") var runs = 10
     @Option(help: "The spark-lsp binary (default: next to spark-bench).") var sparkLSP: String?
     @Option(help: "The clangd binary.") var clangd = "/opt/swift/usr/bin/clangd"
-    @Option(help: "spark-lsp's arguments, space-separated (pass as --spark-arguments='...'); the default is what vscode-languageclient passes.")
+    /// The default is the command line vscode-languageclient uses.
+    @Option(help: "spark-lsp's arguments, space-separated (--spark-arguments='--stdio --log-level error').")
     var sparkArguments = "--stdio"
 
     func run() async throws {

@@ -17,7 +17,8 @@ import Testing
         // A round trip after `initialized` proves it was handled.
         _ = try await client.send(ShutdownRequest())
         let maps = try String(contentsOfFile: "/proc/\(process.pid)/maps", encoding: .utf8)
-        let libraries = Set(maps.split(separator: "\n").compactMap { $0.split(separator: " ").last }.filter { $0.hasPrefix("/") })
+        let libraries = Set(
+            maps.split(separator: "\n").compactMap { $0.split(separator: " ").last }.filter { $0.hasPrefix("/") })
         #expect(!libraries.contains { $0.contains("libcurl") }, "libcurl mapped at start-up: \(libraries.sorted())")
         #expect(!libraries.contains { $0.hasSuffix("/libFoundation.so") }, "full Foundation mapped at start-up")
         #expect(libraries.contains { $0.hasSuffix("spark-lsp") }, "the maps were read: \(libraries.sorted())")
