@@ -20,9 +20,9 @@ let package = Package(
     ],
     targets: [
         // C shims: system libraries with typed wrappers for the variadic C calls.
+        // CCurl is headers only: libcurl is opened with dlopen on the first model request (see shim.h).
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(

@@ -7,12 +7,16 @@ struct LSPMemoryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lsp-memory", abstract: "Idle RSS of spark-lsp after initialized.")
 
     @Option(help: "The spark-lsp binary (default: next to spark-bench).") var sparkLSP: String?
+    /// The default is the command line vscode-languageclient uses.
+    @Option(help: "spark-lsp's arguments, space-separated (--spark-arguments='--stdio --log-level error').")
+    var sparkArguments = "--stdio"
 
     func run() async throws {
         let spark = sparkLSP ?? BuiltProducts.executable("spark-lsp")
+        let arguments = sparkArguments.split(separator: " ").map(String.init)
         let kib = try await BlockingThread.run { () -> Result<Int?, any Error> in
             Result {
-                let session = try LSPProcessSession(executable: spark, arguments: ["--stdio", "--log-level", "error"])
+                let session = try LSPProcessSession(executable: spark, arguments: arguments)
                 defer { session.stop() }
                 session.write(LSPProcessSession.initialize)
                 _ = try session.awaitResponse(id: 1)

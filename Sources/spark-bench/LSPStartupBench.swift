@@ -10,17 +10,21 @@ struct LSPStartupBench: AsyncParsableCommand {
     @Option(help: "Runs per server.") var runs = 10
     @Option(help: "The spark-lsp binary (default: next to spark-bench).") var sparkLSP: String?
     @Option(help: "The clangd binary.") var clangd = "/opt/swift/usr/bin/clangd"
+    /// The default is the command line vscode-languageclient uses.
+    @Option(help: "spark-lsp's arguments, space-separated (--spark-arguments='--stdio --log-level error').")
+    var sparkArguments = "--stdio"
 
     func run() async throws {
         let spark = sparkLSP ?? BuiltProducts.executable("spark-lsp")
         let clangd = clangd
         let runs = runs
+        let sparkArguments = sparkArguments.split(separator: " ").map(String.init)
         let (sparkTimes, clangdTimes) = try await BlockingThread.run { () -> Result<([Double], [Double]), any Error> in
             Result {
                 var sparkTimes: [Double] = []
                 var clangdTimes: [Double] = []
                 for _ in 0..<runs {  // interleaved so both see the same machine load
-                    sparkTimes.append(try Self.measure(spark, ["--stdio", "--log-level", "error"]))
+                    sparkTimes.append(try Self.measure(spark, sparkArguments))
                     clangdTimes.append(try Self.measure(clangd, ["--log=error"]))
                 }
                 return (sparkTimes, clangdTimes)

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logFile: String?
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    var logLevel: String = Self.defaultLogLevel
 
     @Option(
         name: .customLong("config"),
@@ -34,7 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("max-message-mib"),
         help: "Largest accepted message in MiB; larger frames are refused and skipped.")
-    var maxMessageMiB: Int = 64
+    var maxMessageMiB: Int = Self.defaultMaxMessageMiB
+
+    static let defaultLogLevel = "info"
+    static let defaultMaxMessageMiB = 64
 
     func validate() throws {
         guard maxMessageMiB > 0 else { throw ValidationError("--max-message-mib must be positive") }
@@ -44,6 +47,20 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await Self.serve(
+            logFile: logFile, logLevel: logLevel, maxMessageMiB: maxMessageMiB, configFile: configFile)
+    }
+
+    /// Serves with every option at its default, without the argument parser: the start-up fast path for
+    /// editors (see `SparkLSPCommand.main()`).
+    static func serveWithDefaults() async throws {
+        try await serve(
+            logFile: nil, logLevel: defaultLogLevel, maxMessageMiB: defaultMaxMessageMiB, configFile: nil)
+    }
+
+    private static func serve(
+        logFile: String?, logLevel: String, maxMessageMiB: Int, configFile: String?
+    ) async throws {
         // The protocol keeps its own duplicate of stdout; fd 1 then points at stderr, so a stray
         // print cannot corrupt the stream.
         let protocolFD = dup(STDOUT_FILENO)

@@ -33,4 +33,20 @@ struct SparkLSPCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, ChatCommand.self, AgentsCommand.self],
         defaultSubcommand: ServeCommand.self
     )
+
+    /// Editors start the server with no arguments or with `--stdio`; that command line serves at once, with
+    /// the default options. Building the argument parser's tables costs the runtime's first type and
+    /// conformance lookups (about half of start-up to the `initialize` reply), so only other command lines
+    /// go through the parser.
+    static func main() async {
+        guard CommandLine.arguments.dropFirst().allSatisfy({ $0 == "--stdio" }) else {
+            await main(nil)
+            return
+        }
+        do {
+            try await ServeCommand.serveWithDefaults()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

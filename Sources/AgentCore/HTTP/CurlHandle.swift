@@ -10,10 +10,9 @@ final class CurlHandle: @unchecked Sendable {
     let multi: UnsafeMutableRawPointer
 
     init?() {
-        CurlRuntime.initializeOnce()
-        guard let easy = curl_easy_init() else { return nil }
-        guard let multi = curl_multi_init() else {
-            curl_easy_cleanup(easy)
+        guard CurlRuntime.loadFailure == nil, let easy = spark_curl_easy_init() else { return nil }
+        guard let multi = spark_curl_multi_init() else {
+            spark_curl_easy_cleanup(easy)
             return nil
         }
         self.easy = easy
@@ -21,7 +20,7 @@ final class CurlHandle: @unchecked Sendable {
     }
 
     deinit {
-        curl_multi_cleanup(multi)
-        curl_easy_cleanup(easy)
+        spark_curl_multi_cleanup(multi)
+        spark_curl_easy_cleanup(easy)
     }
 }

@@ -42,28 +42,28 @@ final class CurlTransfer: @unchecked Sendable {
     func cancel() {
         cancelled.store(true, ordering: .sequentiallyConsistent)
         activeHandle.withLock { handle in
-            if let handle { curl_multi_wakeup(handle.multi) }
+            if let handle { spark_curl_multi_wakeup(handle.multi) }
         }
     }
 
     /// Performs the transfer on the calling (dedicated) thread.
     func run(on handle: CurlHandle) -> TransferOutcome {
         var headers: UnsafeMutablePointer<curl_slist>?
-        for header in spec.headers { headers = curl_slist_append(headers, header) }
-        defer { curl_slist_free_all(headers) }
+        for header in spec.headers { headers = spark_curl_slist_append(headers, header) }
+        defer { spark_curl_slist_free_all(headers) }
         configure(handle.easy, headers: headers)
 
         activeHandle.withLock { $0 = handle }
         defer { activeHandle.withLock { $0 = nil } }
         started = .now
-        curl_multi_add_handle(handle.multi, handle.easy)
-        defer { curl_multi_remove_handle(handle.multi, handle.easy) }
+        spark_curl_multi_add_handle(handle.multi, handle.easy)
+        defer { spark_curl_multi_remove_handle(handle.multi, handle.easy) }
         drive(handle)
         return outcome
     }
 
     private func configure(_ easy: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?) {
-        curl_easy_reset(easy)
+        spark_curl_easy_reset(easy)
         spark_curl_easy_setopt_string(easy, CURLOPT_URL, spec.url)
         spark_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         spark_curl_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
@@ -113,7 +113,7 @@ final class CurlTransfer: @unchecked Sendable {
     private func drive(_ handle: CurlHandle) {
         while true {
             var running: Int32 = 0
-            curl_multi_perform(handle.multi, &running)
+            spark_curl_multi_perform(handle.multi, &running)
             var result = CURLE_OK
             if spark_curl_multi_done_result(handle.multi, handle.easy, &result) != 0 {
                 finish(result, handle)
@@ -139,7 +139,7 @@ final class CurlTransfer: @unchecked Sendable {
                 }
             }
             let wait = min(deadline - now, .seconds(1)).milliseconds + 1
-            curl_multi_poll(handle.multi, nil, 0, Int32(wait), nil)
+            spark_curl_multi_poll(handle.multi, Int32(wait))
         }
     }
 
@@ -150,7 +150,7 @@ final class CurlTransfer: @unchecked Sendable {
             return
         }
         outcome.curlCode = result
-        if result != CURLE_OK { outcome.curlMessage = String(cString: curl_easy_strerror(result)) }
+        if result != CURLE_OK { outcome.curlMessage = String(cString: spark_curl_easy_strerror(result)) }
     }
 
     private func header(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {

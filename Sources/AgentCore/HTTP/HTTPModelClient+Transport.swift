@@ -64,8 +64,9 @@ extension HTTPModelClient {
                 DetachedThread.start {
                     guard let handle = pool.take() else {
                         var outcome = TransferOutcome()
-                        outcome.curlCode = CURLE_OUT_OF_MEMORY
-                        outcome.curlMessage = "libcurl could not create a handle"
+                        let loadFailure = CurlRuntime.loadFailure
+                        outcome.curlCode = loadFailure == nil ? CURLE_OUT_OF_MEMORY : CURLE_FAILED_INIT
+                        outcome.curlMessage = loadFailure ?? "libcurl could not create a handle"
                         continuation.resume(returning: outcome)
                         return
                     }
