@@ -13,6 +13,8 @@ struct SparkBenchCommand: AsyncParsableCommand {
             LSPFramingBench.self,
             StreamBenchmark.self,
             SearchBenchmark.self,
+            CodeActionBenchmark.self,
+            ChatLatencyBenchmark.self,
         ]
     }
 
