@@ -65,9 +65,6 @@ extension JSONValue {
 
     /// Compact JSON text with sorted keys (deterministic, for logs, bodies and tests).
     public func serialized() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: jsonBytes(sortedKeys: true), as: UTF8.self)
     }
 }
