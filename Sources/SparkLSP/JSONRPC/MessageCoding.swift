@@ -23,12 +23,23 @@ public enum MessageCoding {
 
     /// A notification message.
     public static func notification(method: String, params: some Encodable) throws -> Data {
-        try encoder().encode(Notification(method: method, params: params))
+        if let params = params as? JSONValue {
+            return Data(JSONValue.object(["jsonrpc": "2.0", "method": .string(method), "params": params]).jsonBytes())
+        }
+        return try encoder().encode(Notification(method: method, params: params))
     }
 
-    /// A success response.
+    /// A success response. Results built as `JSONValue` skip `JSONEncoder` (several times faster).
     public static func response(id: RequestID, result: some Encodable) throws -> Data {
-        try encoder().encode(Response(id: id, result: result))
+        if let result = result as? JSONValue {
+            let id: JSONValue =
+                switch id {
+                case .number(let number): .int(number)
+                case .string(let string): .string(string)
+                }
+            return Data(JSONValue.object(["jsonrpc": "2.0", "id": id, "result": result]).jsonBytes())
+        }
+        return try encoder().encode(Response(id: id, result: result))
     }
 
     /// An error response (`id` `null` when the request's id is unknown).
