@@ -89,3 +89,4 @@ extension CodingAgentRun.Outcome {
         return false
     }
 }
+
