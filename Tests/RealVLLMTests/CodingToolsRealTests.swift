@@ -26,7 +26,9 @@ extension RealVLLMTests {
 
         @Test(arguments: toolNames)
         func namedToolChoiceOverRuns(tool: String) async throws {
-            let runs = (1...Self.runsPerTool).map { CodingAgentRun(toolChoice: .function(tool), index: $0, maxTurns: 1) }
+            let runs = (1...Self.runsPerTool).map {
+                CodingAgentRun(toolChoice: .function(tool), index: $0, maxTurns: 1)
+            }
             let outcomes = try await Self.runAll(runs)
             for outcome in outcomes {
                 #expect(outcome.tools.keys.sorted() == Self.toolNames.sorted())

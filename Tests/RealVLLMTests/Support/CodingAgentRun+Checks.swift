@@ -22,8 +22,12 @@ extension CodingAgentRun.Outcome {
         let calls = messages.flatMap { $0.role == .assistant ? $0.toolCalls ?? [] : [] }
         let answers = messages.filter { $0.role == .tool }.compactMap(\.toolCallID)
         #expect(!calls.isEmpty, "\(label): the forced agent called no tool", sourceLocation: sourceLocation)
-        #expect(answers.sorted() == calls.map(\.id).sorted(), "\(label): one tool message per call", sourceLocation: sourceLocation)
-        #expect(results.map(\.call.id).sorted() == calls.map(\.id).sorted(), "\(label): one result per call", sourceLocation: sourceLocation)
+        #expect(
+            answers.sorted() == calls.map(\.id).sorted(), "\(label): one tool message per call",
+            sourceLocation: sourceLocation)
+        #expect(
+            results.map(\.call.id).sorted() == calls.map(\.id).sorted(), "\(label): one result per call",
+            sourceLocation: sourceLocation)
 
         for (agent, call, result) in results {
             let name = call.function.name
@@ -53,11 +57,14 @@ extension CodingAgentRun.Outcome {
                 #expect(prefixes.contains { result.content.hasPrefix($0) }, "\(shown)", sourceLocation: sourceLocation)
             }
             if result.content.hasPrefix("refused:") || Self.speaksOfConfinement(result.content) {
-                #expect(result.isError && result.content.hasPrefix("refused: "), "\(shown)", sourceLocation: sourceLocation)
+                #expect(
+                    result.isError && result.content.hasPrefix("refused: "), "\(shown)", sourceLocation: sourceLocation)
             }
         }
         for change in changes {
-            #expect(change.path.hasPrefix(workspace + "/"), "\(label): edit of \(change.path)", sourceLocation: sourceLocation)
+            #expect(
+                change.path.hasPrefix(workspace + "/"), "\(label): edit of \(change.path)",
+                sourceLocation: sourceLocation)
         }
         #expect(escapes.isEmpty, "\(label): changed outside the workspace: \(escapes)", sourceLocation: sourceLocation)
     }
@@ -89,4 +96,3 @@ extension CodingAgentRun.Outcome {
         return false
     }
 }
-

@@ -15,20 +15,23 @@ struct DeadlineExceeded: Error, CustomStringConvertible {
         defer { tasks.forEach { $0.cancel() } }
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
             let finish: @Sendable (Result<Value, any Error>) -> Void = { result in
-                guard resumed.withLock({ done in
-                    defer { done = true }
-                    return !done
-                }) else { return }
+                guard
+                    resumed.withLock({ done in
+                        defer { done = true }
+                        return !done
+                    })
+                else { return }
                 continuation.resume(with: result)
             }
             tasks.append(
                 Task {
                     do { finish(.success(try await body())) } catch { finish(.failure(error)) }
                 })
-            tasks.append(Task {
-                try? await Task.sleep(for: limit)
-                finish(.failure(DeadlineExceeded(limit: limit)))
-            })
+            tasks.append(
+                Task {
+                    try? await Task.sleep(for: limit)
+                    finish(.failure(DeadlineExceeded(limit: limit)))
+                })
         }
     }
 }

@@ -39,7 +39,8 @@ struct TreeSnapshot: Equatable, CustomStringConvertible {
 
     var description: String { entries.keys.sorted().joined(separator: ", ") }
 
-    private static func walk(root: String, relative: String, excluded: Set<String>, into entries: inout [String: Entry]) {
+    private static func walk(root: String, relative: String, excluded: Set<String>, into entries: inout [String: Entry])
+    {
         let path = relative.isEmpty ? root : root + "/" + relative
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
