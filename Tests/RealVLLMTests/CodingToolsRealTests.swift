@@ -26,8 +26,9 @@ extension RealVLLMTests {
 
         @Test(arguments: toolNames)
         func namedToolChoiceOverRuns(tool: String) async throws {
+            // Half the runs with free random strings, half aimed at the workspace's edge.
             let runs = (1...Self.runsPerTool).map {
-                CodingAgentRun(toolChoice: .function(tool), index: $0, maxTurns: 1)
+                CodingAgentRun(toolChoice: .function(tool), index: $0, maxTurns: 1, aimed: $0 % 2 == 0)
             }
             let outcomes = try await Self.runAll(runs)
             for outcome in outcomes {
@@ -40,7 +41,7 @@ extension RealVLLMTests {
         }
 
         @Test func requiredToolChoiceOverRuns() async throws {
-            let runs = (1...8).map { CodingAgentRun(toolChoice: .required, index: $0) }
+            let runs = (1...8).map { CodingAgentRun(toolChoice: .required, index: $0, aimed: $0 % 2 == 0) }
             let outcomes = try await Self.runAll(runs)
             var called: Set<String> = []
             for outcome in outcomes {
@@ -48,6 +49,18 @@ extension RealVLLMTests {
                 called.formUnion(outcome.results.map(\.call.function.name))
             }
             #expect(called.count >= 3, "the model chose among the tools: \(called.sorted())")
+        }
+
+        /// Without bwrap only the command checks stand between `bash` and the files beside the
+        /// workspace: aimed commands must still change nothing outside it.
+        @Test func aimedBashWithoutTheSandbox() async throws {
+            let runs = (1...8).map {
+                CodingAgentRun(toolChoice: .function("bash"), index: $0, maxTurns: 1, aimed: true, sandboxed: false)
+            }
+            for outcome in try await Self.runAll(runs) {
+                #expect(!outcome.sandboxMode.isSandboxed)
+                outcome.verify(forcedTool: "bash")
+            }
         }
     }
 }
