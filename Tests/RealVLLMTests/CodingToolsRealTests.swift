@@ -28,20 +28,20 @@ extension RealVLLMTests {
         func namedToolChoiceOverRuns(tool: String) async throws {
             // Half the runs with free random strings, half aimed at the workspace's edge.
             let runs = (1...Self.runsPerTool).map {
-                CodingAgentRun(toolChoice: .function(tool), index: $0, maxTurns: 1, aimed: $0 % 2 == 0)
+                CodingAgentRun(toolChoice: .function(tool), index: $0, maxTurns: 2, aimed: $0 % 2 == 0)
             }
             let outcomes = try await Self.runAll(runs)
             for outcome in outcomes {
                 #expect(outcome.tools.keys.sorted() == Self.toolNames.sorted())
                 outcome.verify(forcedTool: tool)
-                // Forced, the agent never answers: one call, then the turn limit.
+                // Forced every turn (the choice kept), the agent never answers: the turn limit ends the run.
                 #expect((outcome.failure as? EngineError)?.code == .turnLimitExceeded)
-                #expect(outcome.results.count == 1, "one call in one turn")
+                #expect(outcome.results.count == 2, "one call per turn, the second after seeing the first's result")
             }
         }
 
         @Test func requiredToolChoiceOverRuns() async throws {
-            let runs = (1...8).map { CodingAgentRun(toolChoice: .required, index: $0, aimed: $0 % 2 == 0) }
+            let runs = (1...12).map { CodingAgentRun(toolChoice: .required, index: $0, aimed: $0 % 2 == 0) }
             let outcomes = try await Self.runAll(runs)
             var called: Set<String> = []
             for outcome in outcomes {
