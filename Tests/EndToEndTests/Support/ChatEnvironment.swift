@@ -1,5 +1,6 @@
 import AgentCore
 import Glibc
+import SparkTestSupport
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

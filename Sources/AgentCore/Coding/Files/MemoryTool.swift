@@ -57,7 +57,12 @@ public struct MemoryTool: AgentTool {
         do {
             let arguments = try FileToolArguments(arguments)
             let command = try arguments.requiredString("command").lowercased()
-            let path = try root.resolve(Self.stripMemoriesPrefix(try arguments.string("path") ?? "."))
+            let given = try arguments.string("path")
+            // Only `view` has a default (the whole memory); elsewhere a missing path is the model's slip.
+            if given == nil, Self.commandsNeedingPath.contains(command) {
+                return .error("\(command) needs `path` (a file in the memory, for example `project/notes.md`)")
+            }
+            let path = try root.resolve(Self.stripMemoriesPrefix(given ?? "."))
             switch command {
             case "view":
                 return try view(path)
@@ -67,6 +72,7 @@ public struct MemoryTool: AgentTool {
                 try write(try arguments.requiredString("content"), to: path)
                 return ToolResult("\(existed ? "Overwrote" : "Created") \(path.relative).")
             case "str_replace":
+                guard !path.isRoot else { return .error("`path` must name a file") }
                 let text = try read(path)
                 switch FileTextEdit.replacingOnce(try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text, path: path.relative) {
                 case .success(let edited): try write(edited, to: path)
@@ -74,6 +80,7 @@ public struct MemoryTool: AgentTool {
                 }
                 return ToolResult("Edited \(path.relative).")
             case "insert":
+                guard !path.isRoot else { return .error("`path` must name a file") }
                 let text = try read(path)
                 guard let line = try arguments.int("insert_line") else { return .error("insert needs `insert_line`") }
                 guard let content = try arguments.string("content") ?? arguments.string("new_text") else { return .error("insert needs `content`") }
@@ -100,6 +107,9 @@ public struct MemoryTool: AgentTool {
             return error.toolResult
         }
     }
+
+    /// The commands whose `path` has no default.
+    static let commandsNeedingPath: Set<String> = ["create", "str_replace", "insert", "delete", "rename"]
 
     /// `/memories/x` and `memories/x` -> `x`.
     static func stripMemoriesPrefix(_ path: String) -> String {

@@ -19,15 +19,7 @@ extension CommandValidator {
         if word.startsWithTilde { return .home }
         if word.hasExpansion || word.hasBrace { return .computed }
         let root = Self.components(workspaceRoot)
-        let text = word.literal
-        var components = text.hasPrefix("/") ? [] : root
-        for part in text.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() }
-            default: components.append(String(part))
-            }
-        }
+        let components = lexicalComponents(word.literal)
         if components == root { return .workspaceRoot }
         if components.count > root.count, Array(components.prefix(root.count)) == root {
             // A symbolic link already in the workspace may point outside it.
@@ -39,6 +31,29 @@ extension CommandValidator {
             return .inside
         }
         return .outside("/" + components.joined(separator: "/"))
+    }
+
+    /// The absolute components `text` names, read against the workspace root without the disk.
+    func lexicalComponents(_ text: String) -> [String] {
+        var components = text.hasPrefix("/") ? [] : Self.components(workspaceRoot)
+        for part in text.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(part))
+            }
+        }
+        return components
+    }
+
+    /// Whether a command may change `path` (outside the workspace) that `word` names: only inside an
+    /// extra writable root, and never through a symbolic link in the workspace (`touch link` writes
+    /// to wherever the link leads, which the command's text does not show).
+    func mayChangeOutside(_ path: String, namedBy word: ShellWord) -> Bool {
+        guard isInsideExtraRoot(path) else { return false }
+        let root = Self.components(workspaceRoot)
+        let named = lexicalComponents(word.literal)
+        return !(named.count > root.count && Array(named.prefix(root.count)) == root)
     }
 
     static func components(_ path: String) -> [String] {
@@ -72,7 +87,7 @@ extension CommandValidator {
         case .outside(let path):
             if Self.safeDevices.contains(path) || path.hasPrefix("/dev/fd/") { return }
             if path.hasPrefix("/dev/") { throw Refusal("\(verb) the device `\(path)`") }
-            if isInsideExtraRoot(path) { return }
+            if mayChangeOutside(path, namedBy: word) { return }
             if let top = Self.components(path).first, Self.systemRoots.contains(top) {
                 throw Refusal("\(verb) the system path `\(path)`")
             }
@@ -105,7 +120,7 @@ extension CommandValidator {
             if parts.count == 1, word.hasGlob {
                 throw Refusal("\(what) of everything under `/` (`\(word.raw)`) is not allowed")
             }
-            if isInsideExtraRoot(path) { return }
+            if mayChangeOutside(path, namedBy: word) { return }
             throw Refusal("\(what) outside the workspace (`\(path)`) is not allowed")
         }
     }

@@ -157,7 +157,7 @@ extension CommandValidator {
             case .outside(let path) where path == "/":
                 throw Refusal("`\(name)\(recursive ? " -R" : "")` on `/` changes the whole system")
             case .outside(let path):
-                if isInsideExtraRoot(path) { continue }
+                if mayChangeOutside(path, namedBy: target) { continue }
                 throw Refusal("`\(name)` changes permissions outside the workspace (`\(path)`)")
             case .home:
                 throw Refusal("`\(name)` changes permissions in the home directory (`\(target.raw)`)")

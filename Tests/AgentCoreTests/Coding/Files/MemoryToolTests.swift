@@ -41,6 +41,20 @@ import Testing
         #expect(try await run(tool, ["command": "view", "path": "missing.md"]).hasPrefix("error:"))
     }
 
+    /// Found by the real-vLLM suite: `insert` without `path` answered "the workspace root is a directory".
+    @Test func missingOrRootPathsSayWhatIsWrong() async throws {
+        let tool = MemoryTool(root: memoryRoot)
+        for command in ["create", "str_replace", "insert", "delete", "rename"] {
+            #expect(try await run(tool, ["command": .string(command)]).hasPrefix("error: \(command) needs `path`"))
+        }
+        for command in ["str_replace", "insert"] {
+            let answer = try await run(tool, ["command": .string(command), "path": "/memories", "old_text": "a", "insert_line": 0, "content": "x"])
+            #expect(answer == "error: `path` must name a file", "\(command)")
+        }
+        #expect(try await run(tool, ["command": "delete", "path": "/memories"]) == "refused: the memory root itself cannot be deleted")
+        #expect(try await run(tool, ["command": "view"]) == "The memory directory . is empty.")
+    }
+
     @Test func staysInsideTheMemoryRoot() async throws {
         let tool = MemoryTool(root: memoryRoot)
         symlink(workspace.outside, memoryRoot.path + "/escape")

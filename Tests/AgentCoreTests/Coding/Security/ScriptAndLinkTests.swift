@@ -48,4 +48,29 @@ import Testing
         #expect(validator.validate("echo x > real/file.txt") == .allowed)
         #expect(validator.validate("rm -rf real") == .allowed)
     }
+
+    /// Found by the real-vLLM suite (bash without bwrap): `touch LINK` and `> LINK` write through a
+    /// link planted in the workspace to the file it leads to, outside.
+    @Test func writesThroughALinkToAFileOutsideAreRefused() throws {
+        let outside = try ExecutionFixture.makeDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: workspace)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        try Data("secret\n".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace + "/secret-link.txt", withDestinationPath: outside + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: workspace + "/outside", withDestinationPath: outside)
+        let validator = CommandValidator(workspaceRoot: workspace)
+        for command in [
+            "touch secret-link.txt", "touch ./secret-link.txt", "echo x > secret-link.txt", "touch outside/secret.txt",
+            "cp src secret-link.txt", "tee secret-link.txt", "chmod 777 secret-link.txt", "rm -rf outside/",
+        ] {
+            #expect(validator.validate(command) != .allowed, "\(command)")
+        }
+        #expect(validator.validate("cat secret-link.txt") == .allowed)
+        // Naming a path under /tmp (an extra writable root) stays allowed: the text shows where it goes.
+        #expect(validator.validate("touch \(outside)/secret.txt") == .allowed)
+        #expect(validator.validate("echo x > /tmp/scratch-file") == .allowed)
+    }
 }

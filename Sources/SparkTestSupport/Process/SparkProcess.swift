@@ -6,47 +6,45 @@ import Synchronization
 /// handed out line by line as it comes and kept with stderr for the end.
 ///
 /// Reads and `waitpid` run on detached threads (blocking calls never touch the cooperative pool).
-final class SparkProcess: Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// Used by the end-to-end and real-vLLM tests.
+public final class SparkProcess: Sendable {
+    /// The process could not be started, or did not end in time.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// How the process ended.
-    struct Exit: Sendable {
+    public struct Exit: Sendable {
         /// The exit status, or 128 + the signal number when a signal ended it.
-        var status: Int32
-        var stdout: String
-        var stderr: String
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
 
         /// Every non-empty stdout line.
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+        public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
         /// Every non-empty stderr line.
-        var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
+        public var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
         /// Stdout lines parsed as JSON objects (`--json`).
-        var events: [JSONValue] { lines.compactMap { try? JSONValue(parsing: $0) } }
+        public var events: [JSONValue] { lines.compactMap { try? JSONValue(parsing: $0) } }
     }
 
     /// `spark-lsp` next to the test bundle (both live in the build's products directory).
-    static var binaryPath: String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let executable =
-            count > 0 ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        let directory = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-            .joined(separator: "/")
-        return directory + "/spark-lsp"
-    }
+    public static var binaryPath: String { BuiltProducts.executable("spark-lsp") }
 
-    let pid: pid_t
+    public let pid: pid_t
     /// Stdout lines as they arrive (one consumer).
-    let lines: AsyncStream<String>
+    public let lines: AsyncStream<String>
     private let output = Mutex<
         (stdout: [UInt8], stderr: [UInt8], exit: Exit?, waiters: [CheckedContinuation<Exit, Never>])
     >(
         ([], [], nil, []))
 
     /// Starts `spark-lsp arguments...` with exactly `environment`.
-    init(_ arguments: [String], environment: [String: String]) throws {
+    public init(_ arguments: [String], environment: [String: String]) throws {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw Failure(description: "pipe failed") }
@@ -107,10 +105,10 @@ final class SparkProcess: Sendable {
     }
 
     /// Sends `signal` to the process.
-    func send(_ signal: Int32) { kill(pid, signal) }
+    public func send(_ signal: Int32) { kill(pid, signal) }
 
     /// Waits for the end; after `timeout` kills the process (a hang turned into a failure).
-    func exit(timeout: Duration = .seconds(60)) async throws -> Exit {
+    public func exit(timeout: Duration = .seconds(60)) async throws -> Exit {
         let result = await withTaskGroup(of: Exit?.self) { group in
             group.addTask { await self.waitForExit() }
             group.addTask {
