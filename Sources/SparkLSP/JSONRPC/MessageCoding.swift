@@ -29,9 +29,9 @@ public enum MessageCoding {
         return try encoder().encode(Notification(method: method, params: params))
     }
 
-    /// A success response. Results built as `JSONValue` skip `JSONEncoder` (several times faster).
+    /// A success response. Results that are `JSONValueRepresentable` skip `JSONEncoder` (several times faster).
     public static func response(id: RequestID, result: some Encodable) throws -> Data {
-        if let result = result as? JSONValue {
+        if let result = (result as? any JSONValueRepresentable)?.jsonValue {
             let id: JSONValue =
                 switch id {
                 case .number(let number): .int(number)

@@ -64,11 +64,11 @@ struct CodingAgentRun {
             configuration.agents[name] = AgentSettings(model: RealVLLM.model, endpoint: RealVLLM.endpoint.baseURL)
         }
         let toolkit = try CodingToolkit(
-            configuration: configuration, environment: environment(sandbox), editor: editor, documents: nil,
-            approval: AllowAllPolicy(), logger: RealVLLM.logger)
+            configuration: configuration, environment: environment(sandbox), logger: RealVLLM.logger)
+        let tools = toolkit.tools(editor: editor, documents: nil, approval: AllowAllPolicy())
         // The prompt names no workspace path (each run's differs): identical prompts share the
         // server's prefix cache, which makes a run several times faster here.
-        var registry = makeDefaultAgents(configuration: configuration, codingTools: toolkit.tools, workspace: nil)
+        var registry = makeDefaultAgents(configuration: configuration, codingTools: tools, workspace: nil)
         var coding = try #require(registry["coding"])
         coding.toolChoice = toolChoice
         coding.maxTokens = maxTokens
@@ -108,7 +108,7 @@ struct CodingAgentRun {
         return Outcome(
             workspace: toolkit.workspace.path, events: events, messages: transcript.messages, failure: failure,
             changes: await editor.changes, sandboxMode: await toolkit.execution.sandboxMode(),
-            tools: Dictionary(uniqueKeysWithValues: toolkit.tools.map { ($0.name, $0) }),
+            tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.name, $0) }),
             escapes: sandbox.escapes(), elapsed: elapsed)
     }
 
