@@ -9,6 +9,9 @@ struct BoundedSchemaTool: AgentTool {
     let tool: any AgentTool
     let maxLength: Int
     var overrides: [String: JSONValue] = [:]
+    /// When set, the only properties the model sees, all required (they must include the real tool's
+    /// required ones).
+    var only: [String]? = nil
 
     var name: String { tool.name }
     var description: String { tool.description }
@@ -19,6 +22,11 @@ struct BoundedSchemaTool: AgentTool {
                 properties[name] = narrowed
             }
             schema = .object((schema.objectValue ?? [:]).merging(["properties": .object(properties)]) { $1 })
+        }
+        if let only, case .object(var object) = schema, let properties = object["properties"]?.objectValue {
+            object["properties"] = .object(properties.filter { only.contains($0.key) })
+            object["required"] = .array(only.map(JSONValue.string))
+            schema = .object(object)
         }
         return schema
     }
