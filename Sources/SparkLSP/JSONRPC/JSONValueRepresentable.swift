@@ -14,3 +14,10 @@ extension Array: JSONValueRepresentable where Element: JSONValueRepresentable {
 extension JSONValue: JSONValueRepresentable {
     public var jsonValue: JSONValue { self }
 }
+
+extension JSONValue {
+    /// An object of the members that are not `nil` (optional fields are left out, as `Encodable` does).
+    static func members(_ members: [String: JSONValue?]) -> JSONValue {
+        .object(members.compactMapValues { $0 })
+    }
+}
