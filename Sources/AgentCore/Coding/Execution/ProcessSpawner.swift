@@ -51,7 +51,15 @@ enum ProcessSpawner {
             envp.forEach { free($0) }
         }
         var pid = pid_t()
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // A script written a moment ago can still be open for writing in a child another thread is
+        // forking (ETXTBSY until that child execs): a short wait and a retry get past it.
+        var retries = 0
+        while status == ETXTBSY, retries < 20 {
+            retries += 1
+            usleep(5_000)
+            status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        }
         guard status == 0 else {
             throw ExecutionError("cannot start \(executable): \(String(cString: strerror(status)))", errno: status)
         }

@@ -47,7 +47,7 @@ import Foundation
         let start = clock.now
         let report = await analyzer.analyze("let x = 1;\n", language: .javascript)
         #expect(clock.now - start < .seconds(60), "the 300 ms timeout did not stop the checker")
-        #expect(report.notes.contains { $0.contains("node --check timed out") })
+        #expect(report.notes.contains { $0.contains("node --check timed out") }, "\(report.notes)")
         // The whole process group died, not just the shell: no `sleep <marker>` is left behind.
         #expect(Self.processesRunning(argument: marker) == 0)
     }
