@@ -50,8 +50,8 @@ public struct CodingToolkit: Sendable {
             path: configuration.workspaceDir ?? workspaceFolder ?? WorkspaceRoot.defaultPath)
         try self.init(
             workspace: workspace.path,
-            dataDirectory: configuration.dataDir.map(DataDirectory.init(path:))
-                ?? DataDirectory(environment: environment, workspace: workspace.path),
+            dataDirectory: DataDirectory(
+                configured: configuration.dataDir, environment: environment, workspace: workspace.path),
             enableCodeExecution: configuration.enableCodeExecution, environment: environment, logger: logger)
     }
 

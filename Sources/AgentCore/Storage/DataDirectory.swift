@@ -17,9 +17,12 @@ public struct DataDirectory: Hashable, Sendable {
         self.path = path
     }
 
-    /// Resolves the directory from `environment` and the workspace folder's path, if any.
-    public init(environment: [String: String], workspace: String? = nil) {
-        if let explicit = environment["SPARK_DATA_DIR"], !explicit.isEmpty {
+    /// Resolves the directory: `configured` (the `dataDir` setting) when given, else from `environment`
+    /// and the workspace folder's path, if any.
+    public init(configured: String? = nil, environment: [String: String], workspace: String? = nil) {
+        if let configured, !configured.isEmpty {
+            path = configured
+        } else if let explicit = environment["SPARK_DATA_DIR"], !explicit.isEmpty {
             path = explicit
         } else if let workspace, !workspace.isEmpty {
             path = Self.join(workspace, ".spark")

@@ -107,8 +107,10 @@ public actor AgentService {
         if let store { return store }
         let path =
             sessionsDatabase
-            ?? (configuration.dataDir.map(DataDirectory.init(path:))
-            ?? DataDirectory(environment: environment, workspace: configuration.workspaceDir)).sessionsDatabase
+            ?? DataDirectory(
+                configured: configuration.dataDir, environment: environment,
+                workspace: configuration.workspaceDir ?? WorkspaceRoot.defaultPath
+            ).sessionsDatabase
         do {
             let opened = try SessionStore(path: path)
             store = opened

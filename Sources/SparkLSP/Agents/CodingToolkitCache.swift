@@ -37,8 +37,8 @@ public final class CodingToolkitCache: Sendable {
                 if let toolkit = cache[key] { return toolkit }
                 let toolkit = try CodingToolkit(
                     workspace: key.workspace,
-                    dataDirectory: key.dataDirectory.map(DataDirectory.init(path:))
-                        ?? DataDirectory(environment: environment, workspace: key.workspace),
+                    dataDirectory: DataDirectory(
+                        configured: key.dataDirectory, environment: environment, workspace: key.workspace),
                     enableCodeExecution: key.enableCodeExecution, environment: environment, logger: logger)
                 cache[key] = toolkit
                 return toolkit

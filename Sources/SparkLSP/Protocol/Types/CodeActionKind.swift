@@ -3,15 +3,6 @@ public struct CodeActionKind: RawRepresentable, Codable, Hashable, Sendable {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     public static let empty = CodeActionKind(rawValue: "")
     public static let quickFix = CodeActionKind(rawValue: "quickfix")
     public static let refactor = CodeActionKind(rawValue: "refactor")

@@ -3,15 +3,6 @@ public struct MessageType: RawRepresentable, Codable, Hashable, Sendable {
     public var rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(Int.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     public static let error = MessageType(rawValue: 1)
     public static let warning = MessageType(rawValue: 2)
     public static let info = MessageType(rawValue: 3)

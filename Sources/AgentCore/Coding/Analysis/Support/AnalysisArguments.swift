@@ -27,6 +27,11 @@ struct AnalysisArguments {
     }
 
     /// The `language` argument as a known language.
+    /// The `code` and `language` every code-reading analysis tool takes.
+    func codeAndLanguage() throws(AnalysisArgumentError) -> (code: String, language: SourceLanguage) {
+        (try requiredString("code"), try language())
+    }
+
     func language(_ key: String = "language") throws(AnalysisArgumentError) -> SourceLanguage {
         let name = try requiredString(key)
         guard let language = SourceLanguage(name: name) else {

@@ -31,9 +31,7 @@ public struct AnalyzeCodeTool: AgentTool {
         let code: String
         let language: SourceLanguage
         do {
-            let reader = AnalysisArguments(arguments)
-            code = try reader.requiredString("code")
-            language = try reader.language()
+            (code, language) = try AnalysisArguments(arguments).codeAndLanguage()
         } catch {
             return .error(error.description)
         }

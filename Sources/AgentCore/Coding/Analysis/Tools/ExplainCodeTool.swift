@@ -28,9 +28,7 @@ public struct ExplainCodeTool: AgentTool {
         let code: String
         let language: SourceLanguage
         do {
-            let reader = AnalysisArguments(arguments)
-            code = try reader.requiredString("code")
-            language = try reader.language()
+            (code, language) = try AnalysisArguments(arguments).codeAndLanguage()
         } catch {
             return .error(error.description)
         }

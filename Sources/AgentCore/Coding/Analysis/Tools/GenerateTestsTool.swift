@@ -40,8 +40,7 @@ public struct GenerateTestsTool: AgentTool {
         var framework: TestFramework
         do {
             let reader = AnalysisArguments(arguments)
-            code = try reader.requiredString("code")
-            language = try reader.language()
+            (code, language) = try reader.codeAndLanguage()
             framework = TestFramework.defaultFramework(for: language)
             if let name = reader.optionalString("framework") {
                 guard let parsed = TestFramework(name: name) else {

@@ -40,8 +40,7 @@ public struct SuggestImprovementsTool: AgentTool {
         let focus: ImprovementFocus
         do {
             let reader = AnalysisArguments(arguments)
-            code = try reader.requiredString("code")
-            language = try reader.language()
+            (code, language) = try reader.codeAndLanguage()
             let focusName = reader.optionalString("focus")?.lowercased() ?? "all"
             guard let parsed = ImprovementFocus(rawValue: focusName) else {
                 return .error("unknown focus `\(focusName)`; use one of: \(ImprovementFocus.allCases.map(\.rawValue).joined(separator: ", "))")
