@@ -1,3 +1,4 @@
+import AgentCore
 import SparkLSP
 
 #if canImport(Glibc)
@@ -23,6 +24,8 @@ public final class ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, input.read, 0)
         posix_spawn_file_actions_adddup2(&actions, output.write, 1)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        // Inherit nothing else: neither other clients' pipe ends nor files being written by other tests.
+        _ = GNUExtensions.addCloseFrom(&actions, 3)
 
         var merged: [String: String] = [:]
         var entry = environ

@@ -6,7 +6,8 @@
 /// with chosen descriptors mapped onto the child's 0, 1, 2, ... and every other descriptor closed.
 enum ProcessSpawner {
     /// Spawns `executable`; `descriptors` maps child descriptor numbers to the parent's descriptors.
-    /// Descriptors not listed are not inherited (the parent's are all close-on-exec).
+    /// Descriptors not listed are not inherited: the child closes all others, including any another
+    /// thread opened without close-on-exec.
     static func spawn(
         executable: String,
         arguments: [String],
@@ -26,6 +27,7 @@ enum ProcessSpawner {
             posix_spawn_file_actions_adddup2(&actions, target + offset, target)
             posix_spawn_file_actions_addclose(&actions, target + offset)
         }
+        _ = GNUExtensions.addCloseFrom(&actions, (descriptors.keys.max() ?? 2) + 1)
         let chdirStatus = GNUExtensions.addChdir(&actions, workingDirectory)
         guard chdirStatus == 0 else { throw ExecutionError("cannot set working directory", errno: chdirStatus) }
 
@@ -53,7 +55,7 @@ enum ProcessSpawner {
         var pid = pid_t()
         var status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         // A script written a moment ago can still be open for writing in a child another thread is
-        // forking (ETXTBSY until that child execs): a short wait and a retry get past it.
+        // spawning (ETXTBSY until that child has closed its descriptors): a short wait and a retry get past it.
         var retries = 0
         while status == ETXTBSY, retries < 20 {
             retries += 1

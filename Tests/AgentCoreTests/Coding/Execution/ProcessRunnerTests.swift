@@ -28,6 +28,17 @@ import Foundation
         #expect(outcome.standardOutput.text == "end\n")
     }
 
+    @Test func inheritsNoDescriptorOpenedWithoutCloseOnExec() async throws {
+        // As another thread writing a file would leave it open: without close-on-exec.
+        let leaked = open("/dev/null", O_RDONLY)
+        try #require(leaked > 2)
+        defer { close(leaked) }
+        let outcome = try await runner.run(spec("ls /proc/self/fd"))
+        let inherited = Set(outcome.standardOutput.text.split(separator: "\n").compactMap { Int32($0) })
+        #expect(!inherited.contains(leaked), "the child inherited descriptor \(leaked): \(inherited.sorted())")
+        #expect(inherited.isSuperset(of: [0, 1, 2]))
+    }
+
     @Test func runsInItsOwnSessionAndProcessGroup() async throws {
         let outcome = try await runner.run(spec("ps -o pid=,pgid=,sid= -p $$"))
         let fields = outcome.standardOutput.text.split(separator: " ").compactMap {
