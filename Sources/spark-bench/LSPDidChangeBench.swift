@@ -39,7 +39,8 @@ struct LSPDidChangeBench: AsyncParsableCommand {
                 #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":\#(version)},"contentChanges":[{"range":{"start":{"line":\#(lineNumber),"character":17},"end":{"line":\#(lineNumber),"character":18}},"text":"é"}]}}"#
                     .utf8)
             let start = clock.now
-            let change = try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: body)
+            guard case .notification(_, let params) = IncomingMessage.parse(body) else { throw BenchError("not a notification") }
+            let change = try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: params)
             let outcome = await store.change(change)
             times.append(Statistics.milliseconds(clock.now - start))
             guard outcome == .applied else { throw BenchError("edit \(version) was not applied: \(outcome)") }

@@ -41,11 +41,11 @@ struct LSPFramingBench: AsyncParsableCommand {
                         let classifyStart = clock.now
                         let message = IncomingMessage.parse(body)
                         classifying += clock.now - classifyStart
-                        guard case .notification(let method, let body) = message else {
+                        guard case .notification(let method, let params) = message else {
                             throw BenchError("unexpected message")
                         }
                         if method == DidChangeTextDocumentNotification.method {
-                            _ = try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: body)
+                            _ = try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: params)
                         }
                         messages += 1
                     }

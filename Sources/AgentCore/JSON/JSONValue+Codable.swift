@@ -43,27 +43,42 @@ extension JSONValue: Codable {
     }
 }
 
+extension JSONValue: JSONTree {
+    static func emptyMembers() -> [String: JSONValue] { [:] }
+
+    static func add(_ value: JSONValue, forKey key: String, to members: inout [String: JSONValue]) {
+        members[key] = value
+    }
+}
+
 extension JSONValue {
-    /// Parses JSON text.
+    /// Parses JSON text (UTF-8); throws `JSONSyntaxError` with the offset of the problem.
     public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try data.withUnsafeBytes { try JSONParser<JSONValue>.parse($0) }
     }
 
-    /// Parses JSON text.
+    /// Parses JSON text (UTF-8); throws `JSONSyntaxError` with the offset of the problem.
+    public init(parsing bytes: [UInt8]) throws {
+        self = try bytes.withUnsafeBytes { try JSONParser<JSONValue>.parse($0) }
+    }
+
+    /// Parses JSON text; throws `JSONSyntaxError` with the offset of the problem.
     public init(parsing text: String) throws {
-        try self.init(parsing: Data(text.utf8))
+        self = try JSONParser<JSONValue>.parse(text)
     }
 
     /// Converts any `Encodable` value (a request, a result) into a JSON value.
     public init(encoding value: some Encodable) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        if let value = value as? JSONValue {
+            self = value
+            return
+        }
+        try self.init(parsing: try JSONEncoder().encode(value))
     }
 
-    /// Decodes this value as `type`, for typed tool arguments and typed params.
+    /// Decodes this value as `type`, for typed tool arguments and typed params (see `JSONValueDecoder`).
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        let data = try JSONEncoder().encode(self)
-        return try JSONDecoder().decode(T.self, from: data)
+        try JSONValueDecoder().decode(type, from: self)
     }
 
     /// Compact JSON text with sorted keys (deterministic, for logs, bodies and tests).

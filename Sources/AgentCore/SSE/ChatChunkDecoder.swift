@@ -35,7 +35,7 @@ public struct ChatChunkDecoder: Sendable {
         if event.type == "error" { throw Self.errorEvent(data: event.data) }
         let payload: ChunkJSON
         do {
-            payload = try FastJSONParser.parse(event.data)
+            payload = try JSONParser<ChunkJSON>.parse(event.data)
         } catch {
             throw LLMError(.malformedResponse, "Malformed stream chunk: \(Self.excerpt(event.data))")
         }

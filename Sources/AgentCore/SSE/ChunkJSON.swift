@@ -38,3 +38,11 @@ indirect enum ChunkJSON {
         return false
     }
 }
+
+extension ChunkJSON: JSONTree {
+    static func emptyMembers() -> [(key: String, value: ChunkJSON)] { [] }
+
+    static func add(_ value: ChunkJSON, forKey key: String, to members: inout [(key: String, value: ChunkJSON)]) {
+        members.append((key, value))
+    }
+}

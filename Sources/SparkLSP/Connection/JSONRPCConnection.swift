@@ -1,3 +1,4 @@
+import AgentCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -12,7 +13,7 @@ import Synchronization
 public final class JSONRPCConnection: Sendable {
     private struct State: ~Copyable {
         var nextID = 1
-        var pending: [RequestID: CheckedContinuation<Data, any Error>] = [:]
+        var pending: [RequestID: CheckedContinuation<JSONValue, any Error>] = [:]
         var closed = false
     }
 
@@ -46,7 +47,7 @@ public final class JSONRPCConnection: Sendable {
                 switch event {
                 case .frame(let body):
                     let message = IncomingMessage.parse(body)
-                    if case .response(let id?, let body, let error) = message, resolve(id: id, body: body, error: error) {
+                    if case .response(let id?, let result, let error) = message, resolve(id: id, result: result, error: error) {
                         return
                     }
                     onMessage(message)
@@ -71,12 +72,12 @@ public final class JSONRPCConnection: Sendable {
     /// with an error, `ConnectionError` on timeout or close, `CancellationError` when cancelled
     /// (the peer then gets `$/cancelRequest`).
     public func send<R: LSPRequest>(_ request: R, timeout: Duration? = .seconds(60)) async throws -> R.Response {
-        let body = try await sendRequest(method: R.method, params: request, timeout: timeout)
-        return try MessageCoding.decodeResult(R.Response.self, from: body)
+        let result = try await sendRequest(method: R.method, params: request, timeout: timeout)
+        return try MessageCoding.decodeResult(R.Response.self, from: result)
     }
 
-    /// Sends a request with any params and returns the raw response body.
-    public func sendRequest(method: String, params: some Encodable & Sendable, timeout: Duration?) async throws -> Data {
+    /// Sends a request with any params and returns the response's `result`.
+    public func sendRequest(method: String, params: some Encodable & Sendable, timeout: Duration?) async throws -> JSONValue {
         let id = state.withLock { state -> RequestID in
             defer { state.nextID += 1 }
             return .number(state.nextID)
@@ -150,12 +151,12 @@ public final class JSONRPCConnection: Sendable {
     }
 
     /// Resumes the pending request `id`; returns `false` when there is none.
-    private func resolve(id: RequestID, body: Data, error: ResponseError?) -> Bool {
+    private func resolve(id: RequestID, result: JSONValue, error: ResponseError?) -> Bool {
         guard let continuation = state.withLock({ $0.pending.removeValue(forKey: id) }) else { return false }
         if let error {
             continuation.resume(throwing: error)
         } else {
-            continuation.resume(returning: body)
+            continuation.resume(returning: result)
         }
         return true
     }

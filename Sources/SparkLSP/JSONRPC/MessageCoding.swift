@@ -1,3 +1,4 @@
+import AgentCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,13 +8,13 @@ import Foundation
 /// Encodes outgoing JSON-RPC messages and decodes typed params and results from frame bodies.
 public enum MessageCoding {
     /// Decodes a message's `params` as `P` (missing or `null` params decode from `{}`).
-    public static func decodeParams<P: Decodable>(_ type: P.Type, from body: Data) throws -> P {
-        try JSONDecoder().decode(ParamsEnvelope<P>.self, from: body).params
+    public static func decodeParams<P: Decodable>(_ type: P.Type, from params: JSONValue) throws -> P {
+        try JSONValueDecoder().decode(P.self, from: params.isNull ? .object([:]) : params)
     }
 
-    /// Decodes a response's `result` as `R` (missing result decodes from `null`).
-    public static func decodeResult<R: Decodable>(_ type: R.Type, from body: Data) throws -> R {
-        try JSONDecoder().decode(ResultEnvelope<R>.self, from: body).result
+    /// Decodes a response's `result` as `R` (a missing result is `null`).
+    public static func decodeResult<R: Decodable>(_ type: R.Type, from result: JSONValue) throws -> R {
+        try JSONValueDecoder().decode(R.self, from: result)
     }
 
     /// A request message.
@@ -21,23 +22,33 @@ public enum MessageCoding {
         try encoder().encode(Request(id: id, method: method, params: params))
     }
 
-    /// A notification message.
+    /// A notification message. `JSONWritable` params skip `JSONEncoder`.
     public static func notification(method: String, params: some Encodable) throws -> Data {
-        if let params = params as? JSONValue {
-            return Data(JSONValue.object(["jsonrpc": "2.0", "method": .string(method), "params": params]).jsonBytes())
+        if let params = params as? any JSONWritable {
+            var writer = JSONWriter()
+            writer.writeRaw(#"{"jsonrpc":"2.0","method":"#)
+            writer.write(method)
+            writer.key("params")
+            params.writeJSON(into: &writer)
+            writer.endObject()
+            return Data(writer.bytes)
         }
         return try encoder().encode(Notification(method: method, params: params))
     }
 
-    /// A success response. Results that are `JSONValueRepresentable` skip `JSONEncoder` (several times faster).
+    /// A success response. `JSONWritable` results skip `JSONEncoder` (several times faster).
     public static func response(id: RequestID, result: some Encodable) throws -> Data {
-        if let result = (result as? any JSONValueRepresentable)?.jsonValue {
-            let id: JSONValue =
-                switch id {
-                case .number(let number): .int(number)
-                case .string(let string): .string(string)
-                }
-            return Data(JSONValue.object(["jsonrpc": "2.0", "id": id, "result": result]).jsonBytes())
+        if let result = result as? any JSONWritable {
+            var writer = JSONWriter(capacity: 1024)
+            writer.writeRaw(#"{"jsonrpc":"2.0","id":"#)
+            switch id {
+            case .number(let number): writer.write(number)
+            case .string(let string): writer.write(string)
+            }
+            writer.key("result")
+            result.writeJSON(into: &writer)
+            writer.endObject()
+            return Data(writer.bytes)
         }
         return try encoder().encode(Response(id: id, result: result))
     }
@@ -94,34 +105,6 @@ public enum MessageCoding {
             try container.encode(jsonrpc, forKey: .jsonrpc)
             if let id { try container.encode(id, forKey: .id) } else { try container.encodeNil(forKey: .id) }
             try container.encode(error, forKey: .error)
-        }
-    }
-
-    private struct ParamsEnvelope<P: Decodable>: Decodable {
-        var params: P
-        private enum CodingKeys: String, CodingKey { case params }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if container.contains(.params), try !container.decodeNil(forKey: .params) {
-                params = try container.decode(P.self, forKey: .params)
-            } else {
-                params = try JSONDecoder().decode(P.self, from: Data("{}".utf8))
-            }
-        }
-    }
-
-    private struct ResultEnvelope<R: Decodable>: Decodable {
-        var result: R
-        private enum CodingKeys: String, CodingKey { case result }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if container.contains(.result) {
-                result = try container.decode(R.self, forKey: .result)
-            } else {
-                result = try JSONDecoder().decode(R.self, from: Data("null".utf8))
-            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import AgentCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,10 +8,10 @@ import Foundation
 /// The table of handlers, keyed by method. Registering a method again replaces its handler, so
 /// later features can take over the placeholder handlers.
 public struct HandlerRegistry: Sendable {
-    /// Decodes params from a message body, runs the handler and returns the result to encode.
-    typealias RequestHandler = @Sendable (Data, ServerContext) async throws -> any Encodable & Sendable
-    /// Decodes params from a message body and runs the handler.
-    typealias NotificationHandler = @Sendable (Data, ServerContext) async throws -> Void
+    /// Decodes a message's params, runs the handler and returns the result to encode.
+    typealias RequestHandler = @Sendable (JSONValue, ServerContext) async throws -> any Encodable & Sendable
+    /// Decodes a message's params and runs the handler.
+    typealias NotificationHandler = @Sendable (JSONValue, ServerContext) async throws -> Void
 
     private(set) var requests: [String: RequestHandler] = [:]
     private(set) var notifications: [String: NotificationHandler] = [:]
@@ -21,9 +22,8 @@ public struct HandlerRegistry: Sendable {
     public mutating func register<R: LSPRequest>(
         _ type: R.Type, _ handler: @escaping @Sendable (R, ServerContext) async throws -> R.Response
     ) {
-        requests[R.method] = { body, context in
-            let params = try MessageCoding.decodeParams(R.self, from: body)
-            return try await handler(params, context)
+        requests[R.method] = { params, context in
+            try await handler(try MessageCoding.decodeParams(R.self, from: params), context)
         }
     }
 
@@ -31,8 +31,8 @@ public struct HandlerRegistry: Sendable {
     public mutating func register<N: LSPNotification>(
         _ type: N.Type, _ handler: @escaping @Sendable (N, ServerContext) async throws -> Void
     ) {
-        notifications[N.method] = { body, context in
-            try await handler(try MessageCoding.decodeParams(N.self, from: body), context)
+        notifications[N.method] = { params, context in
+            try await handler(try MessageCoding.decodeParams(N.self, from: params), context)
         }
     }
 

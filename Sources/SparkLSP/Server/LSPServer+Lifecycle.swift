@@ -1,3 +1,4 @@
+import AgentCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -6,11 +7,11 @@ import Foundation
 
 extension LSPServer {
     /// `initialize` and `shutdown` run inline, so that the messages after them see the new state.
-    func runLifecycleRequest(id: RequestID, method: String, body: Data) async {
+    func runLifecycleRequest(id: RequestID, method: String, params: JSONValue) async {
         do {
             switch method {
             case InitializeRequest.method:
-                let params = try MessageCoding.decodeParams(InitializeRequest.self, from: body)
+                let params = try MessageCoding.decodeParams(InitializeRequest.self, from: params)
                 let result = await initialize(params)
                 context.connection.reply(to: id, result: result)
             default:

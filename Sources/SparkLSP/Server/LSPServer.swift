@@ -1,3 +1,4 @@
+import AgentCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -52,9 +53,9 @@ public final class LSPServer: Sendable {
         context.connection.start(
             onMessage: { [tracker] message in
                 switch message {
-                case .notification(CancelRequestNotification.method, let body):
+                case .notification(CancelRequestNotification.method, let params):
                     // Overtakes the queue.
-                    if let cancel = try? MessageCoding.decodeParams(CancelRequestNotification.self, from: body) {
+                    if let cancel = try? MessageCoding.decodeParams(CancelRequestNotification.self, from: params) {
                         tracker.cancel(cancel.id)
                     }
                     return
@@ -68,12 +69,12 @@ public final class LSPServer: Sendable {
             onClose: { continuation.finish() })
         for await message in messages {
             switch message {
-            case .request(let id, let method, let body):
-                await handleRequest(id: id, method: method, body: body)
+            case .request(let id, let method, let params):
+                await handleRequest(id: id, method: method, params: params)
             case .notification(ExitNotification.method, _):
                 return finish(reason: "exit")
-            case .notification(let method, let body):
-                await handleNotification(method: method, body: body)
+            case .notification(let method, let params):
+                await handleNotification(method: method, params: params)
             case .response(let id, _, let error):
                 context.logger.warning("Response to an unknown request \(id.map(String.init(describing:)) ?? "null"): \(error.map(String.init(describing:)) ?? "result")")
             case .invalid(let id, let error):
@@ -91,12 +92,12 @@ public final class LSPServer: Sendable {
         return code
     }
 
-    private func handleRequest(id: RequestID, method: String, body: Data) async {
+    private func handleRequest(id: RequestID, method: String, params: JSONValue) async {
         let connection = context.connection
         switch (context.state.lifecycle, method) {
         case (.uninitialized, InitializeRequest.method), (.initialized, ShutdownRequest.method):
             tracker.finish(id)
-            await runLifecycleRequest(id: id, method: method, body: body)
+            await runLifecycleRequest(id: id, method: method, params: params)
             return
         case (.uninitialized, _):
             tracker.finish(id)
@@ -124,7 +125,7 @@ public final class LSPServer: Sendable {
             Task {
                 defer { tracker.finish(id) }
                 do {
-                    let result = try await handler(body, context)
+                    let result = try await handler(params, context)
                     if Task.isCancelled {
                         connection.reply(to: id, error: .cancelled)
                     } else {
@@ -142,7 +143,7 @@ public final class LSPServer: Sendable {
         if !started { connection.reply(to: id, error: .cancelled) }
     }
 
-    private func handleNotification(method: String, body: Data) async {
+    private func handleNotification(method: String, params: JSONValue) async {
         let lifecycle = context.state.lifecycle
         guard lifecycle == .initialized else {
             context.logger.debug("Dropped \(method) (server is \(lifecycle))")
@@ -153,7 +154,7 @@ public final class LSPServer: Sendable {
             return
         }
         do {
-            try await handler(body, context)
+            try await handler(params, context)
         } catch {
             let message = "\(method): \(ResponseError(error).message)"
             context.logger.warning("\(message)")

@@ -1,11 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import AgentCore
 
-/// A notification as received: its method and raw body.
+/// A notification as received: its method and params (`null` when it had none).
 public struct ReceivedNotification: Sendable {
     public var method: String
-    public var body: Data
+    public var params: JSONValue
 }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import AgentCore
 import SparkLSP
 
 /// A response that matched none of the client's typed requests: an answer to raw bytes the test
@@ -10,8 +6,6 @@ import SparkLSP
 public struct ReceivedResponse: Sendable {
     public var id: RequestID?
     public var error: ResponseError?
-    public var body: Data
-
-    /// The `result` as JSON.
-    public var result: JSONValue? { (try? JSONValue(parsing: body))?["result"] }
+    /// The `result` (`null` for an error response).
+    public var result: JSONValue
 }

@@ -1,3 +1,4 @@
+import AgentCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -12,7 +13,7 @@ import Synchronization
 /// Talks to an in-process `LSPServer` over pipes (`inProcess`) or to any pair of descriptors
 /// (a child process).
 public final class TestLSPClient: Sendable {
-    public typealias ServerRequestHandler = @Sendable (Data) async throws -> any Encodable & Sendable
+    public typealias ServerRequestHandler = @Sendable (JSONValue) async throws -> any Encodable & Sendable
 
     /// The client side of the connection.
     public let connection: JSONRPCConnection
@@ -74,14 +75,14 @@ public final class TestLSPClient: Sendable {
     /// The next notification of type `N` (others stay queued).
     public func nextNotification<N: LSPNotification>(ofType type: N.Type) async throws -> N {
         let received = try await notifications.next(timeout: timeout, description: N.method) { $0.method == N.method }
-        return try MessageCoding.decodeParams(N.self, from: received.body)
+        return try MessageCoding.decodeParams(N.self, from: received.params)
     }
 
     /// Notifications of type `N` received so far and not yet consumed (does not wait).
     public func queuedNotifications<N: LSPNotification>(ofType type: N.Type) -> [N] {
         var matching: [N] = []
         for received in notifications.drain() {
-            if received.method == N.method, let value = try? MessageCoding.decodeParams(N.self, from: received.body) {
+            if received.method == N.method, let value = try? MessageCoding.decodeParams(N.self, from: received.params) {
                 matching.append(value)
             } else {
                 notifications.post(received)
@@ -98,7 +99,7 @@ public final class TestLSPClient: Sendable {
     /// Answers the server-to-client request `R` with `handler` (unhandled ones get -32601).
     public func handle<R: LSPRequest>(_ type: R.Type, _ handler: @escaping @Sendable (R) async throws -> R.Response) {
         handlers.withLock { handlers in
-            handlers[R.method] = { body in try await handler(try MessageCoding.decodeParams(R.self, from: body)) }
+            handlers[R.method] = { params in try await handler(try MessageCoding.decodeParams(R.self, from: params)) }
         }
     }
 
@@ -128,23 +129,23 @@ public final class TestLSPClient: Sendable {
 
     private func receive(_ message: IncomingMessage) {
         switch message {
-        case .notification(let method, let body):
-            notifications.post(ReceivedNotification(method: method, body: body))
-        case .response(let id, let body, let error):
-            responses.post(ReceivedResponse(id: id, error: error, body: body))
-        case .request(let id, let method, let body):
+        case .notification(let method, let params):
+            notifications.post(ReceivedNotification(method: method, params: params))
+        case .response(let id, let result, let error):
+            responses.post(ReceivedResponse(id: id, error: error, result: result))
+        case .request(let id, let method, let params):
             let handler = handlers.withLock { $0[method] }
             let connection = connection
             Task {
                 guard let handler else { return connection.reply(to: id, error: .methodNotFound(method)) }
                 do {
-                    connection.reply(to: id, result: try await handler(body))
+                    connection.reply(to: id, result: try await handler(params))
                 } catch {
                     connection.reply(to: id, error: ResponseError(error))
                 }
             }
         case .invalid(let id, let error):
-            responses.post(ReceivedResponse(id: id, error: error, body: Data()))
+            responses.post(ReceivedResponse(id: id, error: error, result: .null))
         }
     }
 }

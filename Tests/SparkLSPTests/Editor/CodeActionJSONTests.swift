@@ -17,6 +17,6 @@ import Testing
             context: CodeActionContext(diagnostics: diagnostics))
         let actions = CodeActionCatalog.actions(for: request)
         #expect(actions.count == diagnostics.count + 4)
-        #expect(actions.jsonValue == (try JSONValue(encoding: actions)))
+        #expect(try JSONValue(parsing: actions.jsonBytes()) == JSONValue(encoding: actions))
     }
 }

@@ -63,27 +63,45 @@ import Testing
     }
 
     @Test func typedParamsDecodeAndErrorsNameTheField() throws {
-        let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"textDocument/didClose","params":{"textDocument":{}}}"#.utf8)
+        guard case .request(_, _, let params) = parse(
+            #"{"jsonrpc":"2.0","id":1,"method":"textDocument/didClose","params":{"textDocument":{}}}"#)
+        else {
+            Issue.record("not a request")
+            return
+        }
         #expect(throws: DecodingError.self) {
-            try MessageCoding.decodeParams(DidCloseTextDocumentNotification.self, from: body)
+            try MessageCoding.decodeParams(DidCloseTextDocumentNotification.self, from: params)
         }
         do {
-            _ = try MessageCoding.decodeParams(DidCloseTextDocumentNotification.self, from: body)
+            _ = try MessageCoding.decodeParams(DidCloseTextDocumentNotification.self, from: params)
         } catch {
             #expect(ResponseError(error).code == .invalidParams)
-            #expect(ResponseError(error).message.contains("textDocument.uri"))
+            #expect(ResponseError(error).message == "Invalid params: missing field 'textDocument.uri'")
         }
-        let missing = Data(#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#.utf8)
+        guard case .request(_, _, let missing) = parse(#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(missing == .null)
         _ = try MessageCoding.decodeParams(ShutdownRequest.self, from: missing)
+    }
+
+    @Test func aParseErrorSaysWhereTheJSONBreaks() {
+        guard case .invalid(nil, let error) = parse(#"{"jsonrpc":"2.0","id":1,"method":"a","params":{"x":}}"#) else {
+            Issue.record("not invalid")
+            return
+        }
+        #expect(error.code == .parseError)
+        #expect(error.message == "Parse error: invalid JSON at byte 51: expected a value")
     }
 
     @Test func outgoingMessagesRoundTrip() throws {
         let request = try MessageCoding.request(id: .string("r"), method: "m", params: CancelRequestNotification(id: .number(2)))
-        guard case .request(.string("r"), "m", let body) = IncomingMessage.parse(request) else {
+        guard case .request(.string("r"), "m", let params) = IncomingMessage.parse(request) else {
             Issue.record("request did not round-trip")
             return
         }
-        #expect(try MessageCoding.decodeParams(CancelRequestNotification.self, from: body).id == .number(2))
+        #expect(try MessageCoding.decodeParams(CancelRequestNotification.self, from: params).id == .number(2))
         let error = MessageCoding.errorResponse(id: nil, error: .cancelled)
         let json = try JSONValue(parsing: error)
         #expect(json["id"] == .null)
