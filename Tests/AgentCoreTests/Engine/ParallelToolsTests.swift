@@ -17,7 +17,7 @@ import Testing
         let client = ScriptedModelClient(replies: [.toolCalls([("slow", "{}"), ("fast", "{}")]), .text("both")])
         let engine = EngineFixtures.engine(
             client, agents: [EngineFixtures.agent("coding", tools: [slowTool, fastTool])])
-        let response = try await withTimeout { try await engine.run(agent: "coding", messages: [.user("go")]) }
+        let response = try await withDeadline { try await engine.run(agent: "coding", messages: [.user("go")]) }
         let tools = response.messages.filter { $0.role == .tool }
         #expect(tools.map(\.text) == ["slow done", "fast done"])
         #expect(tools.map(\.name) == ["slow", "fast"])

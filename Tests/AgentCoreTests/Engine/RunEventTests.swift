@@ -75,7 +75,7 @@ import Testing
         let outcome = await consumer.result
         // The stream either finishes quietly (cancelled consumer) or throws CancellationError.
         if case .failure(let error) = outcome { #expect(error is CancellationError) }
-        try await withTimeout { await client.waitForCancellation() }
+        try await withDeadline { await client.waitForCancellation() }
         #expect(client.cancellations == 1)
     }
 

@@ -90,7 +90,7 @@ struct CodingAgentRun {
         let transcript = RunTranscript()
         let started = ContinuousClock.now
         let message = message
-        let (events, failure) = try await DeadlineExceeded.enforce(deadline) {
+        let (events, failure) = try await withDeadline(deadline) {
             var events: [RunEvent] = []
             do {
                 for try await event in engine.stream(
