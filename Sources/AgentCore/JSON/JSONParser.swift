@@ -1,4 +1,4 @@
-/// A tree of JSON values the parser can build: `JSONValue` for messages and arguments, `Value` for
+/// A tree of JSON values the parser can build: `JSONValue` for messages and arguments, `ChunkJSON` for
 /// the stream hot path. Objects are built member by member into `Members`.
 protocol JSONTree {
     associatedtype Members

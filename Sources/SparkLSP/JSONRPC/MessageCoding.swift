@@ -5,7 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Encodes outgoing JSON-RPC messages and decodes typed params and results from frame bodies.
+/// Encodes outgoing JSON-RPC messages and decodes typed params and results from parsed messages.
 public enum MessageCoding {
     /// Decodes a message's `params` as `P` (missing or `null` params decode from `{}`).
     public static func decodeParams<P: Decodable>(_ type: P.Type, from params: JSONValue) throws -> P {
