@@ -2,11 +2,11 @@ import AgentCore
 import Logging
 import SparkLSP
 
-/// The model client the commands use: OpenAI-compatible HTTP through libcurl.
+/// The model client every command uses (the language server too): OpenAI-compatible HTTP through libcurl,
+/// named `SparkLSP/<version>`.
 ///
-/// The configuration carries no transport settings (endpoints and API keys travel with each
-/// agent's `ModelEndpoint`), so the client keeps its default timeouts and retries and names
-/// itself `SparkLSP/<version>`.
+/// Endpoints, API keys and configured timeouts travel with each agent's `ModelEndpoint`; the client keeps
+/// its default retries.
 func makeModelClient(logger: Logger) -> any ModelClient {
     HTTPModelClient(logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkLSPVersion)"))
 }

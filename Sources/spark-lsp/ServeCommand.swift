@@ -83,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let toolkits = CodingToolkitCache(environment: environment, logger: logger)
         let service = AgentService(
-            client: HTTPModelClient(logger: logger), environment: environment,
+            client: makeModelClient(logger: logger), environment: environment,
             configFile: configFile, logger: logger, codingTools: toolkits.factory)
         service.install(on: server)
         let code = await server.run()

@@ -27,6 +27,9 @@ struct SparkLSPCommand: AsyncParsableCommand {
               SPARK_DATA_DIR         sessions and memory (default <workspace>/.spark or ~/.cache/spark-lsp)
               SPARK_CONFIG           a JSON configuration file
               SPARK_MODEL_FALLBACK   fall back to the server's first model when one is not served (default true)
+              SPARK_CONNECT_TIMEOUT, SPARK_FIRST_BYTE_TIMEOUT, SPARK_IDLE_TIMEOUT
+                                     seconds a model request may wait to connect, for the first byte of
+                                     the reply, between two bytes of a stream (default 10, 600, 120)
             """,
         version: sparkLSPVersion,
         // Every subcommand is listed here, and only here.

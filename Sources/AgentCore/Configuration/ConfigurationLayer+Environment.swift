@@ -24,12 +24,25 @@ extension ConfigurationLayer {
             return text
         }
 
+        func seconds(_ name: String) throws -> Duration? {
+            guard let text = value(name) else { return nil }
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw ConfigurationError(
+                    source: "environment", field: name,
+                    message: "expected a number of seconds above 0 and at most 86400, got \"\(text)\"")
+            }
+            return .milliseconds(Int((seconds * 1000).rounded()))
+        }
+
         endpoint = try url("VLLM_ENDPOINT")
         apiKey = value("VLLM_API_KEY") ?? value("OPENAI_API_KEY")
         workspaceDir = value("WORKSPACE_DIR")
         enableCodeExecution = try flag("ENABLE_CODE_EXECUTION")
         dataDir = value("SPARK_DATA_DIR")
         modelFallback = try flag("SPARK_MODEL_FALLBACK")
+        connectTimeout = try seconds("SPARK_CONNECT_TIMEOUT")
+        firstByteTimeout = try seconds("SPARK_FIRST_BYTE_TIMEOUT")
+        idleTimeout = try seconds("SPARK_IDLE_TIMEOUT")
         for name in SparkConfiguration.builtInAgents {
             let prefix = name.uppercased()
             let layer = AgentLayer(model: value("\(prefix)_MODEL"), endpoint: try url("\(prefix)_ENDPOINT"))

@@ -1,7 +1,7 @@
 extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
-        "agents",
+        "connectTimeout", "firstByteTimeout", "idleTimeout", "agents",
     ]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
@@ -18,6 +18,9 @@ extension ConfigurationLayer {
         enableCodeExecution = try root.bool("enableCodeExecution")
         dataDir = try root.string("dataDir")
         modelFallback = try root.bool("modelFallback")
+        connectTimeout = try root.seconds("connectTimeout")
+        firstByteTimeout = try root.seconds("firstByteTimeout")
+        idleTimeout = try root.seconds("idleTimeout")
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(
                 value, source: source, path: "agents.\(name).", strict: strict, known: Self.agentFields)

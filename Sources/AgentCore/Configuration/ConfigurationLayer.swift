@@ -17,6 +17,9 @@ struct ConfigurationLayer: Hashable, Sendable {
     var enableCodeExecution: Bool?
     var dataDir: String?
     var modelFallback: Bool?
+    var connectTimeout: Duration?
+    var firstByteTimeout: Duration?
+    var idleTimeout: Duration?
     var agents: [String: AgentLayer] = [:]
 }
 
@@ -31,6 +34,9 @@ extension SparkConfiguration {
         if let value = layer.enableCodeExecution { result.enableCodeExecution = value }
         if let value = layer.dataDir { result.dataDir = value }
         if let value = layer.modelFallback { result.modelFallback = value }
+        if let value = layer.connectTimeout { result.timeouts.connect = value }
+        if let value = layer.firstByteTimeout { result.timeouts.firstByte = value }
+        if let value = layer.idleTimeout { result.timeouts.idle = value }
         for (name, agent) in layer.agents {
             var settings = result.agents[name] ?? AgentSettings(model: result.agents["coding"]?.model ?? "")
             if let value = agent.model { settings.model = value }

@@ -64,6 +64,13 @@ struct FieldReader {
         return number
     }
 
+    /// A timeout in seconds (fractions allowed), above zero and at most a day.
+    func seconds(_ key: String) throws -> Duration? {
+        guard let seconds = try double(key, range: 0...86_400) else { return nil }
+        guard seconds > 0 else { throw fail(key, "must be more than 0 seconds") }
+        return .milliseconds(Int((seconds * 1000).rounded()))
+    }
+
     func object(_ key: String) throws -> [String: JSONValue]? {
         guard let value = value(key) else { return nil }
         guard let members = value.objectValue else { throw fail(key, "expected an object, got \(value.serialized())") }

@@ -24,6 +24,10 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// Fall back to the server's first model when the configured one is not served
     /// (`SPARK_MODEL_FALLBACK`).
     public var modelFallback: Bool
+    /// How long model requests may wait (`connectTimeout`, `firstByteTimeout`, `idleTimeout` in seconds;
+    /// `SPARK_CONNECT_TIMEOUT`, `SPARK_FIRST_BYTE_TIMEOUT`, `SPARK_IDLE_TIMEOUT`); unset ones are the
+    /// model client's (10 s, 600 s, 120 s).
+    public var timeouts: TimeoutSettings
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.
@@ -38,6 +42,7 @@ public struct SparkConfiguration: Hashable, Sendable {
         enableCodeExecution: true,
         dataDir: nil,
         modelFallback: true,
+        timeouts: TimeoutSettings(),
         agents: [
             "supervisor": AgentSettings(model: "gpt-oss-120b"),
             "coding": AgentSettings(model: "meta-llama/Llama-3.1-8B-Instruct"),
@@ -52,9 +57,9 @@ public struct SparkConfiguration: Hashable, Sendable {
         agents[agent] ?? AgentSettings(model: agents["coding"]?.model ?? "")
     }
 
-    /// The server `agent` talks to, with the API key.
+    /// The server `agent` talks to, with the API key and the timeouts.
     public func modelEndpoint(for agent: String) -> ModelEndpoint {
-        ModelEndpoint(baseURL: settings(for: agent).endpoint ?? endpoint, apiKey: apiKey)
+        ModelEndpoint(baseURL: settings(for: agent).endpoint ?? endpoint, apiKey: apiKey, timeouts: timeouts)
     }
 
     /// The engine options this configuration implies.

@@ -22,7 +22,8 @@ final class CurlTransfer: @unchecked Sendable {
     typealias Consumer = (UnsafeRawBufferPointer) -> (any Error)?
 
     private let spec: HTTPRequestSpec
-    private let options: HTTPModelClient.Options
+    private let timeouts: TransportTimeouts
+    private let userAgent: String
     private let consumer: Consumer?
     private let cancelled = Atomic<Bool>(false)
     private let activeHandle = Mutex<CurlHandle?>(nil)
@@ -31,9 +32,10 @@ final class CurlTransfer: @unchecked Sendable {
     private var lastByte = ContinuousClock.now
     private var started = ContinuousClock.now
 
-    init(spec: HTTPRequestSpec, options: HTTPModelClient.Options, consumer: Consumer?) {
+    init(spec: HTTPRequestSpec, timeouts: TransportTimeouts, userAgent: String, consumer: Consumer?) {
         self.spec = spec
-        self.options = options
+        self.timeouts = timeouts
+        self.userAgent = userAgent
         self.consumer = consumer
     }
 
@@ -68,8 +70,8 @@ final class CurlTransfer: @unchecked Sendable {
         spark_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         spark_curl_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
         spark_curl_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1))
-        spark_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.milliseconds)
-        spark_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, options.userAgent)
+        spark_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, timeouts.connect.milliseconds)
+        spark_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, userAgent)
         spark_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headers)
         spark_curl_easy_setopt_string(easy, CURLOPT_NOPROXY, Self.noProxy)
         if let body = spec.body {
@@ -126,13 +128,13 @@ final class CurlTransfer: @unchecked Sendable {
             let now = ContinuousClock.now
             let deadline: ContinuousClock.Instant
             if sawFirstByte {
-                deadline = lastByte + options.idleTimeout
+                deadline = lastByte + timeouts.idle
                 if now >= deadline {
                     outcome.abort = .idleTimeout
                     return
                 }
             } else {
-                deadline = started + options.firstByteTimeout
+                deadline = started + timeouts.firstByte
                 if now >= deadline {
                     outcome.abort = .firstByteTimeout
                     return

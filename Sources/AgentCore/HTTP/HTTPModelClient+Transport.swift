@@ -34,7 +34,7 @@ extension HTTPModelClient {
         while true {
             try Task.checkCancellation()
             logger.debug("HTTP \(spec.method) \(spec.url)", metadata: ["attempt": "\(attempt + 1)"])
-            let outcome = try await performOnce(spec, consumer: consumer)
+            let outcome = try await performOnce(spec, timeouts: options.timeouts.applying(endpoint.timeouts), consumer: consumer)
             let failure = HTTPFailure(outcome, endpoint: endpoint)
             guard let failure else { return outcome }
             if failure.isRetryable, !outcome.deliveredBody, attempt < options.maxRetries {
@@ -56,8 +56,10 @@ extension HTTPModelClient {
     }
 
     /// One attempt on a dedicated thread; cancelling the task aborts the transfer.
-    private func performOnce(_ spec: HTTPRequestSpec, consumer: CurlTransfer.Consumer?) async throws -> TransferOutcome {
-        let transfer = CurlTransfer(spec: spec, options: options, consumer: consumer)
+    private func performOnce(
+        _ spec: HTTPRequestSpec, timeouts: TransportTimeouts, consumer: CurlTransfer.Consumer?
+    ) async throws -> TransferOutcome {
+        let transfer = CurlTransfer(spec: spec, timeouts: timeouts, userAgent: options.userAgent, consumer: consumer)
         let pool = self.pool
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in

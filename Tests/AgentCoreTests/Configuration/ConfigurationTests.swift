@@ -19,6 +19,41 @@ import Testing
         #expect(configuration.enableCodeExecution)
         #expect(configuration.modelFallback)
         #expect(configuration.configFile == nil)
+        #expect(configuration.timeouts == TimeoutSettings())
+        #expect(configuration.modelEndpoint(for: "coding").timeouts == TimeoutSettings())
+    }
+
+    @Test func timeoutsComeFromEveryLayerAndTravelWithTheEndpoint() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(#"{"connectTimeout": 3, "firstByteTimeout": 900, "idleTimeout": 45}"#, to: "c.json")
+        let configuration = try SparkConfiguration.load(
+            configFile: file, environment: ["SPARK_FIRST_BYTE_TIMEOUT": "1200", "SPARK_IDLE_TIMEOUT": "0.5"],
+            editorSettings: ["idleTimeout": 90])
+        let expected = TimeoutSettings(connect: .seconds(3), firstByte: .seconds(1200), idle: .seconds(90))
+        #expect(configuration.timeouts == expected)
+        #expect(configuration.modelEndpoint(for: "rag").timeouts == expected)
+        let fromEnvironment = try SparkConfiguration.load(environment: ["SPARK_IDLE_TIMEOUT": "0.5"])
+        #expect(fromEnvironment.timeouts == TimeoutSettings(idle: .milliseconds(500)))
+        #expect(TransportTimeouts().applying(fromEnvironment.timeouts) == TransportTimeouts(idle: .milliseconds(500)))
+    }
+
+    @Test func badTimeoutsNameTheirField() throws {
+        for (name, text) in [("SPARK_CONNECT_TIMEOUT", "soon"), ("SPARK_FIRST_BYTE_TIMEOUT", "0"), ("SPARK_IDLE_TIMEOUT", "-3")] {
+            let error = #expect(throws: ConfigurationError.self) { try SparkConfiguration.load(environment: [name: text]) }
+            #expect(error?.field == name)
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for (text, message) in [
+            (#"{"idleTimeout": 0}"#, "must be more than 0 seconds"), (#"{"idleTimeout": "1m"}"#, "expected a number"),
+            (#"{"idleTimeout": 100000}"#, "must be between 0.0 and 86400.0"),
+        ] {
+            let file = try directory.write(text, to: "bad.json")
+            let error = #expect(throws: ConfigurationError.self) { try SparkConfiguration.load(configFile: file, environment: [:]) }
+            #expect(error?.field == "idleTimeout")
+            #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+        }
     }
 
     @Test func environmentVariablesSetEndpointsModelsKeysAndFlags() throws {

@@ -154,4 +154,18 @@ import Testing
         }
         #expect(await server.waitForDisconnect())
     }
+
+    /// A configured timeout travels with the endpoint and wins over the client's own (here 30 s).
+    @Test func theEndpointsTimeoutsWinOverTheClients() async throws {
+        let server = try ScriptedModelServer()
+        server.enqueue(.stall(afterChunks: 1))
+        var endpoint = server.endpoint
+        endpoint.timeouts = TimeoutSettings(idle: .milliseconds(300))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await streamError(fastClient(idle: .seconds(30)), endpoint: endpoint)
+        #expect(error?.code == .timeout)
+        #expect(clock.now - start < .seconds(20))
+        #expect(await server.waitForDisconnect())
+    }
 }

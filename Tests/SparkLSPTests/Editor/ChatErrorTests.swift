@@ -41,6 +41,13 @@ import Testing
         try await expectFailure(fixture, endpoint: fixture.model.endpoint.baseURL, cause: "timed out")
     }
 
+    /// The editor's `firstByteTimeout` setting reaches the model client (whose own is 600 s).
+    @Test func timeoutFromTheEditorsSettings() async throws {
+        let fixture = try await EditorFixture(settings: ["firstByteTimeout": 0.3])
+        fixture.model.enqueue(.noResponse)
+        try await expectFailure(fixture, endpoint: fixture.model.endpoint.baseURL, cause: "timed out")
+    }
+
     @Test func turnLimit() async throws {
         let fixture = try await EditorFixture(settings: ["agents": ["coding": ["model": "code-model", "maxTurns": 1]]])
         fixture.model.enqueue(.toolCalls([ScriptedToolCall(name: "bash", arguments: ["command": "ls"])]))

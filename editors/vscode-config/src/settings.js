@@ -3,7 +3,8 @@
 // the extension reads (server.*, trace.*) left out, so the environment and the configuration file still apply.
 const vscode = require('vscode');
 
-const SERVER_KEYS = ['endpoint', 'apiKey', 'defaultAgent', 'agents', 'enableCodeExecution', 'approval', 'confirmEdits', 'workspaceDir', 'dataDir', 'modelFallback'];
+const SERVER_KEYS = ['endpoint', 'apiKey', 'defaultAgent', 'agents', 'enableCodeExecution', 'approval', 'confirmEdits', 'workspaceDir', 'dataDir', 'modelFallback',
+  'connectTimeout', 'firstByteTimeout', 'idleTimeout'];
 
 function isEmptyObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
