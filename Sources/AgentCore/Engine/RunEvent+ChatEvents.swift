@@ -1,28 +1,29 @@
 extension RunEvent {
     /// The chat events the editor (`spark/chatEvent`) and `spark-lsp chat --json` show for this
     /// event: objects with `kind` (`delta`, `toolCall`, `toolResult`, `handoff`, `error`, `done`),
-    /// `agent`, and the kind's fields. A finished tool call gives a `toolCall` object (with its
-    /// parsed arguments) followed by its `toolResult`; reasoning, argument fragments, agent
+    /// `agent`, and the kind's fields. A tool call gives a `toolCall` object (with its parsed arguments)
+    /// when it is about to run and a `toolResult` when it is done; reasoning, argument fragments, agent
     /// switches and per-call usage give none.
     public var chatEvents: [[String: JSONValue]] {
         switch self {
         case .textDelta(let agent, let text):
             return [["kind": "delta", "agent": .string(agent), "text": .string(text)]]
-        case .toolResult(let agent, let call, let result):
+        case .toolCall(let agent, let call):
             let arguments = (try? JSONValue(parsing: call.function.arguments)) ?? .string(call.function.arguments)
+            return [
+                [
+                    "kind": "toolCall", "agent": .string(agent), "id": .string(call.id),
+                    "name": .string(call.function.name), "arguments": arguments,
+                ]
+            ]
+        case .toolResult(let agent, let call, let result):
             var outcome: [String: JSONValue] = [
                 "kind": "toolResult", "agent": .string(agent), "id": .string(call.id),
                 "name": .string(call.function.name), "content": .string(result.content),
                 "isError": .bool(result.isError),
             ]
             if let value = result.value { outcome["value"] = value }
-            return [
-                [
-                    "kind": "toolCall", "agent": .string(agent), "id": .string(call.id),
-                    "name": .string(call.function.name), "arguments": arguments,
-                ],
-                outcome,
-            ]
+            return [outcome]
         case .handoff(let from, let to):
             return [["kind": "handoff", "agent": .string(from), "from": .string(from), "to": .string(to)]]
         case .error(let agent, let message):

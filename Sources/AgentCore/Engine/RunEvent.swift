@@ -11,6 +11,9 @@ public enum RunEvent: Hashable, Sendable {
     case toolCallStarted(agent: String, index: Int, id: String, name: String)
     /// A fragment of a tool call's JSON arguments.
     case toolCallArguments(agent: String, index: Int, id: String, fragment: String)
+    /// A tool call is about to run (or be answered): `call` carries its complete arguments. Comes before
+    /// anything the tool does (an edit, an approval question) and before its `toolResult`.
+    case toolCall(agent: String, call: ToolCall)
     /// A tool call finished; `call` carries its complete arguments, `result` what went back to the model.
     case toolResult(agent: String, call: ToolCall, result: ToolResult)
     /// The conversation was handed from one agent to another.

@@ -8,7 +8,9 @@ extension SwarmEngine {
         let plans = calls.map { plan($0, agent: agent, targets: targets) }
         var results: [ToolResult?] = Array(repeating: nil, count: calls.count)
         let runnable = plans.indices.filter { if case .tool = plans[$0] { true } else { false } }
-        if agent.parallelToolCalls, runnable.count > 1 {
+        let runsInParallel = agent.parallelToolCalls && runnable.count > 1
+        if runsInParallel {
+            for index in runnable { emit(.toolCall(agent: agent.name, call: calls[index])) }
             let variables = state.contextVariables
             results = try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
                 for index in runnable {
@@ -26,6 +28,7 @@ extension SwarmEngine {
 
         var winner: Agent?
         for (index, call) in calls.enumerated() {
+            if !(runsInParallel && runnable.contains(index)) { emit(.toolCall(agent: agent.name, call: call)) }
             var result: ToolResult
             switch plans[index] {
             case .handoff(let target):

@@ -56,7 +56,7 @@ extension AgentService {
                 emitter.handle(event)
                 switch event {
                 case .textDelta(_, let text): await job.onDelta?(text)
-                case .toolResult(let agent, let call, _): progress.report(message: "\(agent): \(call.function.name)")
+                case .toolCall(let agent, let call): progress.report(message: "\(agent): \(call.function.name)")
                 case .handoff(_, let to): progress.report(message: "Handed to \(to)")
                 case .done(let done): response = done
                 default: break

@@ -9,12 +9,15 @@ import Testing
                 ["kind": "delta", "agent": "coding", "text": "hi"]
             ])
         #expect(
+            RunEvent.toolCall(agent: "coding", call: call).chatEvents == [
+                ["kind": "toolCall", "agent": "coding", "id": "c1", "name": "file_read", "arguments": ["path": "a"]]
+            ])
+        #expect(
             RunEvent.toolResult(agent: "coding", call: call, result: .error("no such file")).chatEvents == [
-                ["kind": "toolCall", "agent": "coding", "id": "c1", "name": "file_read", "arguments": ["path": "a"]],
                 [
                     "kind": "toolResult", "agent": "coding", "id": "c1", "name": "file_read",
                     "content": "error: no such file", "isError": true,
-                ],
+                ]
             ])
         #expect(
             RunEvent.handoff(from: "supervisor", to: "coding").chatEvents == [

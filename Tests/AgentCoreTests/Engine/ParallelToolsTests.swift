@@ -23,6 +23,22 @@ import Testing
         #expect(tools.map(\.name) == ["slow", "fast"])
     }
 
+    @Test func everyCallIsAnnouncedBeforeTheConcurrentToolsRun() async throws {
+        let client = ScriptedModelClient(replies: [.toolCalls([("a", "{}"), ("b", "{}")]), .text("done")])
+        let tools = ["a", "b"].map { name in ClosureTool(name: name) { _, _ in ToolResult(name) } }
+        let engine = EngineFixtures.engine(client, agents: [EngineFixtures.agent("coding", tools: tools)])
+        let (events, error) = await EngineFixtures.collect(engine.stream(agent: "coding", messages: [.user("go")]))
+        #expect(error == nil)
+        let order = events.compactMap { event -> String? in
+            switch event {
+            case .toolCall(_, let call): "call \(call.function.name)"
+            case .toolResult(_, let call, _): "result \(call.function.name)"
+            default: nil
+            }
+        }
+        #expect(order == ["call a", "call b", "result a", "result b"])
+    }
+
     @Test func withoutParallelToolCallsToolsRunOneAfterAnotherAndSeeEarlierUpdates() async throws {
         let first = ClosureTool(name: "first") { _, _ in ToolResult("first", contextUpdates: ["step": 1]) }
         let second = ClosureTool(name: "second") { _, context in

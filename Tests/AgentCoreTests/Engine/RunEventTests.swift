@@ -29,6 +29,7 @@ import Testing
             .toolCallArguments(agent: "coding", index: 0, id: "c1", fragment: "{\"a\":"),
             .toolCallArguments(agent: "coding", index: 0, id: "c1", fragment: "1}"),
             .usage(Usage(promptTokens: 10, completionTokens: 4)),
+            .toolCall(agent: "coding", call: call),
             .toolResult(agent: "coding", call: call, result: ToolResult(#"echo {"a":1}"#)),
             .textDelta(agent: "coding", text: "All g"),
             .textDelta(agent: "coding", text: "ood."),

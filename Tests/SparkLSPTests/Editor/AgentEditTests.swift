@@ -46,9 +46,12 @@ import Testing
         #expect(result.edits.map(\.applied) == [true])
         #expect(result.content == "Fixed the name.")
         #expect(fixture.read("a.py") == "x = 1\nprint(y)\n", "the server never writes behind the editor's back")
-        let editEvent = fixture.chatEvents().first { $0.kind == "edit" }
+        let events = fixture.chatEvents()
+        let editEvent = events.first { $0.kind == "edit" }
         #expect(editEvent?.fields["uri"] == .string(uri))
         #expect(editEvent?.fields["applied"] == true)
+        let toolKinds = events.map(\.kind).filter { ["toolCall", "edit", "toolResult"].contains($0) }
+        #expect(toolKinds == ["toolCall", "edit", "toolResult"], "the edit shows between its call and its result")
     }
 
     @Test func anEditAgainstAStaleBufferIsRefusedAndNeverSent() async throws {
