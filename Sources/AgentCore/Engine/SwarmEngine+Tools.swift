@@ -98,7 +98,12 @@ extension SwarmEngine {
     /// Parses arguments text; empty text is `{}`, JSON text inside a JSON string is unwrapped.
     static func parseArguments(_ text: String) -> Result<JSONValue, ArgumentsError> {
         if text.allSatisfy(\.isWhitespace) { return .success([:]) }
-        guard let value = try? JSONValue(parsing: text) else { return .failure(ArgumentsError("cannot parse")) }
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: text)
+        } catch {
+            return .failure(ArgumentsError(String(describing: error)))
+        }
         if case .string(let inner) = value, let unwrapped = try? JSONValue(parsing: inner), unwrapped.objectValue != nil
         {
             return .success(unwrapped)

@@ -19,7 +19,8 @@ protocol JSONTree {
 ///
 /// RFC 8259 grammar: objects, arrays, strings with every escape (surrogate pairs included), numbers (integers
 /// stay `.int` unless they overflow), `true`, `false`, `null`; nothing but whitespace after the value; at most
-/// 256 levels of nesting.
+/// 256 levels of nesting. One leniency, as in `JSONDecoder`: a comma may end an object or an array (local models
+/// write `{"path": "a",}` now and then).
 struct JSONParser<Value: JSONTree> {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
@@ -102,6 +103,11 @@ struct JSONParser<Value: JSONTree> {
             guard index < bytes.count else { throw fail() }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {  // a trailing comma
+                    index += 1
+                    return .object(members)
+                }
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 return .object(members)
@@ -125,6 +131,11 @@ struct JSONParser<Value: JSONTree> {
             guard index < bytes.count else { throw fail() }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {  // a trailing comma
+                    index += 1
+                    return .array(elements)
+                }
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 return .array(elements)

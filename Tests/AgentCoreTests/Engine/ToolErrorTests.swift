@@ -15,14 +15,19 @@ import Testing
             client, agents: [EngineFixtures.agent("coding", tools: [EngineFixtures.echo("note")])])
         let response = try await engine.run(agent: "coding", messages: [.user("go")])
         let tools = response.messages.filter { $0.role == .tool }
-        #expect(tools[0].text.hasPrefix("error: the arguments of `note` are not valid JSON"))
+        #expect(
+            tools[0].text.hasPrefix(
+                "error: the arguments of `note` are not valid JSON (invalid JSON at byte 22: unexpected end of text)"))
         #expect(tools[1].text == #"echo {"text":"fixed"}"#)
         #expect(response.content == "retried")
     }
 
     @Test func unknownToolsThrowingToolsAndNonObjectArgumentsAreToolErrors() async throws {
         let client = ScriptedModelClient(replies: [
-            .toolCalls([("nope", "{}"), ("explode", "{}"), ("note", "[1]"), ("note", ""), ("note", #""{\"a\":1}""#)]),
+            .toolCalls([
+                ("nope", "{}"), ("explode", "{}"), ("note", "[1]"), ("note", ""), ("note", #""{\"a\":1}""#),
+                ("note", #"{"a": 2, }"#),
+            ]),
             .text("ok"),
         ])
         let explode = ClosureTool(name: "explode") { _, _ in throw Boom() }
@@ -35,5 +40,6 @@ import Testing
         #expect(tools[2].contains("expected a JSON object"))
         #expect(tools[3] == "echo {}")
         #expect(tools[4] == #"echo {"a":1}"#)
+        #expect(tools[5] == #"echo {"a":2}"#, "a trailing comma is forgiven")
     }
 }
