@@ -19,7 +19,7 @@ protocol JSONTree {
 ///
 /// RFC 8259 grammar: objects, arrays, strings with every escape (surrogate pairs included), numbers (integers
 /// stay `.int` unless they overflow), `true`, `false`, `null`; nothing but whitespace after the value; at most
-/// 256 levels of nesting. One leniency, as in `JSONDecoder`: a comma may end an object or an array (local models
+/// 256 levels of nesting; strings must be valid UTF-8. One leniency, as in `JSONDecoder`: a comma may end an object or an array (local models
 /// write `{"path": "a",}` now and then).
 struct JSONParser<Value: JSONTree> {
     private let bytes: UnsafeRawBufferPointer
@@ -47,6 +47,12 @@ struct JSONParser<Value: JSONTree> {
     /// An error at the current offset: "unexpected end of text" there, else `reason`.
     private func fail(_ reason: String = "expected a value") -> JSONSyntaxError {
         JSONSyntaxError(reason: index >= bytes.count ? "unexpected end of text" : reason, offset: index)
+    }
+
+    /// JSON text is UTF-8 (RFC 8259): a string that is not is refused rather than repaired, so no text is
+    /// silently changed (an edit computed against a repaired document would corrupt the editor's buffer).
+    private func invalidUTF8(at start: Int) -> JSONSyntaxError {
+        JSONSyntaxError(reason: "invalid UTF-8 in a string", offset: start)
     }
 
     private mutating func skipWhitespace() {
@@ -152,8 +158,10 @@ struct JSONParser<Value: JSONTree> {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                else { throw invalidUTF8(at: start) }
+                index += 1
+                return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("control character in a string") }
@@ -173,7 +181,9 @@ struct JSONParser<Value: JSONTree> {
             let byte = bytes[index]
             index += 1
             switch byte {
-            case UInt8(ascii: "\""): return String(decoding: decoded, as: UTF8.self)
+            case UInt8(ascii: "\""):
+                guard let text = String(validating: decoded, as: UTF8.self) else { throw invalidUTF8(at: start) }
+                return text
             case UInt8(ascii: "\\"): try escape(into: &decoded)
             default:
                 index -= 1

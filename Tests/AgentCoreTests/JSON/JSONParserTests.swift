@@ -1,4 +1,5 @@
 @testable import AgentCore
+import SparkTestSupport
 import Testing
 
 #if canImport(FoundationEssentials)
@@ -68,6 +69,52 @@ import Foundation
             let parsed = try? JSONValue(parsing: text)
             #expect(parsed == reference, "\(text)")
         }
+    }
+
+    /// Thousands of mangled messages: the parser accepts exactly what `JSONDecoder` accepts, to the same value.
+    @Test func mangledTextIsJudgedAsJSONDecoderJudgesIt() throws {
+        let message = Array(
+            #"{"jsonrpc":"2.0","id":"fuzz","method":"x","params":{"a":[1,2.5,-3,true,null,"é\n👋"],"b":{"c":"d"}}}"#.utf8)
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<4_000 {
+            var bytes = message
+            for _ in 0..<(1 + random.next(below: 3)) {
+                let position = random.next(below: bytes.count)
+                switch random.next(below: 3) {
+                case 0: bytes[position] = UInt8(truncatingIfNeeded: random.next())
+                case 1: bytes.remove(at: position)
+                default: bytes.insert(bytes[position], at: position)
+                }
+            }
+            let parsed = try? JSONValue(parsing: bytes)
+            let reference = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            #expect(Self.same(parsed, reference), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    /// Equal, counting an integral double equal to the integer `JSONDecoder` makes of `2e5`.
+    private static func same(_ left: JSONValue?, _ right: JSONValue?) -> Bool {
+        switch (left, right) {
+        case (nil, nil): return true
+        case (.array(let a)?, .array(let b)?): return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+        case (.object(let a)?, .object(let b)?): return a.keys == b.keys && a.allSatisfy { same($0.value, b[$0.key]) }
+        case (let a?, let b?) where a.doubleValue != nil && b.doubleValue != nil: return a.doubleValue == b.doubleValue
+        default: return left == right
+        }
+    }
+
+    @Test func refusesInvalidUTF8InsteadOfRepairingIt() {
+        let bytes: [UInt8] = Array(#"{"text": "caf"#.utf8) + [0xC3] + Array(#"", "ok": 1}"#.utf8)
+        do {
+            _ = try JSONValue(parsing: bytes)
+            Issue.record("accepted")
+        } catch let error as JSONSyntaxError {
+            #expect(error.reason == "invalid UTF-8 in a string")
+            #expect(error.offset == 10)
+        } catch {
+            Issue.record("\(error)")
+        }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: [0x22, 0x5C, 0x6E, 0xFF, 0x22]) }  // "\n<FF>"
     }
 
     @Test func randomValuesRoundTripThroughTheWriter() throws {

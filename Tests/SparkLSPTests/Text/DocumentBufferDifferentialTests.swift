@@ -1,4 +1,5 @@
 import SparkLSP
+import SparkTestSupport
 import Testing
 
 /// Thousands of random edits and queries, each checked against ``ReferenceText``.

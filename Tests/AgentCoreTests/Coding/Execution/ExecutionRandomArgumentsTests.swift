@@ -1,18 +1,19 @@
 import AgentCore
+import SparkTestSupport
 import Testing
 
 /// Schema-valid but random arguments: no crash, no hang, always a result.
 @Suite(.timeLimit(.minutes(3))) struct ExecutionRandomArgumentsTests {
     static let alphabet = Array("ab xy01()[]{}'\"`$|&;<>\n\\=+-*/.:#~!?,")
 
-    func randomText(_ generator: inout ShellFuzzGenerator, maximum: Int) -> String {
+    func randomText(_ generator: inout SplitMix64, maximum: Int) -> String {
         let length = Int(generator.next() % UInt64(maximum))
         return String((0..<length).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] })
     }
 
     @Test func theToolsAnswerEveryRandomCall() async throws {
         let fixture = try ExecutionFixture(sandbox: ExecutionFixture.bwrapWorks ? .automatic : .disabled)
-        var generator = ShellFuzzGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let languages: [JSONValue] = ["python", "js", "sh", "c", "cobol", ""]
         for round in 0..<20 {
             let text = JSONValue.string(randomText(&generator, maximum: 30))

@@ -1,3 +1,4 @@
+import SparkTestSupport
 import Testing
 
 @testable import AgentCore
@@ -58,7 +59,7 @@ import Testing
     @Test func randomInputNeverCrashesTheValidator() {
         let validator = CommandValidator(workspaceRoot: "/w")
         let alphabet = Array("ab rm-/\\'\"`$(){}[]|&;<>\n\t*~=#!0123456789cdEOF")
-        var generator = ShellFuzzGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<3000 {
             let length = Int(generator.next() % 40)
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
