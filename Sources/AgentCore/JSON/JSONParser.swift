@@ -155,16 +155,20 @@ struct JSONParser<Value: JSONTree> {
         index += 1
         let start = index
         // Fast path: no escapes.
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                else { throw invalidUTF8(at: start) }
+                let utf8 = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                // ASCII needs no validation (the common case: keys, URIs, most code).
+                let text = isASCII ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
+                guard let text else { throw invalidUTF8(at: start) }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("control character in a string") }
+            isASCII = isASCII && byte < 0x80
             index += 1
         }
         // With escapes: copy the runs between them in bulk.
