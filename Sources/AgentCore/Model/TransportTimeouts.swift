@@ -15,19 +15,6 @@ public struct TransportTimeouts: Hashable, Sendable {
     }
 }
 
-/// Timeouts a configuration or an endpoint sets; each one left `nil` keeps the client's own.
-public struct TimeoutSettings: Hashable, Sendable {
-    public var connect: Duration?
-    public var firstByte: Duration?
-    public var idle: Duration?
-
-    public init(connect: Duration? = nil, firstByte: Duration? = nil, idle: Duration? = nil) {
-        self.connect = connect
-        self.firstByte = firstByte
-        self.idle = idle
-    }
-}
-
 extension TransportTimeouts {
     /// These timeouts with the ones `settings` sets in their place.
     public func applying(_ settings: TimeoutSettings) -> TransportTimeouts {
