@@ -33,7 +33,9 @@ struct CodeActionBenchmark: AsyncParsableCommand {
         var parts: [[Double]] = [[], [], []]
         for index in 0..<(requests + 100) {
             let start = clock.now
-            guard case .request(_, _, let params) = IncomingMessage.parse(body) else { throw BenchError("not a request") }
+            guard case .request(_, _, let params) = IncomingMessage.parse(body) else {
+                throw BenchError("not a request")
+            }
             let decoded = try MessageCoding.decodeParams(SparkCodeActionRequest.self, from: params)
             let decodedAt = clock.now
             let actions = CodeActionCatalog.actions(for: decoded)

@@ -1,11 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ArgumentParser
 import Logging
 import SparkLSP
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `didChange` cost (decode the notification + apply it to the store) on a 10 KB and a 5 MB document.
 struct LSPDidChangeBench: AsyncParsableCommand {
@@ -19,9 +20,13 @@ struct LSPDidChangeBench: AsyncParsableCommand {
         for size in [10 * 1024, 5 * 1024 * 1024] {
             let (median, p99) = try await measure(documentBytes: size)
             medians.append(median)
-            print("didChange on \(size / 1024) KB: median \(Statistics.format(median * 1000)) µs, p99 \(Statistics.format(p99 * 1000)) µs")
+            print(
+                "didChange on \(size / 1024) KB: median \(Statistics.format(median * 1000)) µs, p99 \(Statistics.format(p99 * 1000)) µs"
+            )
         }
-        print("5 MB / 10 KB median ratio: \(Statistics.format(medians[1] / medians[0], digits: 2))x (target: 5 MB under 1 ms)")
+        print(
+            "5 MB / 10 KB median ratio: \(Statistics.format(medians[1] / medians[0], digits: 2))x (target: 5 MB under 1 ms)"
+        )
     }
 
     private func measure(documentBytes: Int) async throws -> (Double, Double) {
@@ -39,7 +44,9 @@ struct LSPDidChangeBench: AsyncParsableCommand {
                 #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":\#(version)},"contentChanges":[{"range":{"start":{"line":\#(lineNumber),"character":17},"end":{"line":\#(lineNumber),"character":18}},"text":"é"}]}}"#
                     .utf8)
             let start = clock.now
-            guard case .notification(_, let params) = IncomingMessage.parse(body) else { throw BenchError("not a notification") }
+            guard case .notification(_, let params) = IncomingMessage.parse(body) else {
+                throw BenchError("not a notification")
+            }
             let change = try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: params)
             let outcome = await store.change(change)
             times.append(Statistics.milliseconds(clock.now - start))

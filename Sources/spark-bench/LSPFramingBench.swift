@@ -1,22 +1,26 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ArgumentParser
 import SparkLSP
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Framing + decoding throughput: a stream of typical messages parsed in 64 KiB chunks, each body
 /// classified and its params decoded.
 struct LSPFramingBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lsp-framing", abstract: "Framing + decoding throughput in MB/s.")
+    static let configuration = CommandConfiguration(
+        commandName: "lsp-framing", abstract: "Framing + decoding throughput in MB/s.")
 
     @Option(help: "Megabytes of input.") var megabytes = 64
 
     func run() async throws {
-        let small = #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.swift","version":1},"contentChanges":[{"range":{"start":{"line":10,"character":4},"end":{"line":10,"character":5}},"text":"x"}]}}"#
+        let small =
+            #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.swift","version":1},"contentChanges":[{"range":{"start":{"line":10,"character":4},"end":{"line":10,"character":5}},"text":"x"}]}}"#
         let largeText = String(repeating: "func f() { print(\\\"héllo 😀\\\") }\\n", count: 2000)
-        let large = #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.swift","version":2},"contentChanges":[{"text":"\#(largeText)"}]}}"#
+        let large =
+            #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.swift","version":2},"contentChanges":[{"text":"\#(largeText)"}]}}"#
         var unit: [UInt8] = []
         for _ in 0..<50 { unit += Array("Content-Length: \(small.utf8.count)\r\n\r\n\(small)".utf8) }
         unit += Array("Content-Length: \(large.utf8.count)\r\n\r\n\(large)".utf8)
@@ -55,7 +59,9 @@ struct LSPFramingBench: AsyncParsableCommand {
             let seconds = Statistics.milliseconds(clock.now - start) / 1000
             let megabytesPerSecond = Double(stream.count) / 1_000_000 / seconds
             let framingMBs = Double(stream.count) / 1_000_000 / (Statistics.milliseconds(framingOnly) / 1000)
-            print("round \(round): \(messages) messages, \(stream.count / 1_000_000) MB: framing+decoding \(Statistics.format(megabytesPerSecond, digits: 1)) MB/s (framing alone \(Statistics.format(framingMBs, digits: 1)) MB/s, classifying \(Statistics.format(Statistics.milliseconds(classifying) / 1000 / seconds * 100, digits: 0))% of the time)")
+            print(
+                "round \(round): \(messages) messages, \(stream.count / 1_000_000) MB: framing+decoding \(Statistics.format(megabytesPerSecond, digits: 1)) MB/s (framing alone \(Statistics.format(framingMBs, digits: 1)) MB/s, classifying \(Statistics.format(Statistics.milliseconds(classifying) / 1000 / seconds * 100, digits: 0))% of the time)"
+            )
         }
     }
 }

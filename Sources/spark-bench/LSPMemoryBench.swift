@@ -4,7 +4,8 @@ import SparkTestSupport
 
 /// Idle resident memory after `initialized`.
 struct LSPMemoryBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lsp-memory", abstract: "Idle RSS of spark-lsp after initialized.")
+    static let configuration = CommandConfiguration(
+        commandName: "lsp-memory", abstract: "Idle RSS of spark-lsp after initialized.")
 
     @Option(help: "The spark-lsp binary (default: next to spark-bench).") var sparkLSP: String?
     /// The default is the command line vscode-languageclient uses.
@@ -22,7 +23,9 @@ struct LSPMemoryBench: AsyncParsableCommand {
                 _ = try session.awaitResponse(id: 1)
                 session.write(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
                 // A round trip after `initialized` proves it was processed.
-                session.write(#"{"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///x"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}"#)
+                session.write(
+                    #"{"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///x"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}"#
+                )
                 _ = try session.awaitResponse(id: 2)
                 return session.residentKiB()
             }

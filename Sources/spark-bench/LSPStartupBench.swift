@@ -32,7 +32,9 @@ struct LSPStartupBench: AsyncParsableCommand {
         }.get()
         let sparkMedian = Statistics.median(sparkTimes)
         let clangdMedian = Statistics.median(clangdTimes)
-        print("start-to-initialize (median of \(runs)): spark-lsp \(Statistics.format(sparkMedian)) ms, clangd \(Statistics.format(clangdMedian)) ms, ratio \(Statistics.format(sparkMedian / clangdMedian, digits: 2))x")
+        print(
+            "start-to-initialize (median of \(runs)): spark-lsp \(Statistics.format(sparkMedian)) ms, clangd \(Statistics.format(clangdMedian)) ms, ratio \(Statistics.format(sparkMedian / clangdMedian, digits: 2))x"
+        )
     }
 
     static func measure(_ executable: String, _ arguments: [String]) throws -> Double {

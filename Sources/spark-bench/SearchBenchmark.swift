@@ -24,16 +24,29 @@ struct SearchBenchmark: AsyncParsableCommand {
         let glob = GlobTool(root: root)
         print("search benchmark: \(files) files in \(base), median of \(runs) runs (warm cache)")
         let cases: [(String, () async throws -> Void, [String])] = [
-            ("grep literal", { _ = try await grep.call(["pattern": "needle_token"], context: context) },
-             ["/usr/bin/grep", "-rn", "needle_token", base]),
-            ("grep regex", { _ = try await grep.call(["pattern": #"needle_\w+ = [0-9]+"#], context: context) },
-             ["/usr/bin/grep", "-rnE", #"needle_\w+ = [0-9]+"#, base]),
-            ("grep regex, literal in every file", { _ = try await grep.call(["pattern": #"^\s*retur[nm] value_9\d$"#], context: context) },
-             ["/usr/bin/grep", "-rnE", #"^\s*retur[nm] value_9[0-9]$"#, base]),
-            ("grep alternation", { _ = try await grep.call(["pattern": "needle_token|no_such_name"], context: context) },
-             ["/usr/bin/grep", "-rnE", "needle_token|no_such_name", base]),
-            ("glob **/*.swift", { _ = try await glob.call(["pattern": "**/*.swift", "max_results": 5000], context: context) },
-             ["/usr/bin/find", base, "-name", "*.swift"]),
+            (
+                "grep literal", { _ = try await grep.call(["pattern": "needle_token"], context: context) },
+                ["/usr/bin/grep", "-rn", "needle_token", base]
+            ),
+            (
+                "grep regex", { _ = try await grep.call(["pattern": #"needle_\w+ = [0-9]+"#], context: context) },
+                ["/usr/bin/grep", "-rnE", #"needle_\w+ = [0-9]+"#, base]
+            ),
+            (
+                "grep regex, literal in every file",
+                { _ = try await grep.call(["pattern": #"^\s*retur[nm] value_9\d$"#], context: context) },
+                ["/usr/bin/grep", "-rnE", #"^\s*retur[nm] value_9[0-9]$"#, base]
+            ),
+            (
+                "grep alternation",
+                { _ = try await grep.call(["pattern": "needle_token|no_such_name"], context: context) },
+                ["/usr/bin/grep", "-rnE", "needle_token|no_such_name", base]
+            ),
+            (
+                "glob **/*.swift",
+                { _ = try await glob.call(["pattern": "**/*.swift", "max_results": 5000], context: context) },
+                ["/usr/bin/find", base, "-name", "*.swift"]
+            ),
         ]
         for (name, ours, command) in cases {
             try await ours()
@@ -45,7 +58,9 @@ struct SearchBenchmark: AsyncParsableCommand {
                 theirs.append(try await Self.time { _ = Self.spawn(command) })
             }
             let (a, b) = (Self.median(mine), Self.median(theirs))
-            let reference = (command[0].split(separator: "/").last ?? "") + " " + command.dropFirst().filter { $0 != base }.joined(separator: " ")
+            let reference =
+                (command[0].split(separator: "/").last ?? "") + " "
+                + command.dropFirst().filter { $0 != base }.joined(separator: " ")
             print("\(name): \(Self.format(a)) ms vs `\(reference)` \(Self.format(b)) ms, ratio \(Self.format(a / b))")
         }
     }
@@ -58,7 +73,8 @@ struct SearchBenchmark: AsyncParsableCommand {
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func format(_ value: Double) -> String {

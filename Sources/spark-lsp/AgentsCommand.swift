@@ -25,7 +25,8 @@ struct AgentsCommand: AsyncParsableCommand {
         do {
             setup = try AgentSetup(
                 configFile: configFile, environment: ProcessInfo.processInfo.environment,
-                approval: CommandLineApproval(allowAll: false), logger: AgentSetup.logger(label: "spark-lsp.agents", verbose: false))
+                approval: CommandLineApproval(allowAll: false),
+                logger: AgentSetup.logger(label: "spark-lsp.agents", verbose: false))
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)

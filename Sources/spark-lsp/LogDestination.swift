@@ -1,7 +1,7 @@
 import ArgumentParser
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where logs go: stderr, or a file opened for appending.
@@ -9,7 +9,9 @@ enum LogDestination {
     static func open(path: String?) throws -> Int32 {
         guard let path else { return STDERR_FILENO }
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ValidationError("cannot open log file \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw ValidationError("cannot open log file \(path): \(String(cString: strerror(errno)))")
+        }
         return fd
     }
 }

@@ -1,14 +1,15 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkLSP
 import SparkTestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built `spark-lsp` over pipes.
@@ -19,10 +20,17 @@ import Glibc
         let result = try await client.initialize()
         #expect(result.serverInfo?.version == sparkLSPVersion)
         let uri = "file:///tmp/e2e.txt"
-        client.notify(DidOpenTextDocumentNotification(textDocument: TextDocumentItem(uri: uri, languageId: "text", version: 1, text: "日本\n")))
-        client.notify(DidChangeTextDocumentNotification(
-            textDocument: VersionedTextDocumentIdentifier(uri: uri, version: 2),
-            contentChanges: [TextDocumentContentChangeEvent(range: LSPRange(start: Position(line: 0, character: 1), end: Position(line: 0, character: 1)), text: "🙂")]))
+        client.notify(
+            DidOpenTextDocumentNotification(
+                textDocument: TextDocumentItem(uri: uri, languageId: "text", version: 1, text: "日本\n")))
+        client.notify(
+            DidChangeTextDocumentNotification(
+                textDocument: VersionedTextDocumentIdentifier(uri: uri, version: 2),
+                contentChanges: [
+                    TextDocumentContentChangeEvent(
+                        range: LSPRange(start: Position(line: 0, character: 1), end: Position(line: 0, character: 1)),
+                        text: "🙂")
+                ]))
         #expect(try await client.send(DebugDocumentRequest(uri: uri)) == DebugDocumentResult(text: "日🙂本\n", version: 2))
         _ = try await client.send(ShutdownRequest())
         client.notify(ExitNotification())
@@ -64,10 +72,12 @@ import Glibc
         #expect(try await client.nextUnmatchedResponse().error?.code == .invalidRequest)
         client.writeRaw(Array("Content-Length: x\r\n\r\n".utf8))
         #expect(try await client.nextUnmatchedResponse().error?.code == .parseError)
-        #expect(try await client.send(CodeActionRequest(
-            textDocument: TextDocumentIdentifier(uri: "file:///a"),
-            range: LSPRange(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)),
-            context: CodeActionContext(diagnostics: []))) == [])
+        #expect(
+            try await client.send(
+                CodeActionRequest(
+                    textDocument: TextDocumentIdentifier(uri: "file:///a"),
+                    range: LSPRange(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0)),
+                    context: CodeActionContext(diagnostics: []))) == [])
         _ = try await client.send(ShutdownRequest())
         client.notify(ExitNotification())
         #expect(await EndToEnd.exitCode(of: process) == 0)
@@ -107,9 +117,10 @@ import Glibc
     @Test func versionAndHelp() async throws {
         #expect(try await output(of: ["--version"]).contains(sparkLSPVersion))
         let help = try await output(of: ["--help"])
-        for variable in ["VLLM_ENDPOINT", "SUPERVISOR_MODEL", "RAG_MODEL", "CODING_MODEL", "IMAGE_MODEL", "WORKSPACE_DIR",
-            "ENABLE_CODE_EXECUTION", "SPARK_DATA_DIR", "SPARK_CONFIG", "VLLM_API_KEY"]
-        {
+        for variable in [
+            "VLLM_ENDPOINT", "SUPERVISOR_MODEL", "RAG_MODEL", "CODING_MODEL", "IMAGE_MODEL", "WORKSPACE_DIR",
+            "ENABLE_CODE_EXECUTION", "SPARK_DATA_DIR", "SPARK_CONFIG", "VLLM_API_KEY",
+        ] {
             #expect(help.contains(variable), "help lacks \(variable)")
         }
         #expect(!help.contains("SPARK_LSP_TEST"))
@@ -118,7 +129,9 @@ import Glibc
     @Test func logFileReceivesTheLogs() async throws {
         let directory = try EndToEnd.temporaryDirectory()
         let logPath = directory + "/spark.log"
-        let (process, client) = try EndToEnd.launch(arguments: ["--stdio", "--log-file", logPath, "--log-level", "debug"])
+        let (process, client) = try EndToEnd.launch(arguments: [
+            "--stdio", "--log-file", logPath, "--log-level", "debug",
+        ])
         try await client.initialize()
         _ = try await client.send(ShutdownRequest())
         client.notify(ExitNotification())

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkLSP
 import SparkTestSupport
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Shared pieces of the end-to-end tests.
 enum EndToEnd {
@@ -35,7 +36,9 @@ enum EndToEnd {
     }
 
     /// Starts the binary and connects a test client to it.
-    static func launch(arguments: [String] = ["--stdio"], environment: [String: String] = [:]) throws -> (ChildProcess, TestLSPClient) {
+    static func launch(arguments: [String] = ["--stdio"], environment: [String: String] = [:]) throws -> (
+        ChildProcess, TestLSPClient
+    ) {
         let process = try ChildProcess(executable: binary, arguments: arguments, environment: environment)
         return (process, TestLSPClient(input: process.stdoutFD, output: process.stdinFD))
     }

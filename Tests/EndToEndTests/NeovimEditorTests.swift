@@ -1,14 +1,15 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AgentCore
 import SparkTestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The editor experience in a real editor: headless Neovim with the plugin from `editors/neovim`, the built
@@ -29,14 +30,17 @@ import Glibc
     static let diagnostic = "undefined name 'prnt'"
 
     /// Runs `script` in headless Neovim on a fresh workspace holding `sample.py`.
-    private func runNeovim(script: String, model: ScriptedModelServer, environment extra: [String: String]) async throws -> Outcome {
+    private func runNeovim(script: String, model: ScriptedModelServer, environment extra: [String: String]) async throws
+        -> Outcome
+    {
         let neovim = try #require(NeovimTests.neovim, "install Neovim (apt-get install neovim)")
         let directory = try EndToEnd.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/.spark", withIntermediateDirectories: true)
         let file = directory + "/sample.py"
         try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
         let resultPath = directory + "/result.txt"
-        let repository = EndToEnd.sourceDirectory.split(separator: "/", omittingEmptySubsequences: false).dropLast(2).joined(separator: "/")
+        let repository = EndToEnd.sourceDirectory.split(separator: "/", omittingEmptySubsequences: false).dropLast(2)
+            .joined(separator: "/")
         var environment = [
             "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_PLUGIN_DIR": repository + "/editors/neovim",
             "SPARK_TEST_FILE": file, "SPARK_TEST_RESULT": resultPath,
@@ -47,8 +51,10 @@ import Glibc
         environment.merge(extra) { _, new in new }
         let process = try ChildProcess(
             executable: neovim,
-            arguments: ["--headless", "-n", "-i", "NONE", "-u", "NONE", "--noplugin",
-                "-c", "luafile \(EndToEnd.sourceDirectory)/Neovim/\(script)"],
+            arguments: [
+                "--headless", "-n", "-i", "NONE", "-u", "NONE", "--noplugin",
+                "-c", "luafile \(EndToEnd.sourceDirectory)/Neovim/\(script)",
+            ],
             environment: environment, stderrPath: directory + "/nvim.stderr")
         close(process.stdinFD)
         close(process.stdoutFD)
@@ -65,10 +71,15 @@ import Glibc
 
     @Test func diagnosticQuickFixEditLandsInTheBuffer() async throws {
         let model = try ScriptedModelServer()
-        model.enqueue(.toolCalls([ScriptedToolCall(name: "file_write", arguments: [
-            "operation": "str_replace", "path": "sample.py",
-            "old_text": "    prnt(f\"héllo {name} 👋\")", "new_text": "    print(f\"héllo {name} 👋\")",
-        ])]))
+        model.enqueue(
+            .toolCalls([
+                ScriptedToolCall(
+                    name: "file_write",
+                    arguments: [
+                        "operation": "str_replace", "path": "sample.py",
+                        "old_text": "    prnt(f\"héllo {name} 👋\")", "new_text": "    print(f\"héllo {name} 👋\")",
+                    ])
+            ]))
         model.enqueue(.text("Fixed the misspelt print.", chunks: 2))
         let outcome = try await runCodeAction(model: model)
         #expect(outcome.passed, "\(outcome.result)")

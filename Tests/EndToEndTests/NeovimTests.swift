@@ -1,13 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkTestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real editor: headless Neovim attaches spark-lsp, edits a file incrementally with
@@ -24,7 +25,10 @@ import Glibc
         environment.merge(extra) { _, new in new }
         let process = try ChildProcess(
             executable: try #require(Self.neovim, "install Neovim (apt-get install neovim)"),
-            arguments: ["--headless", "-n", "-i", "NONE", "-u", "NONE", "--noplugin", "-c", "luafile \(EndToEnd.sourceDirectory)/Neovim/sync_check.lua"],
+            arguments: [
+                "--headless", "-n", "-i", "NONE", "-u", "NONE", "--noplugin", "-c",
+                "luafile \(EndToEnd.sourceDirectory)/Neovim/sync_check.lua",
+            ],
             environment: environment, stderrPath: directory + "/nvim.stderr")
         close(process.stdinFD)
         close(process.stdoutFD)

@@ -1,11 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkLSP
 import SparkTestSupport
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Start-up stays light: an initialized server that has made no model request has not loaded libcurl
 /// (opened with dlopen on the first request) nor full Foundation.

@@ -68,7 +68,9 @@ extension RealVLLMTests {
             let options: JSONValue = [
                 "endpoint": .string(RealVLLM.endpoint.baseURL), "modelFallback": false,
                 "agents": [
-                    "supervisor": ["model": .string(RealVLLM.model), "toolChoice": "transfer_to_coding", "maxTokens": 64],
+                    "supervisor": [
+                        "model": .string(RealVLLM.model), "toolChoice": "transfer_to_coding", "maxTokens": 64,
+                    ],
                     "coding": ["model": .string(RealVLLM.model), "toolChoice": "file_write", "maxTokens": 256],
                 ],
             ]

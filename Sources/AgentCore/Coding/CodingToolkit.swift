@@ -34,7 +34,8 @@ public struct CodingToolkit: Sendable {
         memoryRoot = try MemoryTool.root(inDataDirectory: dataDirectory.path)
         var options = ExecutionOptions.fromEnvironment(environment, workspaceRoot: self.workspace.path)
         options.enableCodeExecution = enableCodeExecution
-        execution = ExecutionToolkit(options: options, approval: DenyAllPolicy(reason: "no approval policy"), logger: logger)
+        execution = ExecutionToolkit(
+            options: options, approval: DenyAllPolicy(reason: "no approval policy"), logger: logger)
     }
 
     /// Builds the toolkit from the configuration: `workspaceDir` (else `workspaceFolder`, else

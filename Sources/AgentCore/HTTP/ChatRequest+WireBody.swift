@@ -35,7 +35,9 @@ extension ChatMessage {
                 toolCalls.map { call in
                     [
                         "id": .string(call.id), "type": .string(call.type),
-                        "function": ["name": .string(call.function.name), "arguments": .string(call.function.arguments)],
+                        "function": [
+                            "name": .string(call.function.name), "arguments": .string(call.function.arguments),
+                        ],
                     ]
                 })
         }

@@ -1,9 +1,9 @@
 import CCurl
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The `LLMError` a failed transfer maps to, and whether it is worth retrying.

@@ -34,7 +34,8 @@ extension HTTPModelClient {
         while true {
             try Task.checkCancellation()
             logger.debug("HTTP \(spec.method) \(spec.url)", metadata: ["attempt": "\(attempt + 1)"])
-            let outcome = try await performOnce(spec, timeouts: options.timeouts.applying(endpoint.timeouts), consumer: consumer)
+            let outcome = try await performOnce(
+                spec, timeouts: options.timeouts.applying(endpoint.timeouts), consumer: consumer)
             let failure = HTTPFailure(outcome, endpoint: endpoint)
             guard let failure else { return outcome }
             if failure.isRetryable, !outcome.deliveredBody, attempt < options.maxRetries {
@@ -48,7 +49,8 @@ extension HTTPModelClient {
                 continue
             }
             if outcome.deliveredBody, failure.error.code == .connectionFailed {
-                throw LLMError(.streamInterrupted, failure.error.message, httpStatus: outcome.status, endpoint: endpoint.baseURL)
+                throw LLMError(
+                    .streamInterrupted, failure.error.message, httpStatus: outcome.status, endpoint: endpoint.baseURL)
             }
             logger.warning("HTTP \(spec.method) \(spec.url) failed: \(failure.error)")
             throw failure.error

@@ -1,9 +1,9 @@
 import Logging
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The production `ModelClient`: OpenAI-compatible HTTP through libcurl.
@@ -24,10 +24,13 @@ public final class HTTPModelClient: ModelClient {
         self.options = options
     }
 
-    public func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<ChatStreamEvent, any Error> {
+    public func streamChat(_ request: ChatRequest, endpoint: ModelEndpoint) -> AsyncThrowingStream<
+        ChatStreamEvent, any Error
+    > {
         var request = request
         request.stream = true
-        let spec = makeSpec("POST", "/chat/completions", endpoint: endpoint, json: request.wireBody, accept: "text/event-stream")
+        let spec = makeSpec(
+            "POST", "/chat/completions", endpoint: endpoint, json: request.wireBody, accept: "text/event-stream")
         let (stream, continuation) = AsyncThrowingStream<ChatStreamEvent, any Error>.makeStream()
         let task = Task {
             do {
@@ -60,11 +63,13 @@ public final class HTTPModelClient: ModelClient {
 
     public func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] {
         let json: JSONValue = ["model": .string(model), "input": .array(inputs.map { .string($0) })]
-        let body = try await perform(makeSpec("POST", "/embeddings", endpoint: endpoint, json: json), endpoint: endpoint)
+        let body = try await perform(
+            makeSpec("POST", "/embeddings", endpoint: endpoint, json: json), endpoint: endpoint)
         let items = try decode(EmbeddingsPayload.self, from: body, endpoint: endpoint).data
         guard items.count == inputs.count else {
             throw LLMError(
-                .malformedResponse, "Expected \(inputs.count) embeddings, got \(items.count)", endpoint: endpoint.baseURL)
+                .malformedResponse, "Expected \(inputs.count) embeddings, got \(items.count)",
+                endpoint: endpoint.baseURL)
         }
         return items.enumerated().sorted { ($0.element.index ?? $0.offset) < ($1.element.index ?? $1.offset) }
             .map(\.element.embedding)

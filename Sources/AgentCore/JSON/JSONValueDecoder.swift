@@ -66,7 +66,9 @@ private struct ValueDecoder: Decoder {
         return UnkeyedContainer(elements: elements, path: path)
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueContainer(value: value, path: path) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleValueContainer(value: value, path: path)
+    }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -138,7 +140,8 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
             throw DecodingError.valueNotFound(
                 type,
                 DecodingError.Context(
-                    codingPath: path.appending(IndexKey(currentIndex)).keys, debugDescription: "Unkeyed container is at end."))
+                    codingPath: path.appending(IndexKey(currentIndex)).keys,
+                    debugDescription: "Unkeyed container is at end."))
         }
         return elements[currentIndex]
     }
@@ -239,7 +242,9 @@ private func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _
 private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: CodingPathNode) -> DecodingError {
     if value.isNull {
         return .valueNotFound(
-            type, DecodingError.Context(codingPath: path.keys, debugDescription: "Expected \(type) value but found null instead."))
+            type,
+            DecodingError.Context(
+                codingPath: path.keys, debugDescription: "Expected \(type) value but found null instead."))
     }
     let kind =
         switch value {
@@ -251,5 +256,7 @@ private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: CodingPathNo
         case .object: "dictionary"
         }
     return .typeMismatch(
-        type, DecodingError.Context(codingPath: path.keys, debugDescription: "Expected to decode \(type) but found \(kind) instead."))
+        type,
+        DecodingError.Context(
+            codingPath: path.keys, debugDescription: "Expected to decode \(type) but found \(kind) instead."))
 }

@@ -133,7 +133,8 @@ public struct JSONWriter {
         case 0x0C: bytes.append(UInt8(ascii: "f"))
         default:
             bytes.append(contentsOf: [
-                UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+                UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)],
+                hexDigits[Int(byte & 0x0F)],
             ])
         }
     }

@@ -19,6 +19,7 @@ extension TransportTimeouts {
     /// These timeouts with the ones `settings` sets in their place.
     public func applying(_ settings: TimeoutSettings) -> TransportTimeouts {
         TransportTimeouts(
-            connect: settings.connect ?? connect, firstByte: settings.firstByte ?? firstByte, idle: settings.idle ?? idle)
+            connect: settings.connect ?? connect, firstByte: settings.firstByte ?? firstByte,
+            idle: settings.idle ?? idle)
     }
 }

@@ -1,12 +1,12 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The agents' Markdown prompts (`Sources/AgentCore/Prompts/*.md`).
@@ -32,7 +32,8 @@ public struct PromptLibrary: Sendable {
     public static func locate(environment: [String: String]) throws(PromptLibraryError) -> PromptLibrary {
         guard let override = environment[overrideVariable], !override.isEmpty else { return PromptLibrary() }
         guard isDirectory(override) else {
-            throw PromptLibraryError(.directoryNotFound, "\(overrideVariable)=\(override) is not a directory of prompts")
+            throw PromptLibraryError(
+                .directoryNotFound, "\(overrideVariable)=\(override) is not a directory of prompts")
         }
         return PromptLibrary(directory: override)
     }
@@ -51,7 +52,8 @@ public struct PromptLibrary: Sendable {
         guard let bytes = EmbeddedPrompts.files[name.rawValue] else {
             throw PromptLibraryError(
                 .promptNotFound,
-                "no prompt named `\(name.rawValue)` (known: \(EmbeddedPrompts.files.keys.sorted().joined(separator: ", ")))")
+                "no prompt named `\(name.rawValue)` (known: \(EmbeddedPrompts.files.keys.sorted().joined(separator: ", ")))"
+            )
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -1,5 +1,7 @@
 /// The name of a prompt resource: `coding_system` is `Prompts/coding_system.md`.
-public struct PromptName: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct PromptName: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
     public var rawValue: String
 
     public init(rawValue: String) {
@@ -31,6 +33,7 @@ public struct PromptName: RawRepresentable, Hashable, Sendable, Codable, Express
 
     /// Every prompt the package ships.
     public static let bundled: [PromptName] = [
-        .codingSystem, .codeReview, .featureDevelopment, .codeArchitecture, .debugging, .supervisorSystem, .ragSystem, .imageSystem,
+        .codingSystem, .codeReview, .featureDevelopment, .codeArchitecture, .debugging, .supervisorSystem, .ragSystem,
+        .imageSystem,
     ]
 }

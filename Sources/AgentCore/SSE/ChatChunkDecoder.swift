@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Turns the SSE events of a streamed chat completion into `ChatStreamEvent`s.
@@ -43,7 +43,8 @@ public struct ChatChunkDecoder: Sendable {
             throw LLMError(.malformedResponse, "Stream chunk is not an object: \(Self.excerpt(event.data))")
         }
         if let error = payload["error"], !error.isNull {
-            let message = error.stringValue ?? error["message"]?.stringValue ?? "The server reported an error mid-stream"
+            let message =
+                error.stringValue ?? error["message"]?.stringValue ?? "The server reported an error mid-stream"
             throw LLMError(.httpError, message, httpStatus: error["code"]?.intValue)
         }
         if payload["object"]?.stringValue == "error" {
@@ -59,7 +60,11 @@ public struct ChatChunkDecoder: Sendable {
         if let usage = payload["usage"], let prompt = usage["prompt_tokens"]?.intValue,
             let completion = usage["completion_tokens"]?.intValue
         {
-            try emit(.usage(Usage(promptTokens: prompt, completionTokens: completion, totalTokens: usage["total_tokens"]?.intValue)))
+            try emit(
+                .usage(
+                    Usage(
+                        promptTokens: prompt, completionTokens: completion, totalTokens: usage["total_tokens"]?.intValue
+                    )))
         }
     }
 

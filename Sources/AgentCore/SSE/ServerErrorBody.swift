@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The error bodies OpenAI-compatible servers send: OpenAI's `{"error": {"message": ..}}`, vLLM's

@@ -1,11 +1,12 @@
 import AgentCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Logging
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A JSON-RPC 2.0 connection over a pair of file descriptors: one reader thread, one locked
 /// writer, and the table of our requests awaiting the peer's responses. Used by the server and,
@@ -25,7 +26,9 @@ public final class JSONRPCConnection: Sendable {
     private let state = Mutex(State())
 
     /// Reads frames from `input` and writes them to `output`; takes ownership of both descriptors.
-    public init(input: Int32, output: Int32, logger: Logger, maximumFrameLength: Int = FrameParser.defaultMaximumFrameLength) {
+    public init(
+        input: Int32, output: Int32, logger: Logger, maximumFrameLength: Int = FrameParser.defaultMaximumFrameLength
+    ) {
         self.inputFD = input
         self.writer = MessageWriter(fd: output)
         self.maximumFrameLength = maximumFrameLength
@@ -47,16 +50,26 @@ public final class JSONRPCConnection: Sendable {
                 switch event {
                 case .frame(let body):
                     let message = IncomingMessage.parse(body)
-                    if case .response(let id?, let result, let error) = message, resolve(id: id, result: result, error: error) {
+                    if case .response(let id?, let result, let error) = message,
+                        resolve(id: id, result: result, error: error)
+                    {
                         return
                     }
                     onMessage(message)
                 case .malformedHeader(let reason):
                     logger.warning("Malformed header: \(reason)")
-                    onMessage(.invalid(id: nil, error: ResponseError(code: .parseError, message: "Parse error: malformed header: \(reason)")))
+                    onMessage(
+                        .invalid(
+                            id: nil,
+                            error: ResponseError(code: .parseError, message: "Parse error: malformed header: \(reason)")
+                        ))
                 case .oversized(let length):
                     logger.warning("Refused a frame of \(length) bytes (limit \(maximumFrameLength))")
-                    onMessage(.invalid(id: nil, error: .invalidRequest("frame of \(length) bytes exceeds the \(maximumFrameLength)-byte limit")))
+                    onMessage(
+                        .invalid(
+                            id: nil,
+                            error: .invalidRequest(
+                                "frame of \(length) bytes exceeds the \(maximumFrameLength)-byte limit")))
                 case .truncated:
                     logger.warning("Input ended in the middle of a message")
                 }
@@ -77,7 +90,9 @@ public final class JSONRPCConnection: Sendable {
     }
 
     /// Sends a request with any params and returns the response's `result`.
-    public func sendRequest(method: String, params: some Encodable & Sendable, timeout: Duration?) async throws -> JSONValue {
+    public func sendRequest(method: String, params: some Encodable & Sendable, timeout: Duration?) async throws
+        -> JSONValue
+    {
         let id = state.withLock { state -> RequestID in
             defer { state.nextID += 1 }
             return .number(state.nextID)

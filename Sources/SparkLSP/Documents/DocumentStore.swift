@@ -34,7 +34,8 @@ public actor DocumentStore: DocumentSource {
             return .unknownDocument
         }
         guard change.textDocument.version > document.version else {
-            logger.warning("didChange with stale version \(change.textDocument.version) (holding \(document.version)) for \(uri)")
+            logger.warning(
+                "didChange with stale version \(change.textDocument.version) (holding \(document.version)) for \(uri)")
             return .staleVersion(current: document.version)
         }
         documents[uri] = nil  // keep the buffer uniquely referenced so edits happen in place

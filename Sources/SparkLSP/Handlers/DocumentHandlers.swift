@@ -19,7 +19,8 @@ enum DocumentHandlers {
             case .staleVersion(let current):
                 context.logMessage(
                     .warning,
-                    "didChange with stale version \(notification.textDocument.version) (holding \(current)) for \(uri); ignored")
+                    "didChange with stale version \(notification.textDocument.version) (holding \(current)) for \(uri); ignored"
+                )
             }
         }
         registry.register(DidSaveTextDocumentNotification.self) { notification, context in
@@ -27,7 +28,8 @@ enum DocumentHandlers {
         }
         registry.register(DidCloseTextDocumentNotification.self) { notification, context in
             if await !context.documents.close(notification.textDocument.uri) {
-                context.logMessage(.warning, "didClose for a document that is not open: \(notification.textDocument.uri)")
+                context.logMessage(
+                    .warning, "didClose for a document that is not open: \(notification.textDocument.uri)")
             }
         }
     }

@@ -1,8 +1,9 @@
 import AgentCore
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// One JSON-RPC message as classified from a frame body, parsed once: params and results stay JSON
@@ -69,7 +70,11 @@ private struct MessageHeader {
             problem = problem ?? "jsonrpc must be \"2.0\""
         }
         if let method = members["method"] {
-            if case .string(let name) = method { self.method = name } else { problem = problem ?? "method must be a string" }
+            if case .string(let name) = method {
+                self.method = name
+            } else {
+                problem = problem ?? "method must be a string"
+            }
         }
         if let error = members["error"], !error.isNull {
             if let decoded = try? JSONValueDecoder().decode(ResponseError.self, from: error) {

@@ -1,8 +1,9 @@
 import AgentCore
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Encodes outgoing JSON-RPC messages and decodes typed params and results from parsed messages.

@@ -1,12 +1,13 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Synchronization
 
 /// Writes whole frames (`Content-Length` header + body) to a file descriptor under a lock, so
 /// concurrent senders never interleave.

@@ -17,7 +17,8 @@ extension ResponseError {
     /// -32800, the answer to a cancelled request.
     public static let cancelled = ResponseError(code: .requestCancelled, message: "Request cancelled")
     /// -32002, a request before `initialize`.
-    public static let serverNotInitialized = ResponseError(code: .serverNotInitialized, message: "Server not initialized")
+    public static let serverNotInitialized = ResponseError(
+        code: .serverNotInitialized, message: "Server not initialized")
 
     /// -32601 naming the method.
     public static func methodNotFound(_ method: String) -> ResponseError {

@@ -1,8 +1,9 @@
 import AgentCore
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The table of handlers, keyed by method. Registering a method again replaces its handler, so

@@ -1,8 +1,9 @@
 import AgentCore
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension LSPServer {
@@ -36,16 +37,20 @@ extension LSPServer {
             state.initializationOptions = params.initializationOptions
             state.trace = params.trace ?? .off
         }
-        context.logger.info("Initialized by \(params.clientInfo?.name ?? "an unnamed client"), position encoding \(encoding.rawValue)")
+        context.logger.info(
+            "Initialized by \(params.clientInfo?.name ?? "an unnamed client"), position encoding \(encoding.rawValue)")
         let configuration = context.configuration
         let capabilities = ServerCapabilities(
             positionEncoding: encoding,
-            textDocumentSync: TextDocumentSyncOptions(openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
-            codeActionProvider: CodeActionOptions(codeActionKinds: configuration.codeActionKinds, resolveProvider: true),
+            textDocumentSync: TextDocumentSyncOptions(
+                openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
+            codeActionProvider: CodeActionOptions(
+                codeActionKinds: configuration.codeActionKinds, resolveProvider: true),
             executeCommandProvider: ExecuteCommandOptions(commands: configuration.executeCommands),
             workspace: WorkspaceServerCapabilities(
                 workspaceFolders: WorkspaceFoldersServerCapabilities(supported: true, changeNotifications: true)))
         return InitializeResult(
-            capabilities: capabilities, serverInfo: ServerInfo(name: configuration.name, version: configuration.version))
+            capabilities: capabilities, serverInfo: ServerInfo(name: configuration.name, version: configuration.version)
+        )
     }
 }

@@ -1,11 +1,12 @@
 import AgentCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Logging
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The language server: reads messages from one descriptor, writes to another, and routes each
 /// method to a handler in its table. Requests run as tracked tasks; notifications run in order.
@@ -23,11 +24,13 @@ public final class LSPServer: Sendable {
     private let tracker = RequestTracker()
 
     /// Serves on `input`/`output` (taking ownership of both descriptors), with the default handlers.
-    public init(input: Int32, output: Int32, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger) {
+    public init(input: Int32, output: Int32, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger)
+    {
         let connection = JSONRPCConnection(
             input: input, output: output, logger: logger, maximumFrameLength: configuration.maximumFrameLength)
         context = ServerContext(
-            connection: connection, documents: DocumentStore(logger: logger), configuration: configuration, logger: logger)
+            connection: connection, documents: DocumentStore(logger: logger), configuration: configuration,
+            logger: logger)
         var registry = HandlerRegistry()
         DefaultHandlers.register(into: &registry, dropDidChangeNumber: configuration.dropDidChangeNumber)
         handlers = Mutex(registry)
@@ -76,7 +79,9 @@ public final class LSPServer: Sendable {
             case .notification(let method, let params):
                 await handleNotification(method: method, params: params)
             case .response(let id, _, let error):
-                context.logger.warning("Response to an unknown request \(id.map(String.init(describing:)) ?? "null"): \(error.map(String.init(describing:)) ?? "result")")
+                context.logger.warning(
+                    "Response to an unknown request \(id.map(String.init(describing:)) ?? "null"): \(error.map(String.init(describing:)) ?? "result")"
+                )
             case .invalid(let id, let error):
                 context.logger.warning("Invalid message: \(error.message)")
                 context.connection.reply(to: id, error: error)

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension ServerContext {
@@ -22,14 +22,18 @@ extension ServerContext {
     }
 
     /// `window/showDocument`.
-    public func showDocument(_ uri: DocumentURI, external: Bool? = nil, takeFocus: Bool? = nil, selection: LSPRange? = nil) async throws -> Bool {
-        try await send(ShowDocumentRequest(uri: uri, external: external, takeFocus: takeFocus, selection: selection)).success
+    public func showDocument(
+        _ uri: DocumentURI, external: Bool? = nil, takeFocus: Bool? = nil, selection: LSPRange? = nil
+    ) async throws -> Bool {
+        try await send(ShowDocumentRequest(uri: uri, external: external, takeFocus: takeFocus, selection: selection))
+            .success
     }
 
     /// Starts work-done progress: on the client's token when it sent one, else on a token created
     /// with `window/workDoneProgress/create` when the client supports it, else a silent reporter.
     public func beginProgress(
-        title: String, message: String? = nil, percentage: Int? = nil, cancellable: Bool? = nil, clientToken: ProgressToken? = nil
+        title: String, message: String? = nil, percentage: Int? = nil, cancellable: Bool? = nil,
+        clientToken: ProgressToken? = nil
     ) async -> WorkDoneProgressReporter {
         var token = clientToken
         if token == nil, clientCapabilities.supportsWorkDoneProgress {

@@ -11,7 +11,9 @@ public final class ServerContext: Sendable {
     /// Session facts written by the lifecycle handlers; small state behind a mutex.
     private let session = Mutex(SessionState())
 
-    public init(connection: JSONRPCConnection, documents: DocumentStore, configuration: ServerConfiguration, logger: Logger) {
+    public init(
+        connection: JSONRPCConnection, documents: DocumentStore, configuration: ServerConfiguration, logger: Logger
+    ) {
         self.connection = connection
         self.documents = documents
         self.configuration = configuration

@@ -23,7 +23,9 @@ package final class Mailbox<Item: Sendable>: Sendable {
     /// Delivers an item to the first matching waiter, or queues it.
     package func post(_ item: Item) {
         let continuation = state.withLock { state -> CheckedContinuation<Item, any Error>? in
-            if let (key, waiter) = state.waiters.sorted(by: { $0.key < $1.key }).first(where: { $0.value.predicate(item) }) {
+            if let (key, waiter) = state.waiters.sorted(by: { $0.key < $1.key }).first(where: {
+                $0.value.predicate(item)
+            }) {
                 state.waiters[key] = nil
                 return waiter.continuation
             }

@@ -1,12 +1,13 @@
 import AgentCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Logging
 import SparkLSP
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An LSP client for tests: send a typed request and await the typed reply, wait for a
 /// notification of a type, answer server-to-client requests with handlers, write raw bytes.
@@ -33,7 +34,10 @@ public final class TestLSPClient: Sendable {
         self.init(input: input, output: output, server: nil, serverTask: nil, timeout: timeout, logger: logger)
     }
 
-    private init(input: Int32, output: Int32, server: LSPServer?, serverTask: Task<Int32, Never>?, timeout: Duration, logger: Logger) {
+    private init(
+        input: Int32, output: Int32, server: LSPServer?, serverTask: Task<Int32, Never>?, timeout: Duration,
+        logger: Logger
+    ) {
         connection = JSONRPCConnection(input: input, output: output, logger: logger)
         self.server = server
         self.serverTask = serverTask
@@ -55,11 +59,13 @@ public final class TestLSPClient: Sendable {
     ) throws -> TestLSPClient {
         let toServer = try Pipe.make()
         let toClient = try Pipe.make()
-        let server = LSPServer(input: toServer.read, output: toClient.write, configuration: configuration, logger: logger)
+        let server = LSPServer(
+            input: toServer.read, output: toClient.write, configuration: configuration, logger: logger)
         setUp(server)
         let task = Task { await server.run() }
         return TestLSPClient(
-            input: toClient.read, output: toServer.write, server: server, serverTask: task, timeout: timeout, logger: logger)
+            input: toClient.read, output: toServer.write, server: server, serverTask: task, timeout: timeout,
+            logger: logger)
     }
 
     /// Sends a request and awaits its typed reply (throws `ResponseError` for an error reply).
@@ -113,10 +119,13 @@ public final class TestLSPClient: Sendable {
 
     /// `initialize` then `initialized`.
     @discardableResult
-    public func initialize(capabilities: ClientCapabilities = ClientCapabilities(), rootURI: DocumentURI? = nil) async throws -> InitializeResult {
+    public func initialize(capabilities: ClientCapabilities = ClientCapabilities(), rootURI: DocumentURI? = nil)
+        async throws -> InitializeResult
+    {
         let result = try await send(
             InitializeRequest(
-                processId: nil, clientInfo: ClientInfo(name: "TestLSPClient"), rootUri: rootURI, capabilities: capabilities))
+                processId: nil, clientInfo: ClientInfo(name: "TestLSPClient"), rootUri: rootURI,
+                capabilities: capabilities))
         notify(InitializedNotification())
         return result
     }

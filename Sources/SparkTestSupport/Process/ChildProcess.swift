@@ -2,7 +2,7 @@ import AgentCore
 import SparkLSP
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process with pipes on stdin and stdout (stderr to a file or /dev/null), spawned with
@@ -15,7 +15,9 @@ public final class ChildProcess: Sendable {
     public let stdoutFD: Int32
 
     /// Spawns `executable` with `arguments`; `environment` adds to (or overrides) this process's.
-    public init(executable: String, arguments: [String] = [], environment: [String: String] = [:], stderrPath: String? = nil) throws {
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String] = [:], stderrPath: String? = nil
+    ) throws {
         let input = try Pipe.make()
         let output = try Pipe.make()
         var actions = posix_spawn_file_actions_t()
@@ -31,7 +33,9 @@ public final class ChildProcess: Sendable {
         var entry = environ
         while let pointer = entry.pointee {
             let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") { merged[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+            if let equals = text.firstIndex(of: "=") {
+                merged[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
             entry += 1
         }
         merged.merge(environment) { _, new in new }

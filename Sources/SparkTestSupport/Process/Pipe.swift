@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A POSIX pipe whose ends are close-on-exec (so child processes do not keep them open).

@@ -27,7 +27,8 @@ struct ReplyWriter {
             return writeToolCalls(calls, fragments: fragments, finishReason: finishReason)
         case .error(let status, let message, let retryAfter):
             let headers = retryAfter.map { ["retry-after: \($0)"] } ?? []
-            return writeJSON(status: status, VLLMWireFormat.errorBody(status: status, message: message), headers: headers)
+            return writeJSON(
+                status: status, VLLMWireFormat.errorBody(status: status, message: message), headers: headers)
         case .modelNotFound(let model):
             let body = VLLMWireFormat.vllmErrorBody(status: 404, message: "The model `\(model)` does not exist.")
             return writeJSON(status: 404, body)
@@ -40,7 +41,9 @@ struct ReplyWriter {
             }
             guard startStream() else { return .clientClosed }
             var events = [wire.chunk(delta: ["role": "assistant", "content": ""])]
-            events += VLLMWireFormat.split(text, into: chunks).prefix(after).map { wire.chunk(delta: ["content": .string($0)]) }
+            events += VLLMWireFormat.split(text, into: chunks).prefix(after).map {
+                wire.chunk(delta: ["content": .string($0)])
+            }
             return writeAll(events) ? .closeConnection : .clientClosed
         case .malformedSSE:
             guard streamed else { return writeRaw(status: 200, type: "application/json", "{\"choices\": [tru") }
@@ -49,7 +52,9 @@ struct ReplyWriter {
             else { return .clientClosed }
             return endStream()
         case .errorEvent(let message):
-            guard streamed else { return writeJSON(status: 500, VLLMWireFormat.errorBody(status: 500, message: message)) }
+            guard streamed else {
+                return writeJSON(status: 500, VLLMWireFormat.errorBody(status: 500, message: message))
+            }
             let events = [
                 wire.chunk(delta: ["role": "assistant", "content": ""]), wire.chunk(delta: ["content": "partial"]),
                 wire.event(VLLMWireFormat.errorBody(status: 500, message: message)), VLLMWireFormat.done,
@@ -76,13 +81,15 @@ struct ReplyWriter {
             }
             let template = wire.chunk(delta: ["content": "STAMP"])
             let parts = template.split(separator: "STAMP", omittingEmptySubsequences: false).map(String.init)
-            var pause = timespec(tv_sec: Int(interval.components.seconds), tv_nsec: Int(interval.components.attoseconds / 1_000_000_000))
+            var pause = timespec(
+                tv_sec: Int(interval.components.seconds), tv_nsec: Int(interval.components.attoseconds / 1_000_000_000))
             for _ in 0..<chunks {
                 let text = parts[0] + String(ScriptedModelServer.monotonicNanoseconds()) + parts[parts.count - 1]
                 guard writeChunk(text) else { return .clientClosed }
                 nanosleep(&pause, nil)  // pacing, so that every chunk travels alone
             }
-            return writeStream([wire.chunk(delta: ["content": ""], finishReason: "length")], completionTokens: chunks, started: true)
+            return writeStream(
+                [wire.chunk(delta: ["content": ""], finishReason: "length")], completionTokens: chunks, started: true)
         case .rawSSE(let bytes):
             guard startStream() else { return .clientClosed }
             var offset = 0
@@ -127,13 +134,15 @@ struct ReplyWriter {
             let message: JSONValue = ["role": "assistant", "content": nil, "tool_calls": .array(wireCalls)]
             return writeJSON(
                 status: 200,
-                wire.completion(message: message, finishReason: finishReason, prompt: promptTokens, completion: calls.count))
+                wire.completion(
+                    message: message, finishReason: finishReason, prompt: promptTokens, completion: calls.count))
         }
         var events = [wire.chunk(delta: ["role": "assistant", "content": ""])]
         var count = 0
         for (index, call) in calls.enumerated() {
             let opening: JSONValue = [
-                "id": .string(call.id), "type": "function", "index": .int(index), "function": ["name": .string(call.name)],
+                "id": .string(call.id), "type": "function", "index": .int(index),
+                "function": ["name": .string(call.name)],
             ]
             events.append(wire.chunk(delta: ["tool_calls": [opening]]))
             for fragment in VLLMWireFormat.split(call.arguments, into: fragments) where !fragment.isEmpty {
@@ -166,13 +175,15 @@ struct ReplyWriter {
 
     private func head(status: Int, type: String, extra: [String]) -> String {
         let reason = status == 200 ? "OK" : status == 404 ? "Not Found" : status == 429 ? "Too Many Requests" : "Error"
-        let lines = ["HTTP/1.1 \(status) \(reason)", "date: Tue, 25 Nov 2026 12:00:00 GMT", "server: uvicorn"]
+        let lines =
+            ["HTTP/1.1 \(status) \(reason)", "date: Tue, 25 Nov 2026 12:00:00 GMT", "server: uvicorn"]
             + extra + ["content-type: \(type)"]
         return lines.joined(separator: "\r\n") + "\r\n\r\n"
     }
 
     private func startStream() -> Bool {
-        connection.write(head(status: 200, type: "text/event-stream; charset=utf-8", extra: ["transfer-encoding: chunked"]))
+        connection.write(
+            head(status: 200, type: "text/event-stream; charset=utf-8", extra: ["transfer-encoding: chunked"]))
     }
 
     private func writeAll(_ events: [String]) -> Bool {

@@ -84,7 +84,9 @@ final class ScriptedModelServerCore: Sendable {
         }
     }
 
-    private func respond(to request: ServerConnection.Request, on connection: ServerConnection, number: Int) -> ReplyWriter.Ending {
+    private func respond(to request: ServerConnection.Request, on connection: ServerConnection, number: Int)
+        -> ReplyWriter.Ending
+    {
         let bodyText = String(decoding: request.body, as: UTF8.self)
         let json = try? JSONValue(parsing: bodyText)
         let path = String(request.path.prefix { $0 != "?" })
@@ -117,7 +119,10 @@ final class ScriptedModelServerCore: Sendable {
             let inputs = body?["input"]?.arrayValue ?? body?["input"].map { [$0] } ?? []
             let data: [JSONValue] = inputs.enumerated().map { index, input in
                 let length = Double(input.stringValue?.utf8.count ?? 0)
-                return ["object": "embedding", "index": .int(index), "embedding": [.double(length), .double(Double(index)), 1.0]]
+                return [
+                    "object": "embedding", "index": .int(index),
+                    "embedding": [.double(length), .double(Double(index)), 1.0],
+                ]
             }
             return .json(["object": "list", "data": .array(data), "model": body?["model"] ?? nil])
         case .chatCompletions?:

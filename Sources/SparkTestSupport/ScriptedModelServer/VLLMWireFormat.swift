@@ -58,7 +58,10 @@ struct VLLMWireFormat {
 
     /// vLLM's own error body (`{"object":"error",...}`), as its 404 for an unknown model has it.
     static func vllmErrorBody(status: Int, message: String) -> JSONValue {
-        ["object": "error", "message": .string(message), "type": .string(typeName(status)), "param": nil, "code": .int(status)]
+        [
+            "object": "error", "message": .string(message), "type": .string(typeName(status)), "param": nil,
+            "code": .int(status),
+        ]
     }
 
     private static func typeName(_ status: Int) -> String {

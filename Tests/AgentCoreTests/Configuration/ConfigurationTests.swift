@@ -26,7 +26,8 @@ import Testing
     @Test func timeoutsComeFromEveryLayerAndTravelWithTheEndpoint() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let file = try directory.write(#"{"connectTimeout": 3, "firstByteTimeout": 900, "idleTimeout": 45}"#, to: "c.json")
+        let file = try directory.write(
+            #"{"connectTimeout": 3, "firstByteTimeout": 900, "idleTimeout": 45}"#, to: "c.json")
         let configuration = try SparkConfiguration.load(
             configFile: file, environment: ["SPARK_FIRST_BYTE_TIMEOUT": "1200", "SPARK_IDLE_TIMEOUT": "0.5"],
             editorSettings: ["idleTimeout": 90])
@@ -39,8 +40,12 @@ import Testing
     }
 
     @Test func badTimeoutsNameTheirField() throws {
-        for (name, text) in [("SPARK_CONNECT_TIMEOUT", "soon"), ("SPARK_FIRST_BYTE_TIMEOUT", "0"), ("SPARK_IDLE_TIMEOUT", "-3")] {
-            let error = #expect(throws: ConfigurationError.self) { try SparkConfiguration.load(environment: [name: text]) }
+        for (name, text) in [
+            ("SPARK_CONNECT_TIMEOUT", "soon"), ("SPARK_FIRST_BYTE_TIMEOUT", "0"), ("SPARK_IDLE_TIMEOUT", "-3"),
+        ] {
+            let error = #expect(throws: ConfigurationError.self) {
+                try SparkConfiguration.load(environment: [name: text])
+            }
             #expect(error?.field == name)
         }
         let directory = try TemporaryDirectory()
@@ -50,7 +55,9 @@ import Testing
             (#"{"idleTimeout": 100000}"#, "must be between 0.0 and 86400.0"),
         ] {
             let file = try directory.write(text, to: "bad.json")
-            let error = #expect(throws: ConfigurationError.self) { try SparkConfiguration.load(configFile: file, environment: [:]) }
+            let error = #expect(throws: ConfigurationError.self) {
+                try SparkConfiguration.load(configFile: file, environment: [:])
+            }
             #expect(error?.field == "idleTimeout")
             #expect(error?.message.contains(message) == true, "\(String(describing: error))")
         }

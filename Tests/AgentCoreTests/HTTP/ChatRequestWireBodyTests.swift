@@ -10,27 +10,35 @@ import Testing
             model: "m",
             messages: [
                 .system("sys"),
-                ChatMessage(role: .user, content: .parts([.text("look"), .imageURL(url: "data:image/png;base64,AA", detail: "low")])),
+                ChatMessage(
+                    role: .user,
+                    content: .parts([.text("look"), .imageURL(url: "data:image/png;base64,AA", detail: "low")])),
                 assistant,
                 .tool(callID: "call-1", name: "read_file", "contents"),
             ],
             stream: false)
         let messages = request.wireBody["messages"]?.arrayValue ?? []
-        #expect(messages == [
-            ["role": "system", "content": "sys"],
-            [
-                "role": "user",
-                "content": [
-                    ["type": "text", "text": "look"],
-                    ["type": "image_url", "image_url": ["url": "data:image/png;base64,AA", "detail": "low"]],
+        #expect(
+            messages == [
+                ["role": "system", "content": "sys"],
+                [
+                    "role": "user",
+                    "content": [
+                        ["type": "text", "text": "look"],
+                        ["type": "image_url", "image_url": ["url": "data:image/png;base64,AA", "detail": "low"]],
+                    ],
                 ],
-            ],
-            [
-                "role": "assistant", "content": nil,
-                "tool_calls": [["id": "call-1", "type": "function", "function": ["name": "read_file", "arguments": "{\"path\":\"a\"}"]]],
-            ],
-            ["role": "tool", "content": "contents", "name": "read_file", "tool_call_id": "call-1"],
-        ])
+                [
+                    "role": "assistant", "content": nil,
+                    "tool_calls": [
+                        [
+                            "id": "call-1", "type": "function",
+                            "function": ["name": "read_file", "arguments": "{\"path\":\"a\"}"],
+                        ]
+                    ],
+                ],
+                ["role": "tool", "content": "contents", "name": "read_file", "tool_call_id": "call-1"],
+            ])
         #expect(!request.wireBody.serialized().contains("reasoning_content"))
         #expect(!request.wireBody.serialized().contains("agent"))
         #expect(request.wireBody["stream_options"] == nil)
@@ -42,7 +50,15 @@ import Testing
             model: "m", messages: [.user("u")], tools: [tool], toolChoice: .function("f"), parallelToolCalls: false,
             maxTokens: 64, temperature: 0.5, seed: 42)
         let body = request.wireBody
-        #expect(body["tools"] == [["type": "function", "function": ["name": "f", "description": "does f", "parameters": ["type": "object"], "strict": true]]])
+        #expect(
+            body["tools"] == [
+                [
+                    "type": "function",
+                    "function": [
+                        "name": "f", "description": "does f", "parameters": ["type": "object"], "strict": true,
+                    ],
+                ]
+            ])
         #expect(body["tool_choice"] == ["type": "function", "function": ["name": "f"]])
         #expect(body["parallel_tool_calls"] == false)
         #expect(body["max_tokens"] == 64)

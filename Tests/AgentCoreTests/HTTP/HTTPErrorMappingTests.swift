@@ -1,5 +1,6 @@
-@testable import AgentCore
 import Testing
+
+@testable import AgentCore
 
 @Suite struct HTTPErrorMappingTests {
     private func map(_ status: Int, _ body: String) -> LLMError {

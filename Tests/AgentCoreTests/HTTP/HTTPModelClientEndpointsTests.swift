@@ -53,7 +53,8 @@ import Testing
         let server = try ScriptedModelServer()
         server.enqueue(.error(status: 400, message: "input too long"), for: .embeddings)
         do {
-            _ = try await HTTPModelClient(logger: logger).embeddings(model: "m", inputs: ["x"], endpoint: server.endpoint)
+            _ = try await HTTPModelClient(logger: logger).embeddings(
+                model: "m", inputs: ["x"], endpoint: server.endpoint)
             Issue.record("expected an error")
         } catch let error as LLMError {
             #expect(error.code == .httpError)

@@ -100,7 +100,9 @@ import Testing
         var received: [ChatStreamEvent] = []
         var failure: (any Error)?
         do {
-            for try await event in fastClient().streamChat(request, endpoint: server.endpoint) { received.append(event) }
+            for try await event in fastClient().streamChat(request, endpoint: server.endpoint) {
+                received.append(event)
+            }
         } catch {
             failure = error
         }

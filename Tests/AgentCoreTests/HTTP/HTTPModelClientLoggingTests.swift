@@ -41,7 +41,8 @@ import Testing
         let lines = box.lines.withLock { $0 }
         #expect(!lines.isEmpty)
         #expect(!lines.contains { $0.contains("sk-very-secret") })
-        #expect(server.requests.map { $0.header("authorization") } == ["Bearer sk-very-secret", "Bearer sk-very-secret"])
+        #expect(
+            server.requests.map { $0.header("authorization") } == ["Bearer sk-very-secret", "Bearer sk-very-secret"])
     }
 
     final class Box: Sendable {

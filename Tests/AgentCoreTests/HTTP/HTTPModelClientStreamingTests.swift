@@ -18,10 +18,11 @@ import Testing
         let client = HTTPModelClient(logger: logger)
         let request = ChatRequest(model: "test-model", messages: [.system("Be brief."), .user("Hi")], maxTokens: 32)
         let events = try await collect(client.streamChat(request, endpoint: server.endpoint))
-        #expect(events == [
-            .contentDelta("Hell"), .contentDelta("o, w"), .contentDelta("orld"), .finished(reason: "stop"),
-            .usage(Usage(promptTokens: 20, completionTokens: 3)),
-        ])
+        #expect(
+            events == [
+                .contentDelta("Hell"), .contentDelta("o, w"), .contentDelta("orld"), .finished(reason: "stop"),
+                .usage(Usage(promptTokens: 20, completionTokens: 3)),
+            ])
         let recorded = try #require(server.requests.first)
         #expect(recorded.method == "POST")
         #expect(recorded.path == "/v1/chat/completions")
@@ -74,7 +75,8 @@ import Testing
         let client = HTTPModelClient(logger: logger)
         _ = try await collect(
             client.streamChat(
-                ChatRequest(model: "test-model", messages: [.user("hi")]), endpoint: server.endpoint(apiKey: "sk-secret")))
+                ChatRequest(model: "test-model", messages: [.user("hi")]),
+                endpoint: server.endpoint(apiKey: "sk-secret")))
         #expect(server.requests.first?.header("Authorization") == "Bearer sk-secret")
     }
 

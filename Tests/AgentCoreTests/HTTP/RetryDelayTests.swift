@@ -1,6 +1,7 @@
-@testable import AgentCore
 import Logging
 import Testing
+
+@testable import AgentCore
 
 @Suite struct RetryDelayTests {
     let client = HTTPModelClient(
@@ -8,9 +9,10 @@ import Testing
         options: .init(baseRetryDelay: .milliseconds(100), maxRetryDelay: .seconds(1)))
 
     @Test func backsOffExponentiallyUpToTheCap() {
-        #expect((1...5).map { client.retryDelay(attempt: $0, retryAfter: nil) } == [
-            .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1),
-        ])
+        #expect(
+            (1...5).map { client.retryDelay(attempt: $0, retryAfter: nil) } == [
+                .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1),
+            ])
     }
 
     @Test func honoursRetryAfterWithinTheCap() {

@@ -1,16 +1,19 @@
-@testable import AgentCore
 import SparkTestSupport
 import Testing
 
+@testable import AgentCore
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 @Suite struct JSONParserTests {
     @Test func parsesEveryKindOfValue() throws {
-        let value = try JSONValue(parsing: #" {"a": [1, -2.5e1, true, false, null, "s"], "b": {}, "c": [], "d": 9223372036854775807, "e": -0} "#)
+        let value = try JSONValue(
+            parsing:
+                #" {"a": [1, -2.5e1, true, false, null, "s"], "b": {}, "c": [], "d": 9223372036854775807, "e": -0} "#)
         #expect(value == ["a": [1, -25.0, true, false, nil, "s"], "b": [:], "c": [], "d": .int(Int.max), "e": 0])
         #expect(try JSONValue(parsing: "-9223372036854775808") == .int(Int.min))
         #expect(try JSONValue(parsing: "9223372036854775808") == .double(9223372036854775808))
@@ -36,10 +39,14 @@ import Foundation
             (#"{"a":1,,}"#, "expected a member name"), ("[1,,]", "expected a value"), ("[,]", "expected a value"),
             ("{,}", "expected a member name"), ("[1 2]", "expected ',' or ']'"),
             ("tru", "expected a value"), (#""open"#, "unexpected end of text"), (#""bad\q""#, "invalid escape"),
-            (#"{"a":1} x"#, "unexpected text after the value"), ("-", "unexpected end of text"), ("1.", "unexpected end of text"),
+            (#"{"a":1} x"#, "unexpected text after the value"), ("-", "unexpected end of text"),
+            ("1.", "unexpected end of text"),
             ("\"raw\u{1}control\"", "control character in a string"), ("{'a': 1}", "expected a member name"),
             ("01", "a number cannot start with 0"), (#""\u12G4""#, "invalid \\u escape"), ("+1", "expected a value"),
-            (String(repeating: "[", count: 300) + String(repeating: "]", count: 300), "nested more than 256 levels deep"),
+            (
+                String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+                "nested more than 256 levels deep"
+            ),
         ]
         for (text, reason) in cases {
             #expect(throws: JSONSyntaxError.self, "\(text)") { try JSONValue(parsing: text) }
@@ -62,7 +69,8 @@ import Foundation
             #"{"jsonrpc":"2.0","id":1,"method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.swift","version":3},"contentChanges":[{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":2}},"text":"é\n\t\"x\""}]}}"#,
             #"[1, 2.5, -3.25e1, 1E-2, 0.000001, true, false, null, "", {}, []]"#,
             #"{"nested": {"deeper": [[["x"]], {"k": null}]}, "unicode": "\u0041\u00e9\u4e2d\ud83d\udc4b"}"#,
-            " \n\t 42 \r\n", #""just a string""#, "null", "{\"a\" 1}", "[1,]", "{\"a\": [2, ], }", "[1,,]", "[01]", "1e", "\"\\x\"",
+            " \n\t 42 \r\n", #""just a string""#, "null", "{\"a\" 1}", "[1,]", "{\"a\": [2, ], }", "[1,,]", "[01]",
+            "1e", "\"\\x\"",
         ]
         for text in texts {
             let reference = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
@@ -74,7 +82,8 @@ import Foundation
     /// Thousands of mangled messages: the parser accepts exactly what `JSONDecoder` accepts, to the same value.
     @Test func mangledTextIsJudgedAsJSONDecoderJudgesIt() throws {
         let message = Array(
-            #"{"jsonrpc":"2.0","id":"fuzz","method":"x","params":{"a":[1,2.5,-3,true,null,"é\n👋"],"b":{"c":"d"}}}"#.utf8)
+            #"{"jsonrpc":"2.0","id":"fuzz","method":"x","params":{"a":[1,2.5,-3,true,null,"é\n👋"],"b":{"c":"d"}}}"#.utf8
+        )
         var random = SplitMix64(seed: 9)
         for _ in 0..<4_000 {
             var bytes = message
@@ -133,21 +142,31 @@ import Foundation
         case 1: return .bool(Bool.random(using: &generator))
         case 2: return .int(Int.random(in: Int.min...Int.max, using: &generator))
         case 3: return .double(Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / 64)
-        case 4: return .string((0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
-        case 5: return .array((0..<Int.random(in: 0..<5, using: &generator)).map { _ in randomValue(depth: depth + 1, using: &generator) })
+        case 4:
+            return .string(
+                (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined())
+        case 5:
+            return .array(
+                (0..<Int.random(in: 0..<5, using: &generator)).map { _ in
+                    randomValue(depth: depth + 1, using: &generator)
+                })
         default:
             var members: [String: JSONValue] = [:]
             for index in 0..<Int.random(in: 0..<5, using: &generator) {
-                members["k\(index)\(pieces.randomElement(using: &generator)!)"] = randomValue(depth: depth + 1, using: &generator)
+                members["k\(index)\(pieces.randomElement(using: &generator)!)"] = randomValue(
+                    depth: depth + 1, using: &generator)
             }
             return .object(members)
         }
     }
 
     @Test func chunkJSONReadsAVLLMChunk() throws {
-        let text = #"{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"a\": \"\\n\"}"}}]},"logprobs":null,"finish_reason":null}]}"#
+        let text =
+            #"{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"a\": \"\\n\"}"}}]},"logprobs":null,"finish_reason":null}]}"#
         let chunk = try JSONParser<ChunkJSON>.parse(text)
-        let fragment = chunk["choices"]?.arrayValue?.first?["delta"]?["tool_calls"]?.arrayValue?.first?["function"]?["arguments"]
+        let fragment = chunk["choices"]?.arrayValue?.first?["delta"]?["tool_calls"]?.arrayValue?.first?["function"]?[
+            "arguments"]
         #expect(fragment?.stringValue == "{\"a\": \"\\n\"}")
         #expect(chunk["choices"]?.arrayValue?.first?["finish_reason"]?.isNull == true)
     }

@@ -27,6 +27,7 @@ import Testing
         writer.endArray()
         writer.member("d", 2.5)
         writer.endObject()
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[1,2],"list":[{"x":true},{},"s",null,[]],"d":2.5}"#)
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[1,2],"list":[{"x":true},{},"s",null,[]],"d":2.5}"#)
     }
 }

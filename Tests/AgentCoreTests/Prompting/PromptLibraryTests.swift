@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 @Suite struct PromptLibraryTests {
@@ -24,14 +24,18 @@ import Foundation
         let text = try bundled().template(name)
         #expect(text.count > 400, "\(name) is suspiciously short")
         #expect(Set(PromptTemplate.placeholders(in: text)).isSubset(of: ["workspace", "specialists"]))
-        let rendered = try bundled().render(name, values: ["workspace": "/work/project", "specialists": "- coding: writes code"], strict: true)
+        let rendered = try bundled().render(
+            name, values: ["workspace": "/work/project", "specialists": "- coding: writes code"], strict: true)
         #expect(!rendered.contains("{{"))
     }
 
     @Test func codingPromptFillsTheWorkspaceAndCoversTheEssentials() throws {
         let text = try bundled().render(.codingSystem, values: ["workspace": "/home/ada/engine"])
         #expect(text.contains("in the workspace at `/home/ada/engine`"))
-        for tool in ["file_read", "file_write", "glob", "grep", "bash", "execute_code", "python_repl", "memory", "analyze_code", "search_code_patterns", "generate_tests", "explain_code", "suggest_improvements"] {
+        for tool in [
+            "file_read", "file_write", "glob", "grep", "bash", "execute_code", "python_repl", "memory", "analyze_code",
+            "search_code_patterns", "generate_tests", "explain_code", "suggest_improvements",
+        ] {
             #expect(text.contains("`\(tool)"), "coding prompt does not mention \(tool)")
         }
         #expect(text.contains("str_replace"))
@@ -40,7 +44,8 @@ import Foundation
     }
 
     @Test func supervisorPromptReceivesTheSpecialists() throws {
-        let specialists = "- `coding`: reads and edits code (transfer_to_coding)\n- `rag`: answers from documents (transfer_to_rag)"
+        let specialists =
+            "- `coding`: reads and edits code (transfer_to_coding)\n- `rag`: answers from documents (transfer_to_rag)"
         let text = try bundled().render(.supervisorSystem, values: ["specialists": specialists])
         #expect(text.contains(specialists))
         #expect(text.contains("transfer_to_<agent>"))
@@ -72,7 +77,9 @@ import Foundation
     }
 
     @Test func overrideDirectoryWinsAndMissingOnesAreClearErrors() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spark-prompts-\(UInt64.random(in: 0...UInt64.max))").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "spark-prompts-\(UInt64.random(in: 0...UInt64.max))"
+        ).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data("Custom {{ workspace }} prompt".utf8).write(to: URL(fileURLWithPath: "\(directory)/coding_system.md"))

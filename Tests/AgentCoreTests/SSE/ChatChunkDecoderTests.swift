@@ -18,10 +18,11 @@ import Testing
             #"{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":5,"total_tokens":7,"completion_tokens":2}}"#,
             "[DONE]",
         ])
-        #expect(events == [
-            .reasoningDelta("hmm"), .contentDelta("Hi"), .finished(reason: "stop"),
-            .usage(Usage(promptTokens: 5, completionTokens: 2)),
-        ])
+        #expect(
+            events == [
+                .reasoningDelta("hmm"), .contentDelta("Hi"), .finished(reason: "stop"),
+                .usage(Usage(promptTokens: 5, completionTokens: 2)),
+            ])
         #expect(decoder.sawDone && decoder.sawFinish && decoder.isComplete)
     }
 
@@ -31,11 +32,12 @@ import Testing
             #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"p\":"}}]},"finish_reason":null}]}"#,
             #"{"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}"#,
         ])
-        #expect(events == [
-            .toolCallDelta(ToolCallDelta(index: 0, id: "t1", name: "read")),
-            .toolCallDelta(ToolCallDelta(index: 0, argumentsFragment: "{\"p\":")),
-            .finished(reason: "tool_calls"),
-        ])
+        #expect(
+            events == [
+                .toolCallDelta(ToolCallDelta(index: 0, id: "t1", name: "read")),
+                .toolCallDelta(ToolCallDelta(index: 0, argumentsFragment: "{\"p\":")),
+                .finished(reason: "tool_calls"),
+            ])
     }
 
     @Test func streamWithoutDoneOrFinishIsIncomplete() throws {

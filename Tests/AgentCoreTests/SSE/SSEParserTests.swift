@@ -66,7 +66,8 @@ import Testing
 
     @Test func bomOnlyCountsAtTheStart() {
         var parser = SSEParser()
-        let events = parser.feed([0xEF, 0xBB, 0xBF] + Array("data: a\n\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("data: b\n\n".utf8))
+        let events = parser.feed(
+            [0xEF, 0xBB, 0xBF] + Array("data: a\n\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("data: b\n\n".utf8))
         #expect(events == [SSEEvent(data: "a")])  // a BOM later in the stream makes an unknown field name
     }
 

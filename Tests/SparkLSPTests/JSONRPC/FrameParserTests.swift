@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkLSP
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite struct FrameParserTests {
     private func frame(_ body: String, header: String = "Content-Length") -> [UInt8] {
@@ -47,7 +48,8 @@ import Testing
         let stream = frame(big) + frame("{}")
         for size in [1, 7, 64, stream.count] {
             var copy = parser
-            #expect(feedInChunks(stream, size: size, parser: &copy) == [.oversized(length: 1000), .frame(Data("{}".utf8))])
+            #expect(
+                feedInChunks(stream, size: size, parser: &copy) == [.oversized(length: 1000), .frame(Data("{}".utf8))])
         }
         _ = parser.finish()
     }

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SparkLSP
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite struct IncomingMessageTests {
     private func parse(_ text: String) -> IncomingMessage { IncomingMessage.parse(Data(text.utf8)) }
@@ -15,7 +16,8 @@ import Testing
     }
 
     @Test func requestsWithNumberAndStringIds() {
-        guard case .request(.number(7), "a/b", _) = parse(#"{"jsonrpc":"2.0","id":7,"method":"a/b","params":{}}"#) else {
+        guard case .request(.number(7), "a/b", _) = parse(#"{"jsonrpc":"2.0","id":7,"method":"a/b","params":{}}"#)
+        else {
             Issue.record("number id")
             return
         }
@@ -34,7 +36,9 @@ import Testing
             Issue.record("response")
             return
         }
-        guard case .response(.number(4), _, let error?) = parse(#"{"jsonrpc":"2.0","id":4,"error":{"code":-32601,"message":"m"}}"#)
+        guard
+            case .response(.number(4), _, let error?) = parse(
+                #"{"jsonrpc":"2.0","id":4,"error":{"code":-32601,"message":"m"}}"#)
         else {
             Issue.record("error response")
             return
@@ -63,8 +67,9 @@ import Testing
     }
 
     @Test func typedParamsDecodeAndErrorsNameTheField() throws {
-        guard case .request(_, _, let params) = parse(
-            #"{"jsonrpc":"2.0","id":1,"method":"textDocument/didClose","params":{"textDocument":{}}}"#)
+        guard
+            case .request(_, _, let params) = parse(
+                #"{"jsonrpc":"2.0","id":1,"method":"textDocument/didClose","params":{"textDocument":{}}}"#)
         else {
             Issue.record("not a request")
             return
@@ -96,7 +101,8 @@ import Testing
     }
 
     @Test func outgoingMessagesRoundTrip() throws {
-        let request = try MessageCoding.request(id: .string("r"), method: "m", params: CancelRequestNotification(id: .number(2)))
+        let request = try MessageCoding.request(
+            id: .string("r"), method: "m", params: CancelRequestNotification(id: .number(2)))
         guard case .request(.string("r"), "m", let params) = IncomingMessage.parse(request) else {
             Issue.record("request did not round-trip")
             return

@@ -3,15 +3,17 @@ import SparkLSP
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Params are decoded from the parsed message (`JSONValueDecoder`), not with `JSONDecoder`: both must agree
 /// on every value and on every error message a client sees.
 @Suite struct ParamsDecodingTests {
-    private func agree<P: Codable>(_ type: P.Type, _ params: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func agree<P: Codable>(_ type: P.Type, _ params: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let viaTree = Result { try MessageCoding.decodeParams(type, from: try JSONValue(parsing: params)) }
         let viaJSONDecoder = Result { try JSONDecoder().decode(type, from: Data(params.utf8)) }
         switch (viaTree, viaJSONDecoder) {
@@ -74,14 +76,17 @@ import Foundation
         } catch {
             #expect(
                 ResponseError(error).message
-                    == "Invalid params: field 'range.start.line' is invalid: Parsed JSON number <-1.5> does not fit in Int.")
+                    == "Invalid params: field 'range.start.line' is invalid: Parsed JSON number <-1.5> does not fit in Int."
+            )
         }
     }
 
     @Test func anErrorNamesTheFieldWithItsIndex() throws {
         let params = try JSONValue(
             parsing: #"{"textDocument":{"uri":"file:///a","version":1},"contentChanges":[{"text":"a"},{"text":7}]}"#)
-        #expect(throws: DecodingError.self) { try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: params) }
+        #expect(throws: DecodingError.self) {
+            try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: params)
+        }
         do {
             _ = try MessageCoding.decodeParams(DidChangeTextDocumentNotification.self, from: params)
         } catch {

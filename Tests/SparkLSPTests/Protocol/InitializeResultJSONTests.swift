@@ -10,7 +10,8 @@ import Testing
                 positionEncoding: .utf8,
                 textDocumentSync: TextDocumentSyncOptions(
                     openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
-                codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix, .refactorRewrite], resolveProvider: true),
+                codeActionProvider: CodeActionOptions(
+                    codeActionKinds: [.quickFix, .refactorRewrite], resolveProvider: true),
                 executeCommandProvider: ExecuteCommandOptions(commands: ["spark.codeAction", "spark.chat"]),
                 workspace: WorkspaceServerCapabilities(
                     workspaceFolders: WorkspaceFoldersServerCapabilities(supported: true, changeNotifications: true)),

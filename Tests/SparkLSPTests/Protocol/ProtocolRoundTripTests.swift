@@ -14,7 +14,12 @@ import Testing
                 .textDocumentEdit(
                     TextDocumentEdit(
                         textDocument: OptionalVersionedTextDocumentIdentifier(uri: "file:///a.swift", version: 3),
-                        edits: [TextEdit(range: LSPRange(start: Position(line: 0, character: 0), end: Position(line: 0, character: 1)), newText: "x", annotationId: "spark")])),
+                        edits: [
+                            TextEdit(
+                                range: LSPRange(
+                                    start: Position(line: 0, character: 0), end: Position(line: 0, character: 1)),
+                                newText: "x", annotationId: "spark")
+                        ])),
                 .deleteFile(DeleteFile(uri: "file:///old.swift")),
             ],
             changeAnnotations: ["spark": ChangeAnnotation(label: "Spark", needsConfirmation: true)])
@@ -45,14 +50,20 @@ import Testing
             "general": ["positionEncodings": ["utf-8", "utf-16"]],
             "workspace": [
                 "applyEdit": true, "configuration": true,
-                "workspaceEdit": ["documentChanges": true, "changeAnnotationSupport": [:], "resourceOperations": ["create"]],
+                "workspaceEdit": [
+                    "documentChanges": true, "changeAnnotationSupport": [:], "resourceOperations": ["create"],
+                ],
             ],
             "window": ["workDoneProgress": true, "showDocument": ["support": true], "showMessage": [:]],
         ]
         let capabilities = try json.decode(as: ClientCapabilities.self)
         #expect(capabilities.positionEncodings == ["utf-8", "utf-16"])
-        #expect(capabilities.supportsApplyEdit && capabilities.supportsDocumentChanges && capabilities.supportsChangeAnnotations)
-        #expect(capabilities.supportsWorkDoneProgress && capabilities.supportsShowDocument && capabilities.supportsConfiguration)
+        #expect(
+            capabilities.supportsApplyEdit && capabilities.supportsDocumentChanges
+                && capabilities.supportsChangeAnnotations)
+        #expect(
+            capabilities.supportsWorkDoneProgress && capabilities.supportsShowDocument
+                && capabilities.supportsConfiguration)
         #expect(capabilities.resourceOperations == ["create"])
         let odd = try (["workspace": ["applyEdit": "yes"]] as JSONValue).decode(as: ClientCapabilities.self)
         #expect(!odd.supportsApplyEdit)
@@ -62,10 +73,13 @@ import Testing
     @Test func initializeRequestFromATypicalClient() throws {
         let json: JSONValue = [
             "processId": nil, "rootUri": "file:///w", "capabilities": [:], "trace": "off",
-            "clientInfo": ["name": "Neovim", "version": "0.7.2"], "workspaceFolders": [["uri": "file:///w", "name": "w"]],
+            "clientInfo": ["name": "Neovim", "version": "0.7.2"],
+            "workspaceFolders": [["uri": "file:///w", "name": "w"]],
         ]
         let request = try json.decode(as: InitializeRequest.self)
-        #expect(request.clientInfo?.name == "Neovim" && request.workspaceFolders?.first?.name == "w" && request.trace == .off)
+        #expect(
+            request.clientInfo?.name == "Neovim" && request.workspaceFolders?.first?.name == "w"
+                && request.trace == .off)
     }
 
     @Test func fileURIsAndPaths() {

@@ -4,7 +4,8 @@ import Testing
 
 /// Every bad input of issue 2 gets the right error (or a logged warning) and the server keeps serving.
 @Suite struct BadInputTests {
-    private func initialized(_ configuration: ServerConfiguration = ServerConfiguration()) async throws -> TestLSPClient {
+    private func initialized(_ configuration: ServerConfiguration = ServerConfiguration()) async throws -> TestLSPClient
+    {
         let client = try TestLSPClient.inProcess(configuration: configuration)
         try await client.initialize()
         return client
@@ -44,7 +45,9 @@ import Testing
         var configuration = ServerConfiguration()
         configuration.maximumFrameLength = 1024
         let client = try await initialized(configuration)
-        let big = #"{"jsonrpc":"2.0","id":"big","method":"spark/debug/document","params":{"uri":""# + String(repeating: "a", count: 4096) + #""}}"#
+        let big =
+            #"{"jsonrpc":"2.0","id":"big","method":"spark/debug/document","params":{"uri":""#
+            + String(repeating: "a", count: 4096) + #""}}"#
         client.writeFrame(big)
         let response = try await client.nextUnmatchedResponse()
         #expect(response.id == nil && response.error?.code == .invalidRequest)
@@ -54,7 +57,8 @@ import Testing
 
     @Test func batchArrayGetsOneInvalidRequestWithANullID() async throws {
         let client = try await initialized()
-        client.writeFrame(#"[{"jsonrpc":"2.0","id":1,"method":"shutdown"},{"jsonrpc":"2.0","id":2,"method":"shutdown"}]"#)
+        client.writeFrame(
+            #"[{"jsonrpc":"2.0","id":1,"method":"shutdown"},{"jsonrpc":"2.0","id":2,"method":"shutdown"}]"#)
         let response = try await client.nextUnmatchedResponse()
         #expect(response.id == nil && response.error?.code == .invalidRequest)
         try await expectStillServing(client)  // the batch's shutdown was not run
@@ -62,7 +66,9 @@ import Testing
 
     @Test func paramsOfTheWrongShapeNameTheField() async throws {
         let client = try await initialized()
-        client.writeFrame(#"{"jsonrpc":"2.0","id":9,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a"},"range":{"start":{"line":"zero","character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}"#)
+        client.writeFrame(
+            #"{"jsonrpc":"2.0","id":9,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a"},"range":{"start":{"line":"zero","character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}"#
+        )
         let response = try await client.nextUnmatchedResponse()
         #expect(response.id == .number(9) && response.error?.code == .invalidParams)
         #expect(response.error?.message.contains("range.start.line") == true)

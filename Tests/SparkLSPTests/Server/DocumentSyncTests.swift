@@ -6,18 +6,26 @@ import Testing
 @Suite struct DocumentSyncTests {
     private let uri = "file:///tmp/doc.txt"
 
-    private func change(_ version: Int, _ changes: [TextDocumentContentChangeEvent]) -> DidChangeTextDocumentNotification {
-        DidChangeTextDocumentNotification(textDocument: VersionedTextDocumentIdentifier(uri: uri, version: version), contentChanges: changes)
+    private func change(_ version: Int, _ changes: [TextDocumentContentChangeEvent])
+        -> DidChangeTextDocumentNotification
+    {
+        DidChangeTextDocumentNotification(
+            textDocument: VersionedTextDocumentIdentifier(uri: uri, version: version), contentChanges: changes)
     }
 
     private func edit(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int, _ text: String) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent(range: LSPRange(start: Position(line: l1, character: c1), end: Position(line: l2, character: c2)), text: text)
+        TextDocumentContentChangeEvent(
+            range: LSPRange(start: Position(line: l1, character: c1), end: Position(line: l2, character: c2)),
+            text: text)
     }
 
     private func started(_ text: String, encodings: [JSONValue] = []) async throws -> TestLSPClient {
         let client = try TestLSPClient.inProcess()
-        try await client.initialize(capabilities: ClientCapabilities(["general": ["positionEncodings": .array(encodings)]]))
-        client.notify(DidOpenTextDocumentNotification(textDocument: TextDocumentItem(uri: uri, languageId: "plaintext", version: 1, text: text)))
+        try await client.initialize(
+            capabilities: ClientCapabilities(["general": ["positionEncodings": .array(encodings)]]))
+        client.notify(
+            DidOpenTextDocumentNotification(
+                textDocument: TextDocumentItem(uri: uri, languageId: "plaintext", version: 1, text: text)))
         return client
     }
 
@@ -69,8 +77,10 @@ import Testing
 
     @Test func changesToUnknownDocumentsAreWarnedAbout() async throws {
         let client = try await started("x")
-        client.notify(DidChangeTextDocumentNotification(
-            textDocument: VersionedTextDocumentIdentifier(uri: "file:///never-opened", version: 2), contentChanges: [TextDocumentContentChangeEvent(text: "z")]))
+        client.notify(
+            DidChangeTextDocumentNotification(
+                textDocument: VersionedTextDocumentIdentifier(uri: "file:///never-opened", version: 2),
+                contentChanges: [TextDocumentContentChangeEvent(text: "z")]))
         let warning = try await client.nextNotification(ofType: LogMessageNotification.self)
         #expect(warning.message.contains("not open: file:///never-opened"))
         #expect(try await document(client).text == "x")

@@ -5,10 +5,14 @@ import Testing
 @Suite struct LifecycleTests {
     @Test func initializeReportsCapabilitiesAndNegotiatesUTF8WhenOffered() async throws {
         let client = try TestLSPClient.inProcess()
-        let result = try await client.initialize(capabilities: ClientCapabilities(["general": ["positionEncodings": ["utf-16", "utf-8"]]]))
+        let result = try await client.initialize(
+            capabilities: ClientCapabilities(["general": ["positionEncodings": ["utf-16", "utf-8"]]]))
         let capabilities = result.capabilities
         #expect(capabilities.positionEncoding == .utf8)
-        #expect(capabilities.textDocumentSync == TextDocumentSyncOptions(openClose: true, change: .incremental, save: SaveOptions(includeText: false)))
+        #expect(
+            capabilities.textDocumentSync
+                == TextDocumentSyncOptions(openClose: true, change: .incremental, save: SaveOptions(includeText: false))
+        )
         #expect(capabilities.codeActionProvider?.codeActionKinds == [.quickFix, .refactorRewrite])
         #expect(capabilities.codeActionProvider?.resolveProvider == true)
         #expect(capabilities.executeCommandProvider?.commands == ["spark.codeAction", "spark.chat"])
@@ -24,22 +28,29 @@ import Testing
         let client = try TestLSPClient.inProcess()
         #expect(try await client.initialize().capabilities.positionEncoding == .utf16)
         let onlyUTF32 = try TestLSPClient.inProcess()
-        let result = try await onlyUTF32.initialize(capabilities: ClientCapabilities(["general": ["positionEncodings": ["utf-32"]]]))
+        let result = try await onlyUTF32.initialize(
+            capabilities: ClientCapabilities(["general": ["positionEncodings": ["utf-32"]]]))
         #expect(result.capabilities.positionEncoding == .utf16)
     }
 
     @Test func requestsBeforeInitializeAnswerServerNotInitialized() async throws {
         let client = try TestLSPClient.inProcess()
-        await #expect(throws: ResponseError.serverNotInitialized) { try await client.send(DebugDocumentRequest(uri: "file:///x")) }
+        await #expect(throws: ResponseError.serverNotInitialized) {
+            try await client.send(DebugDocumentRequest(uri: "file:///x"))
+        }
         await #expect(throws: ResponseError.serverNotInitialized) { try await client.send(ShutdownRequest()) }
         try await client.initialize()
     }
 
     @Test func notificationsBeforeInitializeAreDropped() async throws {
         let client = try TestLSPClient.inProcess()
-        client.notify(DidOpenTextDocumentNotification(textDocument: TextDocumentItem(uri: "file:///a", languageId: "t", version: 1, text: "x")))
+        client.notify(
+            DidOpenTextDocumentNotification(
+                textDocument: TextDocumentItem(uri: "file:///a", languageId: "t", version: 1, text: "x")))
         try await client.initialize()
-        let error = await #expect(throws: ResponseError.self) { try await client.send(DebugDocumentRequest(uri: "file:///a")) }
+        let error = await #expect(throws: ResponseError.self) {
+            try await client.send(DebugDocumentRequest(uri: "file:///a"))
+        }
         #expect(error?.code == .invalidParams)
     }
 
@@ -102,7 +113,9 @@ import Testing
 
     @Test func handlersRegisteredFromOutsideReplacePlaceholders() async throws {
         let client = try TestLSPClient.inProcess { server in
-            server.register(CodeActionRequest.self) { request, _ in [CodeAction(title: "for \(request.textDocument.uri)")] }
+            server.register(CodeActionRequest.self) { request, _ in
+                [CodeAction(title: "for \(request.textDocument.uri)")]
+            }
         }
         try await client.initialize()
         #expect(try await client.send(CodeActionRequest.sample)?.first?.title == "for file:///a.swift")

@@ -24,7 +24,10 @@ import Testing
             let choice = try await context.showMessageRequest(.info, "Allow?", actions: ["Allow once", "Deny"])
             let settings = try await context.configuration([ConfigurationItem(section: "spark")])
             let shown = try await context.showDocument("file:///chat.md", takeFocus: true)
-            return ["applied": .bool(applied.applied), "choice": choice.map(JSONValue.string) ?? nil, "settings": .array(settings), "shown": .bool(shown)]
+            return [
+                "applied": .bool(applied.applied), "choice": choice.map(JSONValue.string) ?? nil,
+                "settings": .array(settings), "shown": .bool(shown),
+            ]
         }
         client.handle(ApplyEditRequest.self) { request in
             ApplyWorkspaceEditResult(applied: request.label == "L" && request.edit.changes?["file:///a"] == [])
@@ -99,7 +102,9 @@ import Testing
         }
         #expect(try await client.send(ProbeRequest(action: "none")) == "silent")
         #expect(try await client.send(ProbeRequest(action: "client")) == "used")
-        #expect(try await client.nextNotification(ofType: WorkDoneProgressNotification.self).token == .string("client-token"))
+        #expect(
+            try await client.nextNotification(ofType: WorkDoneProgressNotification.self).token
+                == .string("client-token"))
     }
 
     @Test func logShowMessageAndTrace() async throws {
@@ -110,22 +115,34 @@ import Testing
             return nil
         }
         _ = try await client.send(ProbeRequest(action: "go"))
-        #expect(try await client.nextNotification(ofType: LogMessageNotification.self) == LogMessageNotification(type: .info, message: "log line"))
-        #expect(try await client.nextNotification(ofType: ShowMessageNotification.self) == ShowMessageNotification(type: .error, message: "shown"))
+        #expect(
+            try await client.nextNotification(ofType: LogMessageNotification.self)
+                == LogMessageNotification(type: .info, message: "log line"))
+        #expect(
+            try await client.nextNotification(ofType: ShowMessageNotification.self)
+                == ShowMessageNotification(type: .error, message: "shown"))
         #expect(client.queuedNotifications(ofType: LogTraceNotification.self).isEmpty)
         client.notify(SetTraceNotification(value: .verbose))
         _ = try await client.send(ProbeRequest(action: "go"))
-        #expect(try await client.nextNotification(ofType: LogTraceNotification.self) == LogTraceNotification(message: "trace line", verbose: "details"))
+        #expect(
+            try await client.nextNotification(ofType: LogTraceNotification.self)
+                == LogTraceNotification(message: "trace line", verbose: "details"))
     }
 
     @Test func workspaceFoldersAreTracked() async throws {
         let client = try await client { _, context in
             .array(context.state.workspaceFolders.map { .string($0.name) })
         }
-        client.notify(DidChangeWorkspaceFoldersNotification(event: WorkspaceFoldersChangeEvent(
-            added: [WorkspaceFolder(uri: "file:///a", name: "a"), WorkspaceFolder(uri: "file:///b", name: "b")], removed: [])))
-        client.notify(DidChangeWorkspaceFoldersNotification(event: WorkspaceFoldersChangeEvent(
-            added: [], removed: [WorkspaceFolder(uri: "file:///a", name: "a")])))
+        client.notify(
+            DidChangeWorkspaceFoldersNotification(
+                event: WorkspaceFoldersChangeEvent(
+                    added: [
+                        WorkspaceFolder(uri: "file:///a", name: "a"), WorkspaceFolder(uri: "file:///b", name: "b"),
+                    ], removed: [])))
+        client.notify(
+            DidChangeWorkspaceFoldersNotification(
+                event: WorkspaceFoldersChangeEvent(
+                    added: [], removed: [WorkspaceFolder(uri: "file:///a", name: "a")])))
         #expect(try await client.send(ProbeRequest(action: "go")) == ["b"])
     }
 }

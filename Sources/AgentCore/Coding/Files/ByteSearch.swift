@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Exact byte-sequence search: `memchr` for the needle's rarest byte, then `memcmp`.

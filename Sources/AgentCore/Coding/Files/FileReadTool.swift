@@ -36,7 +36,8 @@ public struct FileReadTool: AgentTool {
             "properties": [
                 "path": [
                     "type": "string",
-                    "description": "File or directory, relative to the workspace root (for example `src/main.py`); `.` is the root.",
+                    "description":
+                        "File or directory, relative to the workspace root (for example `src/main.py`); `.` is the root.",
                 ],
                 "max_lines": [
                     "type": "integer", "minimum": 1, "maximum": .int(Self.largestLines),
@@ -83,7 +84,8 @@ public struct FileReadTool: AgentTool {
         } catch {
             switch error {
             case .missing: return .error("\(path.relative) does not exist")
-            case .binary(let size): return ToolResult("\(path.relative) is a binary file (\(size) bytes); it is not shown.")
+            case .binary(let size):
+                return ToolResult("\(path.relative) is a binary file (\(size) bytes); it is not shown.")
             case .path(let error): return error.toolResult
             }
         }
@@ -96,14 +98,21 @@ public struct FileReadTool: AgentTool {
         }
         let last = min(lines.count, startLine + maxLines - 1)
         var output = header + ", lines \(startLine)-\(last) of \(lines.count)"
-        if snapshot.truncated { output += " (the file is \(snapshot.size) bytes; only its first \(Self.maximumBytes) bytes were read)" }
+        if snapshot.truncated {
+            output += " (the file is \(snapshot.size) bytes; only its first \(Self.maximumBytes) bytes were read)"
+        }
         output += ":\n" + lines.numbered(startLine...last)
         if last < lines.count {
             output += "[\(lines.count - last) more lines; continue with start_line=\(last + 1)]\n"
         } else if snapshot.truncated {
             output += "[the rest of the file was not read; use grep to find what you need in it]\n"
         }
-        return ToolResult(output, value: ["path": .string(path.relative), "lines": .int(lines.count), "version": snapshot.version.map(JSONValue.int) ?? .null])
+        return ToolResult(
+            output,
+            value: [
+                "path": .string(path.relative), "lines": .int(lines.count),
+                "version": snapshot.version.map(JSONValue.int) ?? .null,
+            ])
     }
 
     private func listing(_ path: WorkspacePath) throws(WorkspacePathError) -> ToolResult {

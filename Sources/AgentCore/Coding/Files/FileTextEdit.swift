@@ -3,7 +3,9 @@
 enum FileTextEdit {
     /// Replaces the single occurrence of `old` with `new`; zero or several occurrences fail with
     /// the closest lines (or every match) quoted.
-    static func replacingOnce(_ old: String, with new: String, in text: String, path: String) -> Result<String, FileEditProblem> {
+    static func replacingOnce(_ old: String, with new: String, in text: String, path: String) -> Result<
+        String, FileEditProblem
+    > {
         guard !old.isEmpty else { return .failure(FileEditProblem("old_text must not be empty")) }
         let offsets = ByteSearch.offsets(of: old, in: text, limit: 50)
         switch offsets.count {
@@ -19,10 +21,13 @@ enum FileTextEdit {
     }
 
     /// Inserts `insertion` as whole lines after line `line` (0 = the top).
-    static func inserting(_ insertion: String, afterLine line: Int, in text: String) -> Result<String, FileEditProblem> {
+    static func inserting(_ insertion: String, afterLine line: Int, in text: String) -> Result<String, FileEditProblem>
+    {
         let lines = LineNumberedText(text)
         guard line >= 0, line <= lines.count else {
-            return .failure(FileEditProblem("insert_line \(line) is out of range; the file has \(lines.count) lines (0 inserts at the top)"))
+            return .failure(
+                FileEditProblem(
+                    "insert_line \(line) is out of range; the file has \(lines.count) lines (0 inserts at the top)"))
         }
         var block = insertion
         if !block.hasSuffix("\n") { block += "\n" }
@@ -39,12 +44,16 @@ enum FileTextEdit {
     }
 
     /// Inserts `insertion` as whole lines after the line where the single match of `anchor` ends.
-    static func inserting(_ insertion: String, after anchor: String, in text: String, path: String) -> Result<String, FileEditProblem> {
+    static func inserting(_ insertion: String, after anchor: String, in text: String, path: String) -> Result<
+        String, FileEditProblem
+    > {
         let offsets = ByteSearch.offsets(of: anchor, in: text, limit: 50)
         guard offsets.count == 1 else {
-            return .failure(FileEditProblem(offsets.isEmpty
-                ? StrReplaceDiagnosis.noMatch(for: anchor, in: text, path: path)
-                : StrReplaceDiagnosis.severalMatches(offsets, of: anchor, in: text, path: path)))
+            return .failure(
+                FileEditProblem(
+                    offsets.isEmpty
+                        ? StrReplaceDiagnosis.noMatch(for: anchor, in: text, path: path)
+                        : StrReplaceDiagnosis.severalMatches(offsets, of: anchor, in: text, path: path)))
         }
         var end = offsets[0] + anchor.utf8.count
         if anchor.hasSuffix("\n") { end -= 1 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The current text of a workspace file: the editor's live buffer when it is open, else the disk.
@@ -28,12 +28,13 @@ struct FileTextSource {
     /// The text of `path`, reading at most `limit` bytes from disk.
     func read(_ path: WorkspacePath, limit: Int) async throws(Problem) -> Snapshot {
         if let document = await documents?.openDocument(atPath: path.absolute) {
-            return Snapshot(text: document.text, version: document.version, size: document.text.utf8.count, truncated: false)
+            return Snapshot(
+                text: document.text, version: document.version, size: document.text.utf8.count, truncated: false)
         }
         let result: (bytes: [UInt8], size: Int)
         do {
             result = try SecureFileSystem.readFile(root: root.path, components: path.components, limit: limit)
-        } catch where error.errno == ENOENT {
+        } catch  where error.errno == ENOENT {
             throw .missing
         } catch {
             throw .path(error)

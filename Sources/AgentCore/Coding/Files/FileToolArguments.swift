@@ -36,7 +36,9 @@ struct FileToolArguments {
         switch values[key] {
         case nil, .null?: return nil
         case .string(let text)?:
-            guard let value = Int(text.trimmingPrefixAndSuffixSpaces()) else { throw Problem(message: "`\(key)` must be an integer") }
+            guard let value = Int(text.trimmingPrefixAndSuffixSpaces()) else {
+                throw Problem(message: "`\(key)` must be an integer")
+            }
             return value
         case let value?:
             guard let number = value.intValue else { throw Problem(message: "`\(key)` must be an integer") }
@@ -49,7 +51,9 @@ extension String {
     /// The text without leading and trailing spaces, tabs and newlines.
     func trimmingPrefixAndSuffixSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

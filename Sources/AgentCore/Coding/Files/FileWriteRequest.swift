@@ -14,11 +14,14 @@ struct FileWriteRequest {
         operation = try arguments.requiredString("operation").lowercased()
         guard Self.operations.contains(operation) else {
             throw FileToolArguments.Problem(
-                message: "unknown operation `\(operation)`; use one of \(Self.operations.sorted().joined(separator: ", "))")
+                message:
+                    "unknown operation `\(operation)`; use one of \(Self.operations.sorted().joined(separator: ", "))")
         }
         let raw = try arguments.requiredString("path")
         path = try root.resolve(raw)
-        guard !path.isRoot else { throw FileToolArguments.Problem(message: "`path` must name a file, not the workspace root") }
+        guard !path.isRoot else {
+            throw FileToolArguments.Problem(message: "`path` must name a file, not the workspace root")
+        }
         content = try arguments.string("content")
         oldText = try arguments.string("old_text")
         newText = try arguments.string("new_text")

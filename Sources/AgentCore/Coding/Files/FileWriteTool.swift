@@ -49,9 +49,12 @@ public struct FileWriteTool: AgentTool {
                 "content": ["type": "string", "description": "The text for create, overwrite, insert and append."],
                 "old_text": [
                     "type": "string",
-                    "description": "str_replace: the exact text to replace. insert: the text after whose last line to insert.",
+                    "description":
+                        "str_replace: the exact text to replace. insert: the text after whose last line to insert.",
                 ],
-                "new_text": ["type": "string", "description": "str_replace: the replacement (empty to delete old_text)."],
+                "new_text": [
+                    "type": "string", "description": "str_replace: the replacement (empty to delete old_text).",
+                ],
                 "insert_line": [
                     "type": "integer", "minimum": 0,
                     "description": "insert: the line after which to insert (0 = top of the file).",
@@ -83,7 +86,8 @@ public struct FileWriteTool: AgentTool {
             return .error("the editor could not apply the change to \(request.path.relative): \(error)")
         }
         guard outcome.applied else {
-            return .error("the editor refused the change to \(request.path.relative): \(outcome.message ?? "no reason given")")
+            return .error(
+                "the editor refused the change to \(request.path.relative): \(outcome.message ?? "no reason given")")
         }
         return summary(of: change, request: request, note: outcome.message)
     }
@@ -99,12 +103,14 @@ public struct FileWriteTool: AgentTool {
             text = "Deleted \(path) (\(LineNumberedText(change.originalText ?? "").count) lines removed)."
         case .modify:
             let delta = LineNumberedText.change(from: change.originalText ?? "", to: change.newText)
-            text = "\(request.operation) \(path): \(delta.removed) lines removed, \(delta.added) added; it now has \(lines.count) lines."
+            text =
+                "\(request.operation) \(path): \(delta.removed) lines removed, \(delta.added) added; it now has \(lines.count) lines."
             if delta.removed == 0, delta.added == 0 {
                 text = "\(request.operation) \(path): the text is unchanged."
             } else if request.operation != "overwrite" {
                 text += "\nThe changed region now reads:\n"
-                text += lines.numbered((delta.firstLine - 2)...(delta.firstLine + max(delta.added, 1) + 1), maxLineLength: 300)
+                text += lines.numbered(
+                    (delta.firstLine - 2)...(delta.firstLine + max(delta.added, 1) + 1), maxLineLength: 300)
             }
         }
         if let note { text += "\n" + note }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `glob(pattern, max_results)`: workspace files whose relative path matches a pattern, sorted.
@@ -63,32 +63,44 @@ public struct GlobTool: AgentTool {
                 try GlobTool.search(PathGlob(pattern), from: start, root: root, isCancelled: { flag.isCancelled })
             }
         } catch let error as WorkspacePathError {
-            return error.errno == ENOENT ? ToolResult("No files match `\(pattern)` (\(error.reason)).", value: ["matches": []]) : error.toolResult
+            return error.errno == ENOENT
+                ? ToolResult("No files match `\(pattern)` (\(error.reason)).", value: ["matches": []])
+                : error.toolResult
         }
         guard !matches.isEmpty else {
             var text = "No files match `\(pattern)`."
-            if !pattern.contains("/") { text += " Patterns match paths from the workspace root; use `**/\(pattern)` to search every directory." }
+            if !pattern.contains("/") {
+                text += " Patterns match paths from the workspace root; use `**/\(pattern)` to search every directory."
+            }
             return ToolResult(text, value: ["matches": []])
         }
         var text = matches.prefix(limit).joined(separator: "\n") + "\n"
         if matches.count > limit {
-            text += "[\(matches.count - limit) more matches not shown (\(matches.count) in all); raise max_results or narrow the pattern]\n"
+            text +=
+                "[\(matches.count - limit) more matches not shown (\(matches.count) in all); raise max_results or narrow the pattern]\n"
         }
-        return ToolResult(text, value: ["matches": .array(matches.prefix(limit).map(JSONValue.string)), "total": .int(matches.count)])
+        return ToolResult(
+            text, value: ["matches": .array(matches.prefix(limit).map(JSONValue.string)), "total": .int(matches.count)])
     }
 
     /// Splits a pattern into its literal leading directories (resolved and confined) and the rest.
     static func split(_ raw: String, root: WorkspaceRoot) throws -> (pattern: String, start: WorkspacePath) {
         guard !raw.isEmpty else { throw FileToolArguments.Problem(message: "`pattern` must not be empty") }
         let components = try root.lexicalComponents(of: raw)
-        guard !components.isEmpty else { throw FileToolArguments.Problem(message: "the pattern names the workspace root itself; try `**/*`") }
-        let literal = components.dropLast().prefix { !WildcardPattern.hasWildcard($0) && !$0.contains("{") && $0 != "**" }
+        guard !components.isEmpty else {
+            throw FileToolArguments.Problem(message: "the pattern names the workspace root itself; try `**/*`")
+        }
+        let literal = components.dropLast().prefix {
+            !WildcardPattern.hasWildcard($0) && !$0.contains("{") && $0 != "**"
+        }
         let start = try root.resolve(literal.joined(separator: "/"))
         return (components.joined(separator: "/"), start)
     }
 
     /// The sorted relative paths of the files below `start` that match `glob`.
-    static func search(_ glob: PathGlob, from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool) throws -> [String] {
+    static func search(
+        _ glob: PathGlob, from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool
+    ) throws -> [String] {
         var states = [glob.start]
         for component in start.components { states[0] = glob.advance(states[0], by: component) }
         guard glob.canMatchBelow(states[0]) else { return [] }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads and searches one file at a time, reusing its buffer; one per worker thread.
@@ -49,18 +49,23 @@ struct GrepFileReader {
         return result
     }
 
-    private func blocks(_ lines: [Int], starts: [Int], bytes: UnsafeRawBufferPointer, path: String) -> [GrepFileResult.Block] {
+    private func blocks(_ lines: [Int], starts: [Int], bytes: UnsafeRawBufferPointer, path: String) -> [GrepFileResult
+        .Block]
+    {
         let matched = Set(lines)
         var printedUpTo = -1
         var blocks: [GrepFileResult.Block] = []
         for line in lines {
             let from = max(line - contextLines, printedUpTo + 1)
             let to = min(line + contextLines, starts.count - 1)
-            var block = GrepFileResult.Block(separated: contextLines > 0 && printedUpTo >= 0 && from > printedUpTo + 1, text: "")
+            var block = GrepFileResult.Block(
+                separated: contextLines > 0 && printedUpTo >= 0 && from > printedUpTo + 1, text: "")
             if from <= to {
                 for number in from...to {
                     let separator = matched.contains(number) ? ":" : "-"
-                    block.text += path + separator + String(number + 1) + separator + text(ofLine: number, starts: starts, bytes: bytes) + "\n"
+                    block.text +=
+                        path + separator + String(number + 1) + separator
+                        + text(ofLine: number, starts: starts, bytes: bytes) + "\n"
                 }
                 printedUpTo = max(printedUpTo, to)
             }
@@ -76,7 +81,8 @@ struct GrepFileReader {
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard end > start else { return "" }
         let limit = GrepSearch.maximumLineLength
-        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + limit * 4)]), as: UTF8.self)
+        let line = String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + limit * 4)]), as: UTF8.self)
         return line.count > limit ? line.prefix(limit) + " …" : line
     }
 }

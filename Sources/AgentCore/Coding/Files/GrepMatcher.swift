@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the lines of a file that match a `grep` pattern.
@@ -92,7 +92,8 @@ package struct GrepMatcher {
         lineStarts = GrepMatcher.lineStarts(of: bytes)
         for candidate in candidates {
             if let regex {
-                let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[candidate.start..<candidate.end]), as: UTF8.self)
+                let line = String(
+                    decoding: UnsafeRawBufferPointer(rebasing: bytes[candidate.start..<candidate.end]), as: UTF8.self)
                 guard (try? regex.firstMatch(in: line)) != nil else { continue }
             }
             lines.append(GrepMatcher.lineIndex(of: candidate.start, in: lineStarts))
@@ -116,7 +117,9 @@ package struct GrepMatcher {
     static func lineStarts(of bytes: UnsafeRawBufferPointer) -> [Int] {
         var starts = [0]
         var index = 0
-        while let base = bytes.baseAddress, index < bytes.count, let found = memchrNewline(base + index, bytes.count - index) {
+        while let base = bytes.baseAddress, index < bytes.count,
+            let found = memchrNewline(base + index, bytes.count - index)
+        {
             index = base.distance(to: found) + 1
             if index < bytes.count { starts.append(index) }
         }

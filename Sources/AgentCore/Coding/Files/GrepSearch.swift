@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One `grep` run over files below a start path: the blocking part of `GrepTool`.
 ///
@@ -59,11 +60,16 @@ struct GrepSearch: Sendable {
                 guard chunk < chunks else { return }
                 if flag.isCancelled { cancelled.store(true, ordering: .relaxed) }
                 var chunkResults: [GrepFileResult] = []
-                for (directory, name) in list.files[(chunk * Self.chunkSize)..<min(list.files.count, (chunk + 1) * Self.chunkSize)] {
+                for (directory, name) in list.files[
+                    (chunk * Self.chunkSize)..<min(list.files.count, (chunk + 1) * Self.chunkSize)]
+                {
                     if openDirectory?.index != directory {
                         if let openDirectory { close(openDirectory.descriptor) }
                         openDirectory = nil
-                        guard let descriptor = try? SecureFileSystem.openDirectory(root: root.path, components: list.directories[directory]) else { continue }
+                        guard
+                            let descriptor = try? SecureFileSystem.openDirectory(
+                                root: root.path, components: list.directories[directory])
+                        else { continue }
                         openDirectory = (directory, descriptor)
                     }
                     let result = reader.search(in: openDirectory!.descriptor, name: name) {
@@ -80,7 +86,9 @@ struct GrepSearch: Sendable {
     }
 
     /// Lists the files below `start` (or `start` itself when it is a file).
-    private func collect(from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool) throws -> FileList {
+    private func collect(from start: WorkspacePath, root: WorkspaceRoot, isCancelled: @escaping () -> Bool) throws
+        -> FileList
+    {
         var list = FileList()
         let kind = try SecureFileSystem.kind(root: root.path, components: start.components)
         if case .file = kind {
@@ -94,7 +102,9 @@ struct GrepSearch: Sendable {
             if entry.isDirectory { return true }
             guard case .file = entry.kind else { return false }
             if let fileFilter {
-                guard filterOnPath ? fileFilter.matches(entry.components) : fileFilter.matches([entry.name]) else { return false }
+                guard filterOnPath ? fileFilter.matches(entry.components) : fileFilter.matches([entry.name]) else {
+                    return false
+                }
             }
             let parent = Array(entry.components.dropLast())
             if parent != lastDirectory {

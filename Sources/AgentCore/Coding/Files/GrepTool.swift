@@ -29,11 +29,18 @@ public struct GrepTool: AgentTool {
         [
             "type": "object",
             "properties": [
-                "pattern": ["type": "string", "description": "Regular expression searched for in each line (a plain string works too)."],
-                "path": ["type": "string", "description": "Directory or file to search, relative to the workspace root (default: the root)."],
+                "pattern": [
+                    "type": "string",
+                    "description": "Regular expression searched for in each line (a plain string works too).",
+                ],
+                "path": [
+                    "type": "string",
+                    "description": "Directory or file to search, relative to the workspace root (default: the root).",
+                ],
                 "file_pattern": [
                     "type": "string",
-                    "description": "Only search files whose name matches this glob (`*.swift`, `*.{c,h}`), or whose relative path does when it holds a `/`.",
+                    "description":
+                        "Only search files whose name matches this glob (`*.swift`, `*.{c,h}`), or whose relative path does when it holds a `/`.",
                 ],
                 "context_lines": [
                     "type": "integer", "minimum": 0, "maximum": .int(Self.largestContext),
@@ -80,9 +87,11 @@ public struct GrepTool: AgentTool {
         } catch let error as WorkspacePathError {
             return error.toolResult
         }
-        return ToolResult(GrepTool.render(report, pattern: pattern, start: start), value: [
-            "matches": .int(report.matches), "files": .int(report.filesWithMatches), "capped": .bool(report.capped),
-        ])
+        return ToolResult(
+            GrepTool.render(report, pattern: pattern, start: start),
+            value: [
+                "matches": .int(report.matches), "files": .int(report.filesWithMatches), "capped": .bool(report.capped),
+            ])
     }
 
     static func render(_ report: GrepSearch.Report, pattern: String, start: WorkspacePath) -> String {
@@ -91,11 +100,13 @@ public struct GrepTool: AgentTool {
         if report.skippedLarge > 0 { skipped.append("\(report.skippedLarge) over 8 MiB") }
         let skippedNote = skipped.isEmpty ? "" : "; skipped \(skipped.joined(separator: " and ")) files"
         guard report.matches > 0 else {
-            return "No matches for `\(pattern)` in \(start.relative) (\(report.filesSearched) files searched\(skippedNote))."
+            return
+                "No matches for `\(pattern)` in \(start.relative) (\(report.filesSearched) files searched\(skippedNote))."
         }
         var text = report.output
         if report.capped {
-            text += "[results capped at \(report.matches) matching lines; narrow the pattern, path or file_pattern to see the rest\(skippedNote)]\n"
+            text +=
+                "[results capped at \(report.matches) matching lines; narrow the pattern, path or file_pattern to see the rest\(skippedNote)]\n"
         } else {
             text += "[\(report.matches) matching lines in \(report.filesWithMatches) files\(skippedNote)]\n"
         }

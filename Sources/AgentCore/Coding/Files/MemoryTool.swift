@@ -41,11 +41,15 @@ public struct MemoryTool: AgentTool {
                     "type": "string", "enum": ["view", "create", "str_replace", "insert", "delete", "rename"],
                     "description": "What to do.",
                 ],
-                "path": ["type": "string", "description": "File or directory in the memory, for example `project/notes.md`."],
+                "path": [
+                    "type": "string", "description": "File or directory in the memory, for example `project/notes.md`.",
+                ],
                 "content": ["type": "string", "description": "create: the file's text; insert: the lines to insert."],
                 "old_text": ["type": "string", "description": "str_replace: the exact text to replace."],
                 "new_text": ["type": "string", "description": "str_replace: the replacement."],
-                "insert_line": ["type": "integer", "minimum": 0, "description": "insert: the line after which to insert (0 = top)."],
+                "insert_line": [
+                    "type": "integer", "minimum": 0, "description": "insert: the line after which to insert (0 = top).",
+                ],
                 "new_path": ["type": "string", "description": "rename: the new path."],
             ],
             "required": ["command"],
@@ -74,7 +78,10 @@ public struct MemoryTool: AgentTool {
             case "str_replace":
                 guard !path.isRoot else { return .error("`path` must name a file") }
                 let text = try read(path)
-                switch FileTextEdit.replacingOnce(try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text, path: path.relative) {
+                switch FileTextEdit.replacingOnce(
+                    try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text,
+                    path: path.relative)
+                {
                 case .success(let edited): try write(edited, to: path)
                 case .failure(let problem): return .error(problem.message)
                 }
@@ -83,7 +90,9 @@ public struct MemoryTool: AgentTool {
                 guard !path.isRoot else { return .error("`path` must name a file") }
                 let text = try read(path)
                 guard let line = try arguments.int("insert_line") else { return .error("insert needs `insert_line`") }
-                guard let content = try arguments.string("content") ?? arguments.string("new_text") else { return .error("insert needs `content`") }
+                guard let content = try arguments.string("content") ?? arguments.string("new_text") else {
+                    return .error("insert needs `content`")
+                }
                 switch FileTextEdit.inserting(content, afterLine: line, in: text) {
                 case .success(let edited): try write(edited, to: path)
                 case .failure(let problem): return .error(problem.message)
@@ -120,7 +129,8 @@ public struct MemoryTool: AgentTool {
     }
 
     private func read(_ path: WorkspacePath) throws(WorkspacePathError) -> String {
-        let (bytes, size) = try SecureFileSystem.readFile(root: root.path, components: path.components, limit: Self.maximumBytes)
+        let (bytes, size) = try SecureFileSystem.readFile(
+            root: root.path, components: path.components, limit: Self.maximumBytes)
         guard size <= Self.maximumBytes, let text = String(validating: bytes, as: UTF8.self) else {
             throw .failed("\(path.relative) is not a text file of at most \(Self.maximumBytes) bytes")
         }
@@ -128,7 +138,8 @@ public struct MemoryTool: AgentTool {
     }
 
     private func write(_ text: String, to path: WorkspacePath) throws(WorkspacePathError) {
-        try SecureFileSystem.writeAtomically(root: root.path, components: path.components, bytes: Array(text.utf8), exclusive: false)
+        try SecureFileSystem.writeAtomically(
+            root: root.path, components: path.components, bytes: Array(text.utf8), exclusive: false)
     }
 
     private func view(_ path: WorkspacePath) throws(WorkspacePathError) -> ToolResult {

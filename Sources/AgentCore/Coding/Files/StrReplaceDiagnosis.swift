@@ -14,7 +14,8 @@ enum StrReplaceDiagnosis {
         if wanted.count <= normalizedFile.count {
             for start in 0...(normalizedFile.count - wanted.count)
             where Array(normalizedFile[start..<(start + wanted.count)]) == wanted {
-                message += "\nIgnoring whitespace it matches lines \(start + 1)-\(start + wanted.count), which read exactly:\n"
+                message +=
+                    "\nIgnoring whitespace it matches lines \(start + 1)-\(start + wanted.count), which read exactly:\n"
                 return message + file.numbered((start + 1)...(start + wanted.count))
             }
         }
@@ -48,7 +49,8 @@ enum StrReplaceDiagnosis {
             lineNumbers.append(line)
         }
         let shown = offsets.count >= 50 ? "50 or more" : String(offsets.count)
-        var message = "old_text matches \(shown) times in \(path) (at lines \(lineNumbers.map(String.init).joined(separator: ", "))); "
+        var message =
+            "old_text matches \(shown) times in \(path) (at lines \(lineNumbers.map(String.init).joined(separator: ", "))); "
         message += "include more surrounding lines so that it matches exactly once.\n"
         for number in lineNumbers.prefix(10) { message += file.numbered(number...number) }
         return message

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs blocking file system work (walks, reads of many files) on its own thread, off the
 /// cooperative pool, and hands back the result.

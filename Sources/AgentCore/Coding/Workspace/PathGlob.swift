@@ -33,7 +33,9 @@ package struct PathGlob: Hashable, Sendable {
         self.alternatives = alternatives
         anyDepthMasks = alternatives.map { segments in
             var mask: UInt64 = 0
-            for (index, segment) in segments.enumerated() where segment == .anyDepth && index < 64 { mask |= 1 << UInt64(index) }
+            for (index, segment) in segments.enumerated() where segment == .anyDepth && index < 64 {
+                mask |= 1 << UInt64(index)
+            }
             return mask
         }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension SecureFileSystem {
@@ -29,7 +29,9 @@ extension SecureFileSystem {
         }
         let temporary = ".\(name.prefix(200)).spark-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw .failed("cannot write in the directory of \(path): \(errorText(errno))", errno: errno) }
+        guard descriptor >= 0 else {
+            throw .failed("cannot write in the directory of \(path): \(errorText(errno))", errno: errno)
+        }
         var written = 0
         var failure: Int32?
         while written < bytes.count {
@@ -67,7 +69,8 @@ extension SecureFileSystem {
         let directory = try openDirectory(root: root, components: Array(components.dropLast()))
         defer { close(directory) }
         if kindAt(directory, name) == .directory {
-            throw .failed("\(components.joined(separator: "/")) is a directory; only files can be deleted", errno: EISDIR)
+            throw .failed(
+                "\(components.joined(separator: "/")) is a directory; only files can be deleted", errno: EISDIR)
         }
         guard unlinkat(directory, name, 0) == 0 else {
             throw openFailure(errno, kind: nil, path: components.joined(separator: "/"), expectDirectory: false)
@@ -102,10 +105,14 @@ extension SecureFileSystem {
         guard let fromName = from.last, let toName = to.last else { throw .failed("cannot rename the root") }
         let source = try openDirectory(root: root, components: Array(from.dropLast()))
         defer { close(source) }
-        guard kindAt(source, fromName) != nil else { throw .failed("\(from.joined(separator: "/")) does not exist", errno: ENOENT) }
+        guard kindAt(source, fromName) != nil else {
+            throw .failed("\(from.joined(separator: "/")) does not exist", errno: ENOENT)
+        }
         let target = try openDirectory(root: root, components: Array(to.dropLast()), create: true)
         defer { close(target) }
-        guard kindAt(target, toName) == nil else { throw .failed("\(to.joined(separator: "/")) already exists", errno: EEXIST) }
+        guard kindAt(target, toName) == nil else {
+            throw .failed("\(to.joined(separator: "/")) already exists", errno: EEXIST)
+        }
         guard renameat(source, fromName, target, toName) == 0 else {
             throw .failed("cannot rename \(from.joined(separator: "/")): \(errorText(errno))", errno: errno)
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// File operations below a root that never follow a symbolic link.
@@ -39,7 +39,8 @@ package enum SecureFileSystem {
                 if mkdirat(descriptor, component, 0o755) != 0, errno != EEXIST {
                     let code = errno
                     close(descriptor)
-                    throw .failed("cannot create directory \(shown(components, upTo: index)): \(errorText(code))", errno: code)
+                    throw .failed(
+                        "cannot create directory \(shown(components, upTo: index)): \(errorText(code))", errno: code)
                 }
                 next = openat(descriptor, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             }
@@ -68,7 +69,7 @@ package enum SecureFileSystem {
         let directory: Int32
         do {
             directory = try openDirectory(root: root, components: Array(components.dropLast()))
-        } catch where error.errno == ENOENT || error.errno == ENOTDIR {
+        } catch  where error.errno == ENOENT || error.errno == ENOTDIR {
             return nil
         }
         defer { close(directory) }
@@ -109,7 +110,9 @@ package enum SecureFileSystem {
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .failed("cannot inspect \(path): \(errorText(errno))", errno: errno) }
+        guard fstat(descriptor, &info) == 0 else {
+            throw .failed("cannot inspect \(path): \(errorText(errno))", errno: errno)
+        }
         switch kind(of: info) {
         case .file: break
         case .directory: throw .failed("\(path) is a directory", errno: EISDIR)

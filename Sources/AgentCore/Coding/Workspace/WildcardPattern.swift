@@ -14,7 +14,9 @@ package struct WildcardPattern: Hashable, Sendable {
 
     /// Whether `text` holds `*`, `?`, `[` or `\`.
     package static func hasWildcard(_ text: some StringProtocol) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }
+        text.utf8.contains {
+            $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\")
+        }
     }
 
     /// Whether `name` matches the whole pattern.

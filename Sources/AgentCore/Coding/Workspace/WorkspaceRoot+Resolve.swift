@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension WorkspaceRoot {
@@ -27,7 +27,9 @@ extension WorkspaceRoot {
             if lstat(candidate, &info) != 0 {
                 let code = errno
                 guard code == ENOENT || code == ENOTDIR else {
-                    throw .failed("cannot inspect \(shown(resolved + [component])): \(SecureFileSystem.errorText(code))", errno: code)
+                    throw .failed(
+                        "cannot inspect \(shown(resolved + [component])): \(SecureFileSystem.errorText(code))",
+                        errno: code)
                 }
                 resolved += components[index...]
                 current += "/" + components[index...].joined(separator: "/")
@@ -39,7 +41,9 @@ extension WorkspaceRoot {
                 continue
             }
             guard let target = realpath(candidate, nil) else {
-                throw .refused("\(shown(resolved + [component])) is a symbolic link whose target cannot be resolved (\(SecureFileSystem.errorText(errno)))")
+                throw .refused(
+                    "\(shown(resolved + [component])) is a symbolic link whose target cannot be resolved (\(SecureFileSystem.errorText(errno)))"
+                )
             }
             let real = String(cString: target)
             free(target)

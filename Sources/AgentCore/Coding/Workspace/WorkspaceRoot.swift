@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The directory the coding tools are confined to.
@@ -24,7 +24,8 @@ public struct WorkspaceRoot: Hashable, Sendable, CustomStringConvertible {
         }
         try WorkspaceRoot.makeDirectories(path)
         guard let resolved = realpath(path, nil) else {
-            throw .failed("cannot resolve the workspace directory \(path): \(SecureFileSystem.errorText(errno))", errno: errno)
+            throw .failed(
+                "cannot resolve the workspace directory \(path): \(SecureFileSystem.errorText(errno))", errno: errno)
         }
         defer { free(resolved) }
         let real = String(cString: resolved)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A depth-first walk of a directory tree with `readdir`, honouring `.gitignore` files.
@@ -49,7 +49,9 @@ package struct WorkspaceWalker {
         if respectsIgnoreFiles {
             for depth in 0..<start.count {
                 let components = Array(start[..<depth]) + [".gitignore"]
-                if let (bytes, _) = try? SecureFileSystem.readFile(root: root.path, components: components, limit: 1 << 20) {
+                if let (bytes, _) = try? SecureFileSystem.readFile(
+                    root: root.path, components: components, limit: 1 << 20)
+                {
                     rules.push(gitignore: String(decoding: bytes, as: UTF8.self), depth: depth)
                 }
             }
@@ -80,7 +82,8 @@ package struct WorkspaceWalker {
         }
         if sortsEntries { names.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } }
         if respectsIgnoreFiles, hasGitignore,
-            let (bytes, _) = try? SecureFileSystem.readFile(in: directory, name: ".gitignore", shownAs: ".gitignore", limit: 1 << 20)
+            let (bytes, _) = try? SecureFileSystem.readFile(
+                in: directory, name: ".gitignore", shownAs: ".gitignore", limit: 1 << 20)
         {
             rules.push(gitignore: String(decoding: bytes, as: UTF8.self), depth: components.count)
         }

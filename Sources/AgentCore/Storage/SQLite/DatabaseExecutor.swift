@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A serial executor with a thread of its own, for actors that make blocking SQLite calls (a busy wait for

@@ -8,7 +8,10 @@ public struct CodeActionRequest: LSPRequest, Hashable {
     public var context: CodeActionContext
     public var workDoneToken: ProgressToken?
 
-    public init(textDocument: TextDocumentIdentifier, range: LSPRange, context: CodeActionContext, workDoneToken: ProgressToken? = nil) {
+    public init(
+        textDocument: TextDocumentIdentifier, range: LSPRange, context: CodeActionContext,
+        workDoneToken: ProgressToken? = nil
+    ) {
         self.textDocument = textDocument
         self.range = range
         self.context = context

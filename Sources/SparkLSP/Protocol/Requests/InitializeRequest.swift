@@ -13,7 +13,11 @@ public struct InitializeRequest: LSPRequest, Hashable {
     public var trace: TraceValue?
     public var workspaceFolders: [WorkspaceFolder]?
 
-    public init(processId: Int? = nil, clientInfo: ClientInfo? = nil, locale: String? = nil, rootPath: String? = nil, rootUri: DocumentURI? = nil, initializationOptions: JSONValue? = nil, capabilities: ClientCapabilities, trace: TraceValue? = nil, workspaceFolders: [WorkspaceFolder]? = nil) {
+    public init(
+        processId: Int? = nil, clientInfo: ClientInfo? = nil, locale: String? = nil, rootPath: String? = nil,
+        rootUri: DocumentURI? = nil, initializationOptions: JSONValue? = nil, capabilities: ClientCapabilities,
+        trace: TraceValue? = nil, workspaceFolders: [WorkspaceFolder]? = nil
+    ) {
         self.processId = processId
         self.clientInfo = clientInfo
         self.locale = locale

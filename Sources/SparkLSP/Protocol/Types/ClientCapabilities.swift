@@ -9,7 +9,8 @@ public struct ClientCapabilities: Codable, Hashable, Sendable {
         raw = try JSONValue(from: decoder)
         guard raw.objectValue != nil else {
             throw DecodingError.typeMismatch(
-                [String: JSONValue].self, .init(codingPath: decoder.codingPath, debugDescription: "capabilities must be an object"))
+                [String: JSONValue].self,
+                .init(codingPath: decoder.codingPath, debugDescription: "capabilities must be an object"))
         }
     }
 

@@ -8,7 +8,10 @@ public struct CodeAction: Codable, Hashable, Sendable {
     public var command: Command?
     public var data: JSONValue?
 
-    public init(title: String, kind: CodeActionKind? = nil, diagnostics: [Diagnostic]? = nil, isPreferred: Bool? = nil, edit: WorkspaceEdit? = nil, command: Command? = nil, data: JSONValue? = nil) {
+    public init(
+        title: String, kind: CodeActionKind? = nil, diagnostics: [Diagnostic]? = nil, isPreferred: Bool? = nil,
+        edit: WorkspaceEdit? = nil, command: Command? = nil, data: JSONValue? = nil
+    ) {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics

@@ -7,7 +7,10 @@ public struct Diagnostic: Codable, Hashable, Sendable {
     public var message: String
     public var data: JSONValue?
 
-    public init(range: LSPRange, severity: DiagnosticSeverity? = nil, code: JSONValue? = nil, source: String? = nil, message: String, data: JSONValue? = nil) {
+    public init(
+        range: LSPRange, severity: DiagnosticSeverity? = nil, code: JSONValue? = nil, source: String? = nil,
+        message: String, data: JSONValue? = nil
+    ) {
         self.range = range
         self.severity = severity
         self.code = code

@@ -13,7 +13,8 @@ public enum DocumentChange: Codable, Hashable, Sendable {
         case "delete": self = .deleteFile(try DeleteFile(from: decoder))
         case nil: self = .textDocumentEdit(try TextDocumentEdit(from: decoder))
         case let other?:
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unsupported kind \(other)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unsupported kind \(other)"))
         }
     }
 

@@ -7,7 +7,11 @@ public struct ServerCapabilities: Codable, Hashable, Sendable {
     public var workspace: WorkspaceServerCapabilities?
     public var experimental: JSONValue?
 
-    public init(positionEncoding: PositionEncoding? = nil, textDocumentSync: TextDocumentSyncOptions? = nil, codeActionProvider: CodeActionOptions? = nil, executeCommandProvider: ExecuteCommandOptions? = nil, workspace: WorkspaceServerCapabilities? = nil, experimental: JSONValue? = nil) {
+    public init(
+        positionEncoding: PositionEncoding? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
+        codeActionProvider: CodeActionOptions? = nil, executeCommandProvider: ExecuteCommandOptions? = nil,
+        workspace: WorkspaceServerCapabilities? = nil, experimental: JSONValue? = nil
+    ) {
         self.positionEncoding = positionEncoding
         self.textDocumentSync = textDocumentSync
         self.codeActionProvider = codeActionProvider

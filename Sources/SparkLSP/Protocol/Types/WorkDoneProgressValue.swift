@@ -13,11 +13,14 @@ public enum WorkDoneProgressValue: Codable, Hashable, Sendable {
         let cancellable = try container.decodeIfPresent(Bool.self, forKey: .cancellable)
         switch try container.decode(String.self, forKey: .kind) {
         case "begin":
-            self = .begin(title: try container.decode(String.self, forKey: .title), message: message, percentage: percentage, cancellable: cancellable)
+            self = .begin(
+                title: try container.decode(String.self, forKey: .title), message: message, percentage: percentage,
+                cancellable: cancellable)
         case "report": self = .report(message: message, percentage: percentage, cancellable: cancellable)
         case "end": self = .end(message: message)
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown kind \(other)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "unknown kind \(other)")
         }
     }
 

@@ -4,7 +4,10 @@ public struct WorkspaceEdit: Codable, Hashable, Sendable {
     public var documentChanges: [DocumentChange]?
     public var changeAnnotations: [String: ChangeAnnotation]?
 
-    public init(changes: [DocumentURI: [TextEdit]]? = nil, documentChanges: [DocumentChange]? = nil, changeAnnotations: [String: ChangeAnnotation]? = nil) {
+    public init(
+        changes: [DocumentURI: [TextEdit]]? = nil, documentChanges: [DocumentChange]? = nil,
+        changeAnnotations: [String: ChangeAnnotation]? = nil
+    ) {
         self.changes = changes
         self.documentChanges = documentChanges
         self.changeAnnotations = changeAnnotations

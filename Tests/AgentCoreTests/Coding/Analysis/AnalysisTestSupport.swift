@@ -1,7 +1,8 @@
 import AgentCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Helpers shared by the analysis tool tests.

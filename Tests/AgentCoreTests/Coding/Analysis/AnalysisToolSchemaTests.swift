@@ -29,7 +29,10 @@ import Testing
 
     @Test func languageEnumsListEveryLanguage() {
         let schema = AnalyzeCodeTool().parametersSchema
-        #expect(schema["properties"]?["language"]?["enum"] == ["python", "swift", "javascript", "typescript", "go", "rust", "java", "c", "cpp"])
+        #expect(
+            schema["properties"]?["language"]?["enum"] == [
+                "python", "swift", "javascript", "typescript", "go", "rust", "java", "c", "cpp",
+            ])
         #expect(SourceLanguage(name: "C++") == .cpp)
         #expect(SourceLanguage(name: " Py ") == .python)
         #expect(SourceLanguage(name: "golang") == .go)

@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func printInMainIsOutputNotDebugging() async throws {
-        let code = "def work(x):\n    print(x)\n    return x\n\n\ndef main():\n    print(work(1))\n\n\nif __name__ == \"__main__\":\n    print(\"done\")\n    main()\n"
+        let code =
+            "def work(x):\n    print(x)\n    return x\n\n\ndef main():\n    print(work(1))\n\n\nif __name__ == \"__main__\":\n    print(\"done\")\n    main()\n"
         let report = await analyzer.analyze(code, language: .python)
         #expect(report.findings(rule: "print-debugging").map(\.line) == [2])
     }
@@ -57,11 +58,17 @@ import Testing
     @Test func unusedImportsInJavaAndJavaScript() async throws {
         let path = try AnalysisTestSupport.emptyDirectory()
         let rulesOnly = CodeAnalyzer(toolchain: AnalysisToolchain(searchPath: path))
-        let java = "import java.util.List;\nimport java.util.Map;\nimport java.io.*;\n\nclass A {\n    List<String> names;\n}\n"
+        let java =
+            "import java.util.List;\nimport java.util.Map;\nimport java.io.*;\n\nclass A {\n    List<String> names;\n}\n"
         #expect(await rulesOnly.analyze(java, language: .java).findings(rule: "unused-import").map(\.line) == [2])
-        let js = "import fs, { readFile, writeFile as write } from \"fs\";\nimport * as path from \"path\";\nconst { join } = require(\"path\");\n\nexport const f = () => `${readFile}` + path.sep;\n"
+        let js =
+            "import fs, { readFile, writeFile as write } from \"fs\";\nimport * as path from \"path\";\nconst { join } = require(\"path\");\n\nexport const f = () => `${readFile}` + path.sep;\n"
         let findings = await rulesOnly.analyze(js, language: .javascript).findings(rule: "unused-import")
-        #expect(findings.map(\.message) == ["`fs` is imported but never used", "`write` is imported but never used", "`join` is imported but never used"])
+        #expect(
+            findings.map(\.message) == [
+                "`fs` is imported but never used", "`write` is imported but never used",
+                "`join` is imported but never used",
+            ])
     }
 
     @Test func privateKeyBlockIsFoundInAnyLanguage() async throws {
@@ -83,7 +90,8 @@ import Testing
 
     @Test(.enabled(if: AnalysisTestSupport.has("clang")))
     func cUnsafeFunctionAndCompilerWarning() async throws {
-        let code = "#include <string.h>\n\nvoid copy(char *dst, const char *src) {\n    int unused;\n    strcpy(dst, src);\n}\n"
+        let code =
+            "#include <string.h>\n\nvoid copy(char *dst, const char *src) {\n    int unused;\n    strcpy(dst, src);\n}\n"
         let report = await analyzer.analyze(code, language: .c)
         #expect(report.findings(rule: "unsafe-function").map(\.line) == [5])
         #expect(report.findings(rule: "compiler-warning").contains { $0.line == 4 && $0.message.contains("unused") })
@@ -111,7 +119,10 @@ import Testing
         let broken = await analyzer.analyze("pub fn f() -> i32 {\n    let x = 1;\n    missing\n}\n", language: .rust)
         #expect(broken.findings(rule: "compile-error").contains { $0.line == 3 && $0.message.contains("missing") })
         let unused = await analyzer.analyze("pub fn f() -> i32 {\n    let unused = 1;\n    2\n}\n", language: .rust)
-        #expect(unused.findings(rule: "compiler-warning").contains { $0.line == 2 && $0.message.contains("unused variable") })
+        #expect(
+            unused.findings(rule: "compiler-warning").contains {
+                $0.line == 2 && $0.message.contains("unused variable")
+            })
         #expect(!unused.hasSyntaxErrors)
     }
 
@@ -126,7 +137,8 @@ import Testing
 
     @Test(.enabled(if: AnalysisTestSupport.has("clang")))
     func missingHeadersAreWarningsNotErrors() async throws {
-        let report = await analyzer.analyze("#include \"project/config.h\"\n\nint answer(void) { return 42; }\n", language: .c)
+        let report = await analyzer.analyze(
+            "#include \"project/config.h\"\n\nint answer(void) { return 42; }\n", language: .c)
         let finding = try #require(report.findings(rule: "unresolved-dependency").first)
         #expect(finding.line == 1 && finding.severity == .warning)
         #expect(!report.hasSyntaxErrors)
@@ -145,7 +157,8 @@ import Testing
 
     @Test func cleanCodeHasNoFindings() async throws {
         let code = "def add(a: int, b: int) -> int:\n    \"\"\"Add two numbers.\"\"\"\n    return a + b\n"
-        let result = try await AnalysisTestSupport.run(AnalyzeCodeTool(analyzer: analyzer), ["code": .string(code), "language": "py"])
+        let result = try await AnalysisTestSupport.run(
+            AnalyzeCodeTool(analyzer: analyzer), ["code": .string(code), "language": "py"])
         #expect(!result.isError)
         #expect(result.content.contains("No problems found."))
     }

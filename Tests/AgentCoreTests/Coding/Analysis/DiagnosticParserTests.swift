@@ -1,10 +1,12 @@
-@testable import AgentCore
 import Testing
+
+@testable import AgentCore
 
 /// Real output formats of checkers that may be missing on the test machine (go vet, tsc, gcc).
 @Suite struct DiagnosticParserTests {
     @Test func goVetOutput() {
-        let output = "# scratch\n./snippet.go:7:2: fmt.Printf format %d has arg name of wrong type string\n./snippet.go:9:6: undefined: missing\n"
+        let output =
+            "# scratch\n./snippet.go:7:2: fmt.Printf format %d has arg name of wrong type string\n./snippet.go:9:6: undefined: missing\n"
         let findings = DiagnosticParser.parse(output, language: .go, fileName: "snippet.go", errorRule: "compile-error")
         #expect(findings.map(\.line) == [7, 9])
         #expect(findings.map(\.column) == [2, 6])
@@ -14,7 +16,8 @@ import Testing
 
     @Test func tscOutput() {
         let output = "snippet.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n"
-        let findings = DiagnosticParser.parse(output, language: .typescript, fileName: "snippet.ts", errorRule: "compile-error")
+        let findings = DiagnosticParser.parse(
+            output, language: .typescript, fileName: "snippet.ts", errorRule: "compile-error")
         #expect(findings.count == 1)
         #expect(findings.first?.line == 3 && findings.first?.column == 7)
         #expect(findings.first?.rule == "compile-error")

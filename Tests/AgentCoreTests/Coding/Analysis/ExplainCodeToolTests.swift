@@ -103,11 +103,31 @@ import Testing
 
     @Test func goJavaScriptRustJavaAndCFunctionsAreFound() async throws {
         let samples: [(SourceLanguage, String, [String])] = [
-            (.go, "package main\n\nimport \"fmt\"\n\ntype Box struct{ n int }\n\nfunc (b *Box) Add(n int) int {\n\treturn b.n + n\n}\n\nfunc main() {\n\tfmt.Println((&Box{}).Add(1))\n}\n", ["Box.Add", "main"]),
-            (.typescript, "import fs from 'fs';\n\nexport async function load(path: string): Promise<string> {\n  return fs.promises.readFile(path, 'utf8');\n}\n\nconst twice = (x: number): number => x * 2;\n\nclass Greeter {\n  greet(name) {\n    if (name) { return `hi ${name}`; }\n    return twice(1);\n  }\n}\n", ["load", "twice", "Greeter.greet"]),
-            (.rust, "use std::fmt;\n\npub struct P { x: i32 }\n\nimpl P {\n    pub fn new(x: i32) -> Self {\n        P { x }\n    }\n    fn double(&self) -> i32 { self.x * 2 }\n}\n\npub fn run() -> i32 {\n    P::new(1).double()\n}\n", ["P.new", "P.double", "run"]),
-            (.java, "import java.util.List;\n\npublic class Calc {\n    public int add(int a, int b) {\n        return a + b;\n    }\n\n    private static String name(List<String> parts) throws Exception {\n        return String.join(\",\", parts);\n    }\n}\n", ["Calc.add", "Calc.name"]),
-            (.c, "#include <stdio.h>\n\nstatic int square(int x) {\n    return x * x;\n}\n\nint main(int argc, char **argv) {\n    printf(\"%d\\n\", square(argc));\n    return 0;\n}\n", ["square", "main"]),
+            (
+                .go,
+                "package main\n\nimport \"fmt\"\n\ntype Box struct{ n int }\n\nfunc (b *Box) Add(n int) int {\n\treturn b.n + n\n}\n\nfunc main() {\n\tfmt.Println((&Box{}).Add(1))\n}\n",
+                ["Box.Add", "main"]
+            ),
+            (
+                .typescript,
+                "import fs from 'fs';\n\nexport async function load(path: string): Promise<string> {\n  return fs.promises.readFile(path, 'utf8');\n}\n\nconst twice = (x: number): number => x * 2;\n\nclass Greeter {\n  greet(name) {\n    if (name) { return `hi ${name}`; }\n    return twice(1);\n  }\n}\n",
+                ["load", "twice", "Greeter.greet"]
+            ),
+            (
+                .rust,
+                "use std::fmt;\n\npub struct P { x: i32 }\n\nimpl P {\n    pub fn new(x: i32) -> Self {\n        P { x }\n    }\n    fn double(&self) -> i32 { self.x * 2 }\n}\n\npub fn run() -> i32 {\n    P::new(1).double()\n}\n",
+                ["P.new", "P.double", "run"]
+            ),
+            (
+                .java,
+                "import java.util.List;\n\npublic class Calc {\n    public int add(int a, int b) {\n        return a + b;\n    }\n\n    private static String name(List<String> parts) throws Exception {\n        return String.join(\",\", parts);\n    }\n}\n",
+                ["Calc.add", "Calc.name"]
+            ),
+            (
+                .c,
+                "#include <stdio.h>\n\nstatic int square(int x) {\n    return x * x;\n}\n\nint main(int argc, char **argv) {\n    printf(\"%d\\n\", square(argc));\n    return 0;\n}\n",
+                ["square", "main"]
+            ),
         ]
         for (language, code, expected) in samples {
             let (outline, _) = await analyzer.outline(code, language: language)
@@ -123,7 +143,8 @@ import Testing
     }
 
     @Test func toolTextListsFunctionsAndRelations() async throws {
-        let result = try await AnalysisTestSupport.run(ExplainCodeTool(analyzer: analyzer), ["code": .string(Self.python), "language": "python"])
+        let result = try await AnalysisTestSupport.run(
+            ExplainCodeTool(analyzer: analyzer), ["code": .string(Self.python), "language": "python"])
         #expect(!result.isError)
         #expect(result.content.contains("- classify(n): lines 19-27 (9 lines), complexity 6"))
         #expect(result.content.contains("- class Store: lines 5-16 (12 lines)"))

@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 @Suite struct GenerateTestsToolTests {
@@ -64,7 +64,8 @@ import Foundation
     }
 
     @Test func unittestSkeletonParses() async throws {
-        let result = try await AnalysisTestSupport.run(tool, ["code": .string(Self.python), "language": "python", "framework": "unittest"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": .string(Self.python), "language": "python", "framework": "unittest"])
         let skeleton = try #require(result.value?["skeleton"]?.stringValue)
         #expect(skeleton.contains("class AccountTest(unittest.TestCase):"))
         #expect(skeleton.contains("self.assertRaises(ValueError)"))
@@ -100,12 +101,18 @@ import Foundation
         #expect(skeleton.contains("let result = try subject.parse(\"hello\", limit: 1)"))
         #expect(skeleton.contains("#expect(throws: (any Error).self)"))
         #expect(skeleton.contains("let result = slugify(\"hello\")"))
-        let xctest = try await AnalysisTestSupport.run(tool, ["code": .string(code), "language": "swift", "framework": "XCTest"])
+        let xctest = try await AnalysisTestSupport.run(
+            tool, ["code": .string(code), "language": "swift", "framework": "XCTest"])
         #expect(xctest.value?["skeleton"]?.stringValue?.contains("final class GeneratedTests: XCTestCase {") == true)
     }
 
     @Test func jestGoJUnitAndCargoSkeletons() async throws {
-        let js = try await AnalysisTestSupport.run(tool, ["code": "export function total(items, tax) {\n  return items.length * tax;\n}\n", "language": "javascript"])
+        let js = try await AnalysisTestSupport.run(
+            tool,
+            [
+                "code": "export function total(items, tax) {\n  return items.length * tax;\n}\n",
+                "language": "javascript",
+            ])
         let jsSkeleton = try #require(js.value?["skeleton"]?.stringValue)
         #expect(jsSkeleton.contains("import { total } from \"./module-under-test\";"))
         #expect(jsSkeleton.contains("describe(\"total\", () => {"))
@@ -115,17 +122,34 @@ import Foundation
             #expect(!report.hasSyntaxErrors, "\(report.findings)")
         }
 
-        let go = try await AnalysisTestSupport.run(tool, ["code": "package calc\n\nfunc Divide(a, b int) (int, error) {\n\treturn a / b, nil\n}\n\nfunc helper() {}\n", "language": "go", "framework": "go test"])
+        let go = try await AnalysisTestSupport.run(
+            tool,
+            [
+                "code":
+                    "package calc\n\nfunc Divide(a, b int) (int, error) {\n\treturn a / b, nil\n}\n\nfunc helper() {}\n",
+                "language": "go", "framework": "go test",
+            ])
         let goSkeleton = try #require(go.value?["skeleton"]?.stringValue)
         #expect(goSkeleton.contains("func TestDivide(t *testing.T) {"))
         #expect(goSkeleton.contains("got, err := Divide(tt.a, tt.b)"))
         #expect(goSkeleton.contains("wantErr bool"))
         #expect(!goSkeleton.contains("helper"))
 
-        let java = try await AnalysisTestSupport.run(tool, ["code": "public class Calc {\n    public int add(int a, int b) {\n        return a + b;\n    }\n}\n", "language": "java"])
+        let java = try await AnalysisTestSupport.run(
+            tool,
+            [
+                "code": "public class Calc {\n    public int add(int a, int b) {\n        return a + b;\n    }\n}\n",
+                "language": "java",
+            ])
         #expect(java.value?["skeleton"]?.stringValue?.contains("void addReturnsExpectedResult()") == true)
 
-        let rust = try await AnalysisTestSupport.run(tool, ["code": "pub fn parse(s: &str) -> Result<u32, String> {\n    s.parse().map_err(|e| format!(\"{e}\"))\n}\n", "language": "rust"])
+        let rust = try await AnalysisTestSupport.run(
+            tool,
+            [
+                "code":
+                    "pub fn parse(s: &str) -> Result<u32, String> {\n    s.parse().map_err(|e| format!(\"{e}\"))\n}\n",
+                "language": "rust",
+            ])
         let rustSkeleton = try #require(rust.value?["skeleton"]?.stringValue)
         #expect(rustSkeleton.contains("fn parse_returns_expected_result() {"))
         #expect(rustSkeleton.contains("let result = parse(\"hello\").expect(\"should succeed\");"))
@@ -133,10 +157,12 @@ import Foundation
     }
 
     @Test func wrongFrameworkIsAnError() async throws {
-        let result = try await AnalysisTestSupport.run(tool, ["code": "def f(): pass", "language": "python", "framework": "jest"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": "def f(): pass", "language": "python", "framework": "jest"])
         #expect(result.isError)
         #expect(result.content.contains("use pytest"))
-        let unknown = try await AnalysisTestSupport.run(tool, ["code": "def f(): pass", "language": "python", "framework": "nose"])
+        let unknown = try await AnalysisTestSupport.run(
+            tool, ["code": "def f(): pass", "language": "python", "framework": "nose"])
         #expect(unknown.isError && unknown.content.contains("unknown framework"))
     }
 }

@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Client input never traps: malformed code in every language goes through every tool.
@@ -44,7 +44,8 @@ import Foundation
         ]
         for input in Self.inputs {
             for tool in tools {
-                let result = try await AnalysisTestSupport.run(tool, ["code": .string(input), "language": .string(language.rawValue)])
+                let result = try await AnalysisTestSupport.run(
+                    tool, ["code": .string(input), "language": .string(language.rawValue)])
                 if input.analysisIsBlank {
                     #expect(result.isError, "\(tool.name) accepted blank code")
                 } else {

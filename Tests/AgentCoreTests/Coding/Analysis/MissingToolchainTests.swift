@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// With an empty search path no compiler or interpreter exists: the tools say so and still run rules.
@@ -13,7 +13,8 @@ import Foundation
         let path = try AnalysisTestSupport.emptyDirectory()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let analyzer = CodeAnalyzer(toolchain: AnalysisToolchain(searchPath: path))
-        let code = "import os\n\ndef f(x, items=[]):\n    if x == None:\n        return eval(x)\n    return items\n\ntoken = \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\"\n"
+        let code =
+            "import os\n\ndef f(x, items=[]):\n    if x == None:\n        return eval(x)\n    return items\n\ntoken = \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\"\n"
         let report = await analyzer.analyze(code, language: .python)
         #expect(report.notes.contains { $0.hasPrefix("python3 not found") })
         #expect(!report.checkers.contains("python3 ast"))
@@ -27,7 +28,8 @@ import Foundation
         let path = try AnalysisTestSupport.emptyDirectory()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let tool = AnalyzeCodeTool(analyzer: CodeAnalyzer(toolchain: AnalysisToolchain(searchPath: path)))
-        let result = try await AnalysisTestSupport.run(tool, ["code": "int main(void) { char b[4]; gets(b); return 0 }\n", "language": "c"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": "int main(void) { char b[4]; gets(b); return 0 }\n", "language": "c"])
         #expect(!result.isError)
         #expect(result.content.contains("clang or gcc not found"))
         #expect(result.content.contains("line 1 error [unsafe-function]"))
@@ -42,7 +44,8 @@ import Foundation
         let marker = "47.\(Int.random(in: 100_000...999_999))"
         try Data("#!/bin/sh\nsleep \(marker) &\nwait\n".utf8).write(to: URL(fileURLWithPath: fake))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
-        let analyzer = CodeAnalyzer(toolchain: AnalysisToolchain(searchPath: "\(directory):/usr/bin:/bin", timeout: .milliseconds(300)))
+        let analyzer = CodeAnalyzer(
+            toolchain: AnalysisToolchain(searchPath: "\(directory):/usr/bin:/bin", timeout: .milliseconds(300)))
         let clock = ContinuousClock()
         let start = clock.now
         let report = await analyzer.analyze("let x = 1;\n", language: .javascript)

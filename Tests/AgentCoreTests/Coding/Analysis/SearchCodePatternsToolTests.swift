@@ -2,9 +2,9 @@ import AgentCore
 import Testing
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 @Suite struct SearchCodePatternsToolTests {
@@ -37,7 +37,8 @@ import Foundation
         ]
         for (path, text) in files {
             let url = URL(fileURLWithPath: "\(root)/\(path)")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         let tool = SearchCodePatternsTool(workspaceRoot: root)
@@ -54,7 +55,8 @@ import Foundation
         let root = try AnalysisTestSupport.emptyDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         for index in 0..<10 {
-            try Data(String(repeating: "json.loads(x)\n", count: 5).utf8).write(to: URL(fileURLWithPath: "\(root)/m\(index).py"))
+            try Data(String(repeating: "json.loads(x)\n", count: 5).utf8).write(
+                to: URL(fileURLWithPath: "\(root)/m\(index).py"))
         }
         var scanner = WorkspacePatternScanner(root: root, maxFiles: 3, maxExamples: 100)
         let limited = scanner.examples(signal: #"json\.loads"#, extensions: ["py"])
@@ -66,7 +68,8 @@ import Foundation
     }
 
     @Test func noMatchListsTheTopics() async throws {
-        let result = try await AnalysisTestSupport.run(SearchCodePatternsTool(workspaceRoot: nil), ["query": "quantum teleportation"])
+        let result = try await AnalysisTestSupport.run(
+            SearchCodePatternsTool(workspaceRoot: nil), ["query": "quantum teleportation"])
         #expect(result.content.contains("Topics covered: file I/O, HTTP, JSON"))
         let missing = try await AnalysisTestSupport.run(SearchCodePatternsTool(workspaceRoot: nil), [:])
         #expect(missing.isError)

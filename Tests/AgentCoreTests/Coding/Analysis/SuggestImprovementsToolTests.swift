@@ -19,7 +19,8 @@ import Testing
         """
 
     @Test func performanceFocusFindsWorkInLoops() async throws {
-        let result = try await AnalysisTestSupport.run(tool, ["code": .string(Self.python), "language": "python", "focus": "performance"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": .string(Self.python), "language": "python", "focus": "performance"])
         #expect(!result.isError)
         let rules = result.value?["findings"]?.arrayValue?.compactMap { $0["rule"]?.stringValue } ?? []
         #expect(rules.contains("regex-compile-in-loop"))
@@ -29,7 +30,8 @@ import Testing
     }
 
     @Test func securityFocusFindsSecretsAndShell() async throws {
-        let result = try await AnalysisTestSupport.run(tool, ["code": .string(Self.python), "language": "python", "focus": "security"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": .string(Self.python), "language": "python", "focus": "security"])
         let findings = result.value?["findings"]?.arrayValue ?? []
         let rules = findings.compactMap { $0["rule"]?.stringValue }
         #expect(rules.contains("hardcoded-secret"))
@@ -54,7 +56,8 @@ import Testing
                 delay = 2 ** attempt + random.random()
                 return min(delay, time.time() % 60)
             """
-        let result = try await AnalysisTestSupport.run(tool, ["code": .string(code), "language": "python", "focus": "testing"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": .string(code), "language": "python", "focus": "testing"])
         let rules = result.value?["findings"]?.arrayValue?.compactMap { $0["rule"]?.stringValue } ?? []
         #expect(rules.contains("needs-branch-tests"))
         #expect(rules.contains("hidden-dependency"))
@@ -77,14 +80,16 @@ import Testing
               return 0;
             }
             """
-        let result = try await AnalysisTestSupport.run(tool, ["code": .string(code), "language": "javascript", "focus": "readability"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": .string(code), "language": "javascript", "focus": "readability"])
         let rules = result.value?["findings"]?.arrayValue?.compactMap { $0["rule"]?.stringValue } ?? []
         #expect(rules.contains("deep-nesting"))
         #expect(rules.contains("too-many-parameters"))
     }
 
     @Test func nothingFoundGivesAChecklist() async throws {
-        let result = try await AnalysisTestSupport.run(tool, ["code": "def add(a, b):\n    return a + b\n", "language": "python", "focus": "performance"])
+        let result = try await AnalysisTestSupport.run(
+            tool, ["code": "def add(a, b):\n    return a + b\n", "language": "python", "focus": "performance"])
         #expect(result.content.hasPrefix("No performance issues found by the automatic checks."))
         let bad = try await AnalysisTestSupport.run(tool, ["code": "x = 1", "language": "python", "focus": "speed"])
         #expect(bad.isError && bad.content.contains("unknown focus `speed`"))

@@ -1,7 +1,7 @@
 import AgentCore
+import Foundation
 import Testing
 
-import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -8,12 +8,15 @@ import Testing
         workspace.write("a.txt", "changed by someone else\n")
         let editor = DiskWorkspaceEditor(root: workspace.root)
         let outcome = try await editor.apply(
-            FileChange(kind: .modify, path: workspace.path("a.txt"), originalText: "what the agent read\n", newText: "new\n", baseVersion: nil))
+            FileChange(
+                kind: .modify, path: workspace.path("a.txt"), originalText: "what the agent read\n", newText: "new\n",
+                baseVersion: nil))
         #expect(!outcome.applied)
         #expect(outcome.message?.contains("changed on disk") == true)
         #expect(workspace.read("a.txt") == "changed by someone else\n")
         let deletion = try await editor.apply(
-            FileChange(kind: .delete, path: workspace.path("a.txt"), originalText: "stale\n", newText: "", baseVersion: nil))
+            FileChange(
+                kind: .delete, path: workspace.path("a.txt"), originalText: "stale\n", newText: "", baseVersion: nil))
         #expect(!deletion.applied)
         #expect(workspace.read("a.txt") != nil)
     }
@@ -24,11 +27,14 @@ import Testing
         _ = chmod(workspace.path("run.sh"), 0o755)
         let editor = DiskWorkspaceEditor(root: workspace.root)
         let create = try await editor.apply(
-            FileChange(kind: .create, path: workspace.path("run.sh"), originalText: nil, newText: "x", baseVersion: nil))
+            FileChange(kind: .create, path: workspace.path("run.sh"), originalText: nil, newText: "x", baseVersion: nil)
+        )
         #expect(!create.applied)
         #expect(create.message?.contains("already exists") == true)
         let modify = try await editor.apply(
-            FileChange(kind: .modify, path: workspace.path("run.sh"), originalText: "#!/bin/sh\n", newText: "#!/bin/sh\necho hi\n", baseVersion: nil))
+            FileChange(
+                kind: .modify, path: workspace.path("run.sh"), originalText: "#!/bin/sh\n",
+                newText: "#!/bin/sh\necho hi\n", baseVersion: nil))
         #expect(modify.applied)
         var info = stat()
         #expect(stat(workspace.path("run.sh"), &info) == 0)
@@ -40,7 +46,8 @@ import Testing
         let workspace = try TestWorkspace()
         let editor = DiskWorkspaceEditor(root: workspace.root)
         for path in [workspace.outside + "/x.txt", workspace.root.path + "/../outside/x.txt", "relative.txt"] {
-            let outcome = try await editor.apply(FileChange(kind: .create, path: path, originalText: nil, newText: "x", baseVersion: nil))
+            let outcome = try await editor.apply(
+                FileChange(kind: .create, path: path, originalText: nil, newText: "x", baseVersion: nil))
             #expect(!outcome.applied)
         }
         #expect(!workspace.exists(workspace.outside + "/x.txt"))

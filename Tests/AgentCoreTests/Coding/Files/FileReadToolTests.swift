@@ -31,9 +31,13 @@ import Testing
 
     @Test func readsTheLiveBufferWhenOpen() async throws {
         workspace.write("main.swift", "on disk\n")
-        let documents = StaticDocumentSource([workspace.path("main.swift"): OpenDocument(text: "in the editor\n", version: 12)])
-        let result = try await run(["path": "main.swift"], with: FileReadTool(root: workspace.root, documents: documents))
-        #expect(result.content == "main.swift (live editor buffer, version 12), lines 1-1 of 1:\n     1\tin the editor\n")
+        let documents = StaticDocumentSource([
+            workspace.path("main.swift"): OpenDocument(text: "in the editor\n", version: 12)
+        ])
+        let result = try await run(
+            ["path": "main.swift"], with: FileReadTool(root: workspace.root, documents: documents))
+        #expect(
+            result.content == "main.swift (live editor buffer, version 12), lines 1-1 of 1:\n     1\tin the editor\n")
         #expect(result.value?["version"] == 12)
         documents.remove(atPath: workspace.path("main.swift"))
         let disk = try await run(["path": "main.swift"], with: FileReadTool(root: workspace.root, documents: documents))
@@ -52,7 +56,8 @@ import Testing
 
     @Test func describesBinaryHugeEmptyAndMissingFiles() async throws {
         workspace.writeBytes("image.png", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 13])
-        #expect(try await run(["path": "image.png"]).content == "image.png is a binary file (8 bytes); it is not shown.")
+        #expect(
+            try await run(["path": "image.png"]).content == "image.png is a binary file (8 bytes); it is not shown.")
         workspace.writeBytes("latin1.txt", [0x63, 0x61, 0x66, 0xE9])
         #expect(try await run(["path": "latin1.txt"]).content.contains("binary"))
         workspace.write("empty.txt", "")
@@ -70,9 +75,9 @@ import Testing
 
     @Test func badArgumentsAreErrors() async throws {
         workspace.write("a.txt", "x\n")
-        #expect(try await run(["path": "a.txt", "max_lines": "many"]).content == "error: `max_lines` must be an integer")
+        #expect(
+            try await run(["path": "a.txt", "max_lines": "many"]).content == "error: `max_lines` must be an integer")
         #expect(try await run(["path": ["a"]]).isError)
         #expect(try await run(["path": "a.txt", "max_lines": "3"]).content.contains("lines 1-1 of 1"))
     }
 }
-

@@ -16,7 +16,8 @@ import Testing
     @Test func namesAndParameters() throws {
         let workspace = try TestWorkspace()
         let tools = CodingFileTools.make(
-            root: workspace.root, editor: RecordingWorkspaceEditor(), memoryRoot: try WorkspaceRoot(path: workspace.base + "/memory"))
+            root: workspace.root, editor: RecordingWorkspaceEditor(),
+            memoryRoot: try WorkspaceRoot(path: workspace.base + "/memory"))
         #expect(Set(tools.map(\.name)) == Set(Self.expected.keys))
         for tool in tools {
             let properties = try #require(tool.parametersSchema["properties"]?.objectValue)
@@ -44,15 +45,19 @@ import Testing
             "*.py", "(", "[", "a|b", "print", "~/x", "%2e%2e/x", "x\u{0}", "src/../notes.md", "\n", "🙂.txt",
             .string(String(repeating: "z", count: 5000)),
         ]
-        let values: [JSONValue] = strings + [0, -1, 1, 3, 1_000_000_000, .int(Int.max), .int(Int.min), 2.5, true, nil, [], ["a": 1]]
+        let values: [JSONValue] =
+            strings + [0, -1, 1, 3, 1_000_000_000, .int(Int.max), .int(Int.min), 2.5, true, nil, [], ["a": 1]]
         let keys = Set(Self.expected.values.flatMap { $0 })
-        let operations: [JSONValue] = ["create", "overwrite", "str_replace", "insert", "append", "delete", "view", "rename", "bogus"]
+        let operations: [JSONValue] = [
+            "create", "overwrite", "str_replace", "insert", "append", "delete", "view", "rename", "bogus",
+        ]
         var outcomes: [String: Int] = [:]
         for _ in 0..<1500 {
             let tool = tools[random.next(below: tools.count)]
             var arguments: [String: JSONValue] = [:]
             for key in keys where random.next(below: 3) == 0 {
-                arguments[key] = key == "operation" || key == "command"
+                arguments[key] =
+                    key == "operation" || key == "command"
                     ? operations[random.next(below: operations.count)] : values[random.next(below: values.count)]
             }
             let result = try await tool.call(.object(arguments), context: workspace.context)

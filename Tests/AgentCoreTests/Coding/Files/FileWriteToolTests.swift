@@ -33,7 +33,10 @@ import Testing
 
     @Test func strReplaceWithOneMatchEditsAndReports() async throws {
         workspace.write("a.py", "def f():\n    return 1\n\ndef g():\n    return 2\n")
-        let result = try await run(["operation": "str_replace", "path": "a.py", "old_text": "    return 1\n", "new_text": "    x = 1\n    return x\n"])
+        let result = try await run([
+            "operation": "str_replace", "path": "a.py", "old_text": "    return 1\n",
+            "new_text": "    x = 1\n    return x\n",
+        ])
         #expect(!result.isError)
         #expect(result.content.hasPrefix("str_replace a.py: 1 lines removed, 2 added; it now has 6 lines."))
         #expect(result.content.contains("     3\t    return x"))
@@ -46,13 +49,18 @@ import Testing
 
     @Test func strReplaceWithNoMatchQuotesTheClosestLines() async throws {
         workspace.write("a.py", "import os\n\ndef compute(value):\n    total = value * 2\n    return total\n")
-        let result = try await run(["operation": "str_replace", "path": "a.py", "old_text": "def compute(val):", "new_text": "x"])
+        let result = try await run([
+            "operation": "str_replace", "path": "a.py", "old_text": "def compute(val):", "new_text": "x",
+        ])
         #expect(result.isError)
         #expect(result.content.contains("was not found"))
         #expect(result.content.contains("     3\tdef compute(value):"))
         #expect(await recorder.changes.isEmpty)
         // Whitespace-only differences are pointed out with the exact lines.
-        let indented = try await run(["operation": "str_replace", "path": "a.py", "old_text": "  total = value * 2\n  return total", "new_text": "x"])
+        let indented = try await run([
+            "operation": "str_replace", "path": "a.py", "old_text": "  total = value * 2\n  return total",
+            "new_text": "x",
+        ])
         #expect(indented.content.contains("Ignoring whitespace it matches lines 4-5"))
         #expect(indented.content.contains("     4\t    total = value * 2"))
         #expect(workspace.read("a.py") == "import os\n\ndef compute(value):\n    total = value * 2\n    return total\n")
@@ -60,7 +68,9 @@ import Testing
 
     @Test func strReplaceWithSeveralMatchesListsThem() async throws {
         workspace.write("a.txt", "x = 1\ny = 2\nx = 1\nz = 3\nx = 1\n")
-        let result = try await run(["operation": "str_replace", "path": "a.txt", "old_text": "x = 1", "new_text": "x = 9"])
+        let result = try await run([
+            "operation": "str_replace", "path": "a.txt", "old_text": "x = 1", "new_text": "x = 9",
+        ])
         #expect(result.isError)
         #expect(result.content.contains("matches 3 times"))
         #expect(result.content.contains("at lines 1, 3, 5"))
@@ -105,7 +115,8 @@ import Testing
         #expect(try await run(["operation": "create", "path": "."]).isError)
         #expect(try await run("not an object").isError)
         workspace.mkdirs("dir")
-        #expect(try await run(["operation": "overwrite", "path": "dir", "content": "x"]).content.contains("is a directory"))
+        #expect(
+            try await run(["operation": "overwrite", "path": "dir", "content": "x"]).content.contains("is a directory"))
         workspace.writeBytes("blob.bin", [0, 1, 2, 3])
         #expect(try await run(["operation": "append", "path": "blob.bin", "content": "x"]).content.contains("binary"))
     }
@@ -113,10 +124,15 @@ import Testing
     @Test func aRefusingOrFailingEditorIsReported() async throws {
         workspace.write("a.txt", "hello\n")
         await recorder.setBehavior(.refuse("the buffer changed since you read it"))
-        let refused = try await run(["operation": "str_replace", "path": "a.txt", "old_text": "hello", "new_text": "bye"])
-        #expect(refused.content == "error: the editor refused the change to a.txt: the buffer changed since you read it")
+        let refused = try await run([
+            "operation": "str_replace", "path": "a.txt", "old_text": "hello", "new_text": "bye",
+        ])
+        #expect(
+            refused.content == "error: the editor refused the change to a.txt: the buffer changed since you read it")
         await recorder.setBehavior(.fail(WorkspacePathError.failed("disk on fire")))
-        let failed = try await run(["operation": "str_replace", "path": "a.txt", "old_text": "hello", "new_text": "bye"])
+        let failed = try await run([
+            "operation": "str_replace", "path": "a.txt", "old_text": "hello", "new_text": "bye",
+        ])
         #expect(failed.content.contains("could not apply the change to a.txt: disk on fire"))
         #expect(workspace.read("a.txt") == "hello\n")
         #expect(await recorder.changes.count == 2)
@@ -124,11 +140,14 @@ import Testing
 
     @Test func editsTheLiveBufferWithItsVersion() async throws {
         workspace.write("main.swift", "let a = 1\n")
-        let documents = StaticDocumentSource([workspace.path("main.swift"): OpenDocument(text: "let a = 2 // unsaved\n", version: 7)])
+        let documents = StaticDocumentSource([
+            workspace.path("main.swift"): OpenDocument(text: "let a = 2 // unsaved\n", version: 7)
+        ])
         let editor = RecordingWorkspaceEditor()
         let live = FileWriteTool(root: workspace.root, editor: editor, documents: documents)
         let result = try await live.call(
-            ["operation": "str_replace", "path": "main.swift", "old_text": "a = 2", "new_text": "b = 3"], context: workspace.context)
+            ["operation": "str_replace", "path": "main.swift", "old_text": "a = 2", "new_text": "b = 3"],
+            context: workspace.context)
         #expect(!result.isError)
         let change = try #require(await editor.changes.first)
         #expect(change.originalText == "let a = 2 // unsaved\n")

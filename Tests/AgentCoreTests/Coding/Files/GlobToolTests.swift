@@ -27,15 +27,16 @@ import Testing
     }
 
     @Test func doubleStarMatchesAtAnyDepthSortedAndIgnoring() async throws {
-        #expect(try await glob("**/*.swift") == """
-            Package.swift
-            Sources/App/Util/strings.swift
-            Sources/App/main.swift
-            Sources/Lib/lib.swift
-            Tests/AppTests/test.swift
-            notes/keep.swift
+        #expect(
+            try await glob("**/*.swift") == """
+                Package.swift
+                Sources/App/Util/strings.swift
+                Sources/App/main.swift
+                Sources/Lib/lib.swift
+                Tests/AppTests/test.swift
+                notes/keep.swift
 
-            """)
+                """)
     }
 
     @Test func anchoredPatternsBracesAndClasses() async throws {
@@ -48,7 +49,10 @@ import Testing
     }
 
     @Test func capsAndExplainsEmptyResults() async throws {
-        #expect(try await glob("**/*.swift", max: 2) == "Package.swift\nSources/App/Util/strings.swift\n[4 more matches not shown (6 in all); raise max_results or narrow the pattern]\n")
+        #expect(
+            try await glob("**/*.swift", max: 2)
+                == "Package.swift\nSources/App/Util/strings.swift\n[4 more matches not shown (6 in all); raise max_results or narrow the pattern]\n"
+        )
         #expect(try await glob("missing/**/*.rs") == "No files match `missing/**/*.rs` (missing does not exist).")
         #expect(try await glob("README.md/*").hasPrefix("error: README.md is not a directory"))
         let none = try await glob("*.rs")

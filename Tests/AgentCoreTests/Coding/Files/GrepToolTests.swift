@@ -24,45 +24,53 @@ import Testing
     }
 
     @Test func literalSearchPrintsFileLineText() async throws {
-        #expect(try await grep(["pattern": "token"]) == """
-            src/app.py:4:    token = os.environ['TOKEN']
-            src/app.py:5:    return token
-            src/lib.swift:2:    print("token")
-            [3 matching lines in 2 files; skipped 1 binary files]
+        #expect(
+            try await grep(["pattern": "token"]) == """
+                src/app.py:4:    token = os.environ['TOKEN']
+                src/app.py:5:    return token
+                src/lib.swift:2:    print("token")
+                [3 matching lines in 2 files; skipped 1 binary files]
 
-            """)
+                """)
     }
 
     @Test func regexWithFileFilterAndPath() async throws {
-        #expect(try await grep(["pattern": #"def \w+\(\)"#, "file_pattern": "*.py"]) == """
-            src/app.py:3:def main():
-            src/util.py:1:def helper():
-            [2 matching lines in 2 files]
+        #expect(
+            try await grep(["pattern": #"def \w+\(\)"#, "file_pattern": "*.py"]) == """
+                src/app.py:3:def main():
+                src/util.py:1:def helper():
+                [2 matching lines in 2 files]
 
-            """)
+                """)
         #expect(try await grep(["pattern": "(?i)TOKEN", "path": "src/app.py"]).hasPrefix("src/app.py:4:"))
-        #expect(try await grep(["pattern": "^func|^def", "file_pattern": "*.{swift,py}"]).contains("[3 matching lines in 3 files]"))
-        #expect(try await grep(["pattern": "main", "file_pattern": "src/*.swift"]) == "src/lib.swift:1:func main() {\n[1 matching lines in 1 files]\n")
+        #expect(
+            try await grep(["pattern": "^func|^def", "file_pattern": "*.{swift,py}"]).contains(
+                "[3 matching lines in 3 files]"))
+        #expect(
+            try await grep(["pattern": "main", "file_pattern": "src/*.swift"])
+                == "src/lib.swift:1:func main() {\n[1 matching lines in 1 files]\n")
         #expect(try await grep(["pattern": "return [0-9]{2}"]).contains("src/util.py:2:    return 42"))
     }
 
     @Test func contextLinesUseDashesAndSeparators() async throws {
-        #expect(try await grep(["pattern": "return token", "context_lines": 1]) == """
-            src/app.py-4-    token = os.environ['TOKEN']
-            src/app.py:5:    return token
-            --
-            [1 matching lines in 1 files; skipped 1 binary files]
+        #expect(
+            try await grep(["pattern": "return token", "context_lines": 1]) == """
+                src/app.py-4-    token = os.environ['TOKEN']
+                src/app.py:5:    return token
+                --
+                [1 matching lines in 1 files; skipped 1 binary files]
 
-            """)
+                """)
     }
 
     @Test func alternationFindsEveryAlternative() async throws {
-        #expect(try await grep(["pattern": "helper|print", "path": "src"]) == """
-            src/lib.swift:2:    print("token")
-            src/util.py:1:def helper():
-            [2 matching lines in 2 files; skipped 1 binary files]
+        #expect(
+            try await grep(["pattern": "helper|print", "path": "src"]) == """
+                src/lib.swift:2:    print("token")
+                src/util.py:1:def helper():
+                [2 matching lines in 2 files; skipped 1 binary files]
 
-            """)
+                """)
     }
 
     @Test func manyFilesAreSearchedInParallelAndCappedInWalkOrder() async throws {
@@ -76,7 +84,9 @@ import Testing
         #expect(lines[199] == "many/f1199.txt:2:match here 199")
         #expect(first.contains("[results capped at 200 matching lines"))
         #expect(try await grep(["pattern": "match here", "path": "many"]) == first)
-        #expect(try await grep(["pattern": "match here [0-9]+9$", "path": "many"]).contains("[29 matching lines in 29 files]"))
+        #expect(
+            try await grep(["pattern": "match here [0-9]+9$", "path": "many"]).contains(
+                "[29 matching lines in 29 files]"))
     }
 
     @Test func capsResultsWithANote() async throws {
@@ -112,4 +122,3 @@ import Testing
         #expect(GrepMatcher.requiredLiterals(of: #"a\|bc|[|]de"#) == ["a|bc", "de"])
     }
 }
-

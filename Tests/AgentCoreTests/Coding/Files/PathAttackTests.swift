@@ -49,7 +49,8 @@ import Testing
     @Test(arguments: attacks)
     func fileReadRefuses(_ attack: String) async throws {
         let workspace = try Self.makeWorkspace()
-        let result = try await FileReadTool(root: workspace.root).call(["path": .string(attack)], context: workspace.context)
+        let result = try await FileReadTool(root: workspace.root).call(
+            ["path": .string(attack)], context: workspace.context)
         #expect(result.content.hasPrefix("refused: "), "\(attack.prefix(80)) -> \(result.content.prefix(200))")
         #expect(result.content.count > "refused: ".count + 10)
         #expect(!result.content.contains("top secret"))
@@ -63,8 +64,11 @@ import Testing
         let tool = FileWriteTool(root: workspace.root, editor: recorder)
         for operation in ["create", "overwrite", "append", "delete"] {
             let result = try await tool.call(
-                ["operation": .string(operation), "path": .string(attack), "content": "pwned\n"], context: workspace.context)
-            #expect(result.content.hasPrefix("refused: "), "\(operation) \(attack.prefix(80)) -> \(result.content.prefix(200))")
+                ["operation": .string(operation), "path": .string(attack), "content": "pwned\n"],
+                context: workspace.context)
+            #expect(
+                result.content.hasPrefix("refused: "),
+                "\(operation) \(attack.prefix(80)) -> \(result.content.prefix(200))")
         }
         #expect(await recorder.changes.isEmpty)
         #expect(workspace.tree(workspace.base) == before)
@@ -74,7 +78,8 @@ import Testing
     @Test(arguments: attacks)
     func globAndGrepRefusePaths(_ attack: String) async throws {
         let workspace = try Self.makeWorkspace()
-        let grep = try await GrepTool(root: workspace.root).call(["pattern": "secret", "path": .string(attack)], context: workspace.context)
+        let grep = try await GrepTool(root: workspace.root).call(
+            ["pattern": "secret", "path": .string(attack)], context: workspace.context)
         #expect(grep.content.hasPrefix("refused: "), "\(attack.prefix(80)) -> \(grep.content.prefix(200))")
         #expect(!grep.content.contains("top secret"))
     }
@@ -133,7 +138,8 @@ import Testing
         let nested = try WorkspaceRoot(path: workspace.base + "/a/b/../c")
         #expect(nested.path == workspace.base + "/a/c")
         #expect(throws: WorkspacePathError.self) { try WorkspaceRoot(path: "/") }
-        let fromEnvironment = try WorkspaceRoot.fromEnvironment(["WORKSPACE_DIR": workspace.base + "/env"], workspaceFolder: "/nonexistent-ignored")
+        let fromEnvironment = try WorkspaceRoot.fromEnvironment(
+            ["WORKSPACE_DIR": workspace.base + "/env"], workspaceFolder: "/nonexistent-ignored")
         #expect(fromEnvironment.path == workspace.base + "/env")
         let fromFolder = try WorkspaceRoot.fromEnvironment([:], workspaceFolder: workspace.base + "/folder")
         #expect(fromFolder.path == workspace.base + "/folder")

@@ -34,7 +34,8 @@ import Testing
 
     @Test func gitignoreRules() {
         var rules = IgnoreRules()
-        rules.push(gitignore: "# comment\n*.o\n/build\ndocs/*.tmp\nlogs/\n!important.o\n\\#hash\ntrailing   \n", depth: 0)
+        rules.push(
+            gitignore: "# comment\n*.o\n/build\ndocs/*.tmp\nlogs/\n!important.o\n\\#hash\ntrailing   \n", depth: 0)
         #expect(rules.isIgnored(["a.o"], isDirectory: false))
         #expect(rules.isIgnored(["deep", "x", "a.o"], isDirectory: false))
         #expect(!rules.isIgnored(["important.o"], isDirectory: false))

@@ -18,26 +18,49 @@ struct CheckerCommand: Sendable {
             return [CheckerCommand(executable: "swiftc", label: "swiftc -parse") { file, _ in ["-parse", file] }]
         case .c:
             return [
-                CheckerCommand(executable: "clang", label: "clang -fsyntax-only") { file, _ in ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c", "-std=c17", "-fno-color-diagnostics", file] },
-                CheckerCommand(executable: "gcc", label: "gcc -fsyntax-only") { file, _ in ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c", "-std=c17", file] },
+                CheckerCommand(executable: "clang", label: "clang -fsyntax-only") { file, _ in
+                    ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c", "-std=c17", "-fno-color-diagnostics", file]
+                },
+                CheckerCommand(executable: "gcc", label: "gcc -fsyntax-only") { file, _ in
+                    ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c", "-std=c17", file]
+                },
             ]
         case .cpp:
             return [
-                CheckerCommand(executable: "clang++", label: "clang++ -fsyntax-only") { file, _ in ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c++", "-std=c++20", "-fno-color-diagnostics", file] },
-                CheckerCommand(executable: "g++", label: "g++ -fsyntax-only") { file, _ in ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c++", "-std=c++20", file] },
+                CheckerCommand(executable: "clang++", label: "clang++ -fsyntax-only") { file, _ in
+                    ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c++", "-std=c++20", "-fno-color-diagnostics", file]
+                },
+                CheckerCommand(executable: "g++", label: "g++ -fsyntax-only") { file, _ in
+                    ["-fsyntax-only", "-Wall", "-Wextra", "-x", "c++", "-std=c++20", file]
+                },
             ]
         case .javascript:
             return [CheckerCommand(executable: "node", label: "node --check") { file, _ in ["--check", file] }]
         case .typescript:
-            return [CheckerCommand(executable: "tsc", label: "tsc --noEmit") { file, _ in ["--noEmit", "--pretty", "false", "--strict", "--target", "es2022", "--skipLibCheck", file] }]
+            return [
+                CheckerCommand(executable: "tsc", label: "tsc --noEmit") { file, _ in
+                    ["--noEmit", "--pretty", "false", "--strict", "--target", "es2022", "--skipLibCheck", file]
+                }
+            ]
         case .go:
-            return [CheckerCommand(executable: "go", label: "go vet") { _, directory in ["-C", directory, "vet", "./..."] }]
+            return [
+                CheckerCommand(executable: "go", label: "go vet") { _, directory in ["-C", directory, "vet", "./..."] }
+            ]
         case .rust:
-            return [CheckerCommand(executable: "rustc", label: "rustc --emit=metadata") { file, directory in
-                ["--edition", "2021", "--crate-type", "lib", "--emit=metadata", "--error-format=short", "-o", directory + "/out.rmeta", file]
-            }]
+            return [
+                CheckerCommand(executable: "rustc", label: "rustc --emit=metadata") { file, directory in
+                    [
+                        "--edition", "2021", "--crate-type", "lib", "--emit=metadata", "--error-format=short", "-o",
+                        directory + "/out.rmeta", file,
+                    ]
+                }
+            ]
         case .java:
-            return [CheckerCommand(executable: "javac", label: "javac -Xlint:all") { file, directory in ["-d", directory + "/classes", "-Xlint:all", "-proc:none", file] }]
+            return [
+                CheckerCommand(executable: "javac", label: "javac -Xlint:all") { file, directory in
+                    ["-d", directory + "/classes", "-Xlint:all", "-proc:none", file]
+                }
+            ]
         }
     }
 }

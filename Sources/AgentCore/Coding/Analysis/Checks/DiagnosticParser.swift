@@ -3,12 +3,17 @@
 enum DiagnosticParser {
     /// Messages about dependencies the scratch copy cannot see (headers, packages, crates): real in the
     /// project, not necessarily in an isolated check, so they are warnings rather than errors.
-    static let unresolvedDependencyPattern = #"(?i)file not found|package [\w.]+ does not exist|unresolved import|can't find crate|no required module|cannot find module|could not import"#
+    static let unresolvedDependencyPattern =
+        #"(?i)file not found|package [\w.]+ does not exist|unresolved import|can't find crate|no required module|cannot find module|could not import"#
 
     /// - Parameter errorRule: `syntax-error` for parse-only checkers, `compile-error` for compilers.
-    static func parse(_ output: String, language: SourceLanguage, fileName: String, errorRule: String = "syntax-error") -> [AnalysisFinding] {
+    static func parse(_ output: String, language: SourceLanguage, fileName: String, errorRule: String = "syntax-error")
+        -> [AnalysisFinding]
+    {
         if language == .javascript { return parseNode(output) }
-        guard let standard = try? Regex(#"^(?:.*/)?([^/:\s]+):(\d+):(?:(\d+):)?\s*(fatal error|error|warning)(?:\[\w+\])?:\s*(.*)$"#),
+        guard
+            let standard = try? Regex(
+                #"^(?:.*/)?([^/:\s]+):(\d+):(?:(\d+):)?\s*(fatal error|error|warning)(?:\[\w+\])?:\s*(.*)$"#),
             let goStyle = try? Regex(#"^(?:.*/)?([^/:\s]+\.go):(\d+):(\d+):\s*(.*)$"#),
             let tscStyle = try? Regex(#"^(?:.*/)?([^/(\s]+)\((\d+),(\d+)\):\s*(error|warning)\s+\w+:\s*(.*)$"#)
         else { return [] }
@@ -43,24 +48,29 @@ enum DiagnosticParser {
                     rule = "unresolved-dependency"
                     severity = .warning
                 }
-                findings.append(AnalysisFinding(
-                    severity: severity, line: lineNumber, column: column, rule: rule,
-                    message: rule == "unresolved-dependency" ? message + " (not available to the isolated check; later errors may be hidden)" : message,
-                    category: .correctness
-                ))
+                findings.append(
+                    AnalysisFinding(
+                        severity: severity, line: lineNumber, column: column, rule: rule,
+                        message: rule == "unresolved-dependency"
+                            ? message + " (not available to the isolated check; later errors may be hidden)" : message,
+                        category: .correctness
+                    ))
             } else if language == .go, let match = line.firstMatch(of: goStyle), text(match, 1) == fileName {
-                findings.append(AnalysisFinding(
-                    severity: .warning, line: Int(text(match, 2) ?? "") ?? 1, column: Int(text(match, 3) ?? ""),
-                    rule: "go-vet", message: text(match, 4) ?? line, category: .correctness
-                ))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .warning, line: Int(text(match, 2) ?? "") ?? 1, column: Int(text(match, 3) ?? ""),
+                        rule: "go-vet", message: text(match, 4) ?? line, category: .correctness
+                    ))
             }
         }
         if foreignErrors > 0 {
-            findings.append(AnalysisFinding(
-                severity: .error, line: includeLine, rule: errorRule,
-                message: "\(foreignErrors) error\(foreignErrors == 1 ? "" : "s") in an included file; details are not shown because that file is not part of the code under analysis",
-                category: .correctness
-            ))
+            findings.append(
+                AnalysisFinding(
+                    severity: .error, line: includeLine, rule: errorRule,
+                    message:
+                        "\(foreignErrors) error\(foreignErrors == 1 ? "" : "s") in an included file; details are not shown because that file is not part of the code under analysis",
+                    category: .correctness
+                ))
         }
         return findings
     }
@@ -75,7 +85,11 @@ enum DiagnosticParser {
             lineNumber = lines[header].nodeHeaderLineNumber ?? 1
             column = caretColumn(lines.map { Substring($0) }, after: header)
         }
-        return [AnalysisFinding(severity: .error, line: lineNumber, column: column, rule: "syntax-error", message: errorLine.analysisTrimmed, category: .correctness)]
+        return [
+            AnalysisFinding(
+                severity: .error, line: lineNumber, column: column, rule: "syntax-error",
+                message: errorLine.analysisTrimmed, category: .correctness)
+        ]
     }
 
     /// The column of a `^` marker in the lines after `index` (javac and Node print one).

@@ -7,7 +7,9 @@ struct SyntaxChecker {
         let candidates = CheckerCommand.candidates(for: language)
         guard let command = candidates.first(where: { toolchain.locate($0.executable) != nil }) else {
             let names = candidates.map(\.executable).joined(separator: " or ")
-            outcome.notes.append("\(names) not found: syntax and compiler checks for \(language.rawValue) were skipped; rule checks still ran")
+            outcome.notes.append(
+                "\(names) not found: syntax and compiler checks for \(language.rawValue) were skipped; rule checks still ran"
+            )
             return outcome
         }
         do {
@@ -19,15 +21,21 @@ struct SyntaxChecker {
             let output = try await toolchain.run(command.executable, command.arguments(file, directory.path))
             outcome.checker = command.label
             if output.timedOut {
-                outcome.notes.append("\(command.label) timed out after \(toolchain.timeout); its findings are incomplete")
+                outcome.notes.append(
+                    "\(command.label) timed out after \(toolchain.timeout); its findings are incomplete")
             }
-            outcome.findings = DiagnosticParser.parse(output.combinedOutput, language: language, fileName: fileName, errorRule: command.errorRule)
+            outcome.findings = DiagnosticParser.parse(
+                output.combinedOutput, language: language, fileName: fileName, errorRule: command.errorRule)
             if outcome.findings.isEmpty, output.exitCode != 0, !output.timedOut {
                 // Only lines about the snippet itself are quoted (never another file's contents).
-                let detail = output.combinedOutput.analysisLines.filter { $0.contains(fileName) || $0.contains("rror") }.prefix(3)
+                let detail = output.combinedOutput.analysisLines.filter { $0.contains(fileName) || $0.contains("rror") }
+                    .prefix(3)
                     .map { $0.analysisTrimmed }.joined(separator: " | ")
                 let reason = detail.isEmpty ? "exit status \(output.exitCode.map(String.init) ?? "unknown")" : detail
-                outcome.findings.append(AnalysisFinding(severity: .error, line: 1, rule: command.errorRule, message: "\(command.label) failed: \(reason)", category: .correctness))
+                outcome.findings.append(
+                    AnalysisFinding(
+                        severity: .error, line: 1, rule: command.errorRule,
+                        message: "\(command.label) failed: \(reason)", category: .correctness))
             }
         } catch {
             outcome.notes.append("\(command.label) could not run: \(error)")
@@ -39,7 +47,8 @@ struct SyntaxChecker {
     static func fileName(for code: String, language: SourceLanguage) -> String {
         switch language {
         case .java:
-            if let pattern = try? Regex(#"public\s+(?:final\s+|abstract\s+|sealed\s+)*(?:class|interface|enum|record)\s+(\w+)"#),
+            if let pattern = try? Regex(
+                #"public\s+(?:final\s+|abstract\s+|sealed\s+)*(?:class|interface|enum|record)\s+(\w+)"#),
                 let match = code.firstMatch(of: pattern), let name = match.output[1].substring
             {
                 return "\(name).java"

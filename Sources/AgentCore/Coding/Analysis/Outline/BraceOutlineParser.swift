@@ -59,13 +59,16 @@ struct BraceOutlineParser {
                 guard let match = line.firstMatch(of: pattern) else { continue }
                 var kind = group(match, 1) ?? "type"
                 var name = group(match, 2) ?? ""
-                var inherits = (group(match, 3) ?? "").split(separator: ",").map { $0.analysisTrimmed }.filter { !$0.isEmpty }
+                var inherits = (group(match, 3) ?? "").split(separator: ",").map { $0.analysisTrimmed }.filter {
+                    !$0.isEmpty
+                }
                 if language == .go { swap(&kind, &name) }
                 if language == .rust, kind == "impl", let target = group(match, 3) {
                     inherits = [name]
                     name = target
                 }
-                let matchEnd = source.lineStarts[index] + line.utf8.distance(from: line.startIndex, to: match.range.upperBound)
+                let matchEnd =
+                    source.lineStarts[index] + line.utf8.distance(from: line.startIndex, to: match.range.upperBound)
                 var endLine = index
                 if let open = source.bodyOpen(after: max(source.lineStarts[index], matchEnd - 1), maxLines: 2),
                     let close = source.matchingClose(from: open)
@@ -74,7 +77,8 @@ struct BraceOutlineParser {
                 } else if ["struct", "class", "union", "enum"].contains(kind), language == .c || language == .cpp {
                     break  // a forward declaration or a variable of that type
                 }
-                types.append(CodeType(name: name, kind: kind, startLine: index + 1, endLine: endLine + 1, inherits: inherits))
+                types.append(
+                    CodeType(name: name, kind: kind, startLine: index + 1, endLine: endLine + 1, inherits: inherits))
                 break
             }
         }
@@ -101,7 +105,9 @@ struct BraceOutlineParser {
             }
             var found: CodeFunction?
             for pattern in candidates {
-                if let match = line.firstMatch(of: pattern), let function = function(from: match, line: line, index: index, enclosing: enclosing) {
+                if let match = line.firstMatch(of: pattern),
+                    let function = function(from: match, line: line, index: index, enclosing: enclosing)
+                {
                     found = function
                     break
                 }
@@ -118,10 +124,15 @@ struct BraceOutlineParser {
         from match: Regex<AnyRegexOutput>.Match, line: String, index: Int, enclosing: CodeType?
     ) -> CodeFunction? {
         let hasDeclarationKeyword = [.swift, .rust, .go].contains(language)  // `func`/`fn` already anchor the match
-        guard let name = lastGroup(match), hasDeclarationKeyword || !DeclarationPatterns.keywords.contains(name) else { return nil }
+        guard let name = lastGroup(match), hasDeclarationKeyword || !DeclarationPatterns.keywords.contains(name) else {
+            return nil
+        }
         let prefix = String(line[line.startIndex..<match.range.upperBound])
         let before = prefix.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "&" })
-        if before.count >= 2, ["return", "new", "throw", "else", "await", "yield", "case", "delete", "goto"].contains(String(before[before.count - 2])) {
+        if before.count >= 2,
+            ["return", "new", "throw", "else", "await", "yield", "case", "delete", "goto"].contains(
+                String(before[before.count - 2]))
+        {
             return nil
         }
         let lineStart = source.lineStarts[index]
@@ -130,7 +141,8 @@ struct BraceOutlineParser {
             let close = source.matchingClose(from: open)
         else { return nil }
         let isArrow = language == .javascript || language == .typescript
-        guard let bodyStart = source.bodyOpen(after: close + 1, maxLines: 3) ?? (isArrow ? arrowBodyLine(close) : nil) else {
+        guard let bodyStart = source.bodyOpen(after: close + 1, maxLines: 3) ?? (isArrow ? arrowBodyLine(close) : nil)
+        else {
             return nil
         }
         let bodyEnd: Int
@@ -194,7 +206,10 @@ struct BraceOutlineParser {
             return tail.hasPrefix(":") ? String(tail.dropFirst()).replacing("=>", with: "").analysisTrimmed : nil
         case .java, .c, .cpp:
             let words = prefix.dropLast().split(separator: " ").map(String.init)
-            let modifiers: Set<String> = ["public", "private", "protected", "static", "final", "abstract", "synchronized", "inline", "virtual", "extern", "constexpr", "explicit"]
+            let modifiers: Set<String> = [
+                "public", "private", "protected", "static", "final", "abstract", "synchronized", "inline", "virtual",
+                "extern", "constexpr", "explicit",
+            ]
             let typeWords = words.dropLast().filter { !modifiers.contains($0) && !$0.hasPrefix("@") }
             let type = typeWords.joined(separator: " ")
             return type.isEmpty ? nil : type
@@ -208,7 +223,8 @@ struct BraceOutlineParser {
         switch language {
         case .swift: return !words.contains("private") && !words.contains("fileprivate") && !name.hasPrefix("_")
         case .go: return name.first?.isUppercase ?? false
-        case .rust: return words.contains("pub") || (container.map { $0.kind == "impl" && !$0.inherits.isEmpty } ?? false)
+        case .rust:
+            return words.contains("pub") || (container.map { $0.kind == "impl" && !$0.inherits.isEmpty } ?? false)
         case .java: return !words.contains("private")
         case .c, .cpp: return !words.contains("static") || container != nil
         case .javascript, .typescript: return !words.contains("private") && !name.hasPrefix("_") && !name.hasPrefix("#")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The regular expressions that find declarations in brace languages, one set per language.
@@ -45,7 +45,9 @@ struct DeclarationPatterns {
             types = compile([
                 #"^\s*(?:@[\w.]+(?:\([^)]*\))?\s+)*(?:(?:public|private|fileprivate|internal|package|open|final|indirect)\s+)*(class|struct|enum|protocol|actor|extension)\s+([A-Za-z_][\w.]*)\s*(?:<[^>]*>)?\s*(?::\s*([^{]+))?"#
             ])
-            imports = compile([#"^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|func|protocol|typealias|var|let)\s+)?([\w.]+)"#])
+            imports = compile([
+                #"^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|func|protocol|typealias|var|let)\s+)?([\w.]+)"#
+            ])
         case .javascript, .typescript:
             functions = compile([
                 #"^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\("#,
@@ -93,7 +95,9 @@ struct DeclarationPatterns {
                 #"^\s*((?:[A-Za-z_]\w*::)+~?[A-Za-z_]\w*)\s*\("#,
             ])
             methods = []
-            types = compile([#"^\s*(?:typedef\s+)?(struct|class|enum|union|namespace)\s+(?:class\s+)?([A-Za-z_]\w*)(?:\s*:\s*([^{]+))?"#])
+            types = compile([
+                #"^\s*(?:typedef\s+)?(struct|class|enum|union|namespace)\s+(?:class\s+)?([A-Za-z_]\w*)(?:\s*:\s*([^{]+))?"#
+            ])
             imports = compile([#"^\s*#\s*include\s*[<"]([^>"]+)[>"]"#])
         case .python:
             functions = compile([#"^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\("#])
@@ -108,7 +112,10 @@ struct DeclarationPatterns {
         case .python: functionHints = ["def"]
         default: functionHints = ["("]
         }
-        typeHints = ["class", "struct", "enum", "protocol", "actor", "extension", "interface", "trait", "impl", "union", "mod", "record", "namespace", "type"]
+        typeHints = [
+            "class", "struct", "enum", "protocol", "actor", "extension", "interface", "trait", "impl", "union", "mod",
+            "record", "namespace", "type",
+        ]
         importHints = ["import", "require", "use", "include", "crate", "\""]
     }
 

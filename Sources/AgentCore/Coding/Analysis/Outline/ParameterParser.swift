@@ -102,7 +102,9 @@ enum ParameterParser {
             case "=" where depth == 0:
                 let next = index + 1 < characters.count ? characters[index + 1] : " "
                 let previous = index > 0 ? characters[index - 1] : " "
-                if next == "=" || next == ">" || previous == "=" || previous == "!" || previous == "<" || previous == ">" {
+                if next == "=" || next == ">" || previous == "=" || previous == "!" || previous == "<"
+                    || previous == ">"
+                {
                     continue
                 }
                 let declaration = String(characters[..<index]).analysisTrimmed

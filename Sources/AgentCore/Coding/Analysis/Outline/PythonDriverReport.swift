@@ -95,7 +95,9 @@ struct PythonDriverReport: Decodable {
             language: .python,
             functions: codeFunctions,
             types: classes.map {
-                CodeType(name: $0.name, kind: "class", startLine: $0.line, endLine: $0.end_line ?? $0.line, inherits: $0.bases)
+                CodeType(
+                    name: $0.name, kind: "class", startLine: $0.line, endLine: $0.end_line ?? $0.line,
+                    inherits: $0.bases)
             },
             imports: imports.map { CodeImport(module: $0.module, names: $0.names, line: $0.line) },
             lineCounts: lineCounts

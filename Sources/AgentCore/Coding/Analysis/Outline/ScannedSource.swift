@@ -135,7 +135,9 @@ struct ScannedSource {
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             case UInt8(ascii: ">"):
-                if index > range.lowerBound, scrubbed[index - 1] == UInt8(ascii: "-") || scrubbed[index - 1] == UInt8(ascii: "=") {
+                if index > range.lowerBound,
+                    scrubbed[index - 1] == UInt8(ascii: "-") || scrubbed[index - 1] == UInt8(ascii: "=")
+                {
                     break
                 }
                 depth -= 1

@@ -36,12 +36,15 @@ enum SourceScrubber {
                 let end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? count
                 blank(index..<end)
                 index = end
-            } else if (language == .swift || language == .python), starts("\"\"\"", at: index)
-                || (language == .python && starts("'''", at: index))
+            } else if (language == .swift || language == .python),
+                starts("\"\"\"", at: index)
+                    || (language == .python && starts("'''", at: index))
             {
                 let delimiter = bytes[index]
                 var end = index + 3
-                while end + 2 < count, !(bytes[end] == delimiter && bytes[end + 1] == delimiter && bytes[end + 2] == delimiter) {
+                while end + 2 < count,
+                    !(bytes[end] == delimiter && bytes[end + 1] == delimiter && bytes[end + 2] == delimiter)
+                {
                     end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 blank(index + 3..<min(end, count))

@@ -9,7 +9,10 @@ public struct CodePattern: Hashable, Sendable {
     /// A regular expression that finds similar code in the workspace.
     public var signal: String
 
-    public init(_ language: SourceLanguage, _ topic: PatternTopic, _ title: String, keywords: Set<String> = [], signal: String, code: String) {
+    public init(
+        _ language: SourceLanguage, _ topic: PatternTopic, _ title: String, keywords: Set<String> = [], signal: String,
+        code: String
+    ) {
         self.language = language
         self.topic = topic
         self.title = title
@@ -19,7 +22,10 @@ public struct CodePattern: Hashable, Sendable {
     }
 
     /// Words many tasks share; they count less than specific ones like `json` or `regex`.
-    static let genericWords: Set<String> = ["read", "write", "file", "files", "parse", "parsing", "run", "get", "format", "handle", "text", "line", "search", "match", "time", "result", "command", "test", "load", "open", "execute"]
+    static let genericWords: Set<String> = [
+        "read", "write", "file", "files", "parse", "parsing", "run", "get", "format", "handle", "text", "line",
+        "search", "match", "time", "result", "command", "test", "load", "open", "execute",
+    ]
 
     /// How well a set of query words matches this pattern (0 = not at all).
     func score(_ words: Set<String>) -> Int {

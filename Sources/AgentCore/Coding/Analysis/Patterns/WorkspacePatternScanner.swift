@@ -1,12 +1,12 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bounded scan of the workspace for code that matches a pattern's signal.
@@ -19,7 +19,9 @@ public struct WorkspacePatternScanner: Sendable {
     public var maxFileBytes: Int
     public var maxExamples: Int
 
-    static let skippedDirectories: Set<String> = ["node_modules", "build", "dist", "target", "__pycache__", "venv", "Pods", "DerivedData", "vendor"]
+    static let skippedDirectories: Set<String> = [
+        "node_modules", "build", "dist", "target", "__pycache__", "venv", "Pods", "DerivedData", "vendor",
+    ]
 
     public init(root: String, maxFiles: Int = 2_000, maxFileBytes: Int = 256 * 1024, maxExamples: Int = 8) {
         self.root = root
@@ -63,9 +65,12 @@ public struct WorkspacePatternScanner: Sendable {
                 for (index, search) in searches.enumerated() where search.extensions.contains(fileExtension) {
                     guard let regex = regexes[index], results[index].count < maxExamples else { continue }
                     var taken = 0
-                    for (number, line) in lines.enumerated() where taken < maxPerFile && results[index].count < maxExamples {
+                    for (number, line) in lines.enumerated()
+                    where taken < maxPerFile && results[index].count < maxExamples {
                         if line.firstMatch(of: regex) != nil {
-                            results[index].append(WorkspaceExample(path: path, line: number + 1, text: String(line.analysisTrimmed.prefix(160))))
+                            results[index].append(
+                                WorkspaceExample(
+                                    path: path, line: number + 1, text: String(line.analysisTrimmed.prefix(160))))
                             taken += 1
                         }
                     }
@@ -78,7 +83,9 @@ public struct WorkspacePatternScanner: Sendable {
 
     /// The lines of a workspace text file, or `nil` for binary, unreadable or oversized files.
     private func readLines(_ relativePath: String) -> [Substring]? {
-        guard let data = FileManager.default.contents(atPath: "\(root)/\(relativePath)"), data.count <= maxFileBytes, !data.contains(0) else {
+        guard let data = FileManager.default.contents(atPath: "\(root)/\(relativePath)"), data.count <= maxFileBytes,
+            !data.contains(0)
+        else {
             return nil
         }
         return String(decoding: data, as: UTF8.self).analysisLines
@@ -98,7 +105,9 @@ public struct WorkspacePatternScanner: Sendable {
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 if lstat("\(directory)/\(name)", &info) == 0 {
-                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK))
+                    type =
+                        (info.st_mode & S_IFMT) == S_IFDIR
+                        ? UInt8(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK))
                 }
             }
             if type == UInt8(DT_DIR) {

@@ -2,7 +2,9 @@
 enum LoopContext {
     static func lines(in source: ScannedSource) -> [Bool] {
         var inside = Array(repeating: false, count: source.lineCount)
-        guard let loopStart = try? Regex(#"^\s*(?:\}\s*)?(?:for|while|loop|repeat|do)\b|\.forEach\("#) else { return inside }
+        guard let loopStart = try? Regex(#"^\s*(?:\}\s*)?(?:for|while|loop|repeat|do)\b|\.forEach\("#) else {
+            return inside
+        }
         var openLoops: [Int] = []  // brace depth or indentation of each open loop
         for index in 0..<source.lineCount {
             let line = source.scrubbedLine(index)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the line rules and the rules derived from a code outline (length, nesting, complexity).
@@ -33,7 +33,10 @@ struct RuleChecker {
                     let candidate = lower.withCString { text in rule.hints.contains { strstr(text, $0) != nil } }
                     let line = rule.onOriginal ? source.originalLine(index) : source.scrubbedLine(index)
                     if candidate, line.firstMatch(of: pattern) != nil {
-                        findings.append(AnalysisFinding(severity: rule.severity, line: index + 1, rule: rule.id, message: rule.message, category: rule.category))
+                        findings.append(
+                            AnalysisFinding(
+                                severity: rule.severity, line: index + 1, rule: rule.id, message: rule.message,
+                                category: rule.category))
                     }
                 }
                 continue
@@ -43,7 +46,10 @@ struct RuleChecker {
             for match in text.matches(of: pattern) {
                 let line = source.line(ofOffset: Self.firstVisibleOffset(of: match.range, in: text))
                 guard !rule.insideLoop || loops[line], reported.insert(line).inserted else { continue }
-                findings.append(AnalysisFinding(severity: rule.severity, line: line + 1, rule: rule.id, message: rule.message, category: rule.category))
+                findings.append(
+                    AnalysisFinding(
+                        severity: rule.severity, line: line + 1, rule: rule.id, message: rule.message,
+                        category: rule.category))
             }
         }
         if !pythonDriverRan {
@@ -73,19 +79,40 @@ struct RuleChecker {
         for function in outline.functions {
             let name = function.qualifiedName
             if function.lineCount > Self.maxFunctionLines {
-                findings.append(AnalysisFinding(severity: .warning, line: function.startLine, rule: "long-function", message: "`\(name)` is \(function.lineCount) lines long; split it into smaller functions", category: .maintainability))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .warning, line: function.startLine, rule: "long-function",
+                        message: "`\(name)` is \(function.lineCount) lines long; split it into smaller functions",
+                        category: .maintainability))
             }
             if function.maxNesting > Self.maxNesting {
-                findings.append(AnalysisFinding(severity: .warning, line: function.startLine, rule: "deep-nesting", message: "`\(name)` nests blocks \(function.maxNesting) levels deep; return early or extract helpers", category: .readability))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .warning, line: function.startLine, rule: "deep-nesting",
+                        message:
+                            "`\(name)` nests blocks \(function.maxNesting) levels deep; return early or extract helpers",
+                        category: .readability))
             }
             if function.complexity > Self.maxComplexity {
-                findings.append(AnalysisFinding(severity: .warning, line: function.startLine, rule: "high-complexity", message: "`\(name)` has cyclomatic complexity \(function.complexity) (above \(Self.maxComplexity))", category: .maintainability))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .warning, line: function.startLine, rule: "high-complexity",
+                        message:
+                            "`\(name)` has cyclomatic complexity \(function.complexity) (above \(Self.maxComplexity))",
+                        category: .maintainability))
             }
             if function.parameters.count > Self.maxParameters {
-                findings.append(AnalysisFinding(severity: .info, line: function.startLine, rule: "too-many-parameters", message: "`\(name)` takes \(function.parameters.count) parameters; group them in a type", category: .readability))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .info, line: function.startLine, rule: "too-many-parameters",
+                        message: "`\(name)` takes \(function.parameters.count) parameters; group them in a type",
+                        category: .readability))
             }
             if function.isPublic, !function.isDocumented, function.lineCount > 10, language != .python {
-                findings.append(AnalysisFinding(severity: .info, line: function.startLine, rule: "missing-docstring", message: "public function `\(name)` has no doc comment", category: .maintainability))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .info, line: function.startLine, rule: "missing-docstring",
+                        message: "public function `\(name)` has no doc comment", category: .maintainability))
             }
         }
         return findings
@@ -96,15 +123,29 @@ struct RuleChecker {
         var findings: [AnalysisFinding] = []
         let text = String(decoding: source.original, as: UTF8.self)
         var effectLines: [Int] = []
-        if let effects = try? Regex(#"\bopen\(|requests\.|urllib|datetime\.now|time\.time\(|random\.|\bfetch\(|Date\.now\(|new Date\(|Math\.random|os\.Getenv|time\.Now\(|rand::|System\.currentTimeMillis|\bDate\(\)|ProcessInfo|getenv\(|os\.environ"#) {
-            effectLines = text.matches(of: effects).map { source.line(ofOffset: text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)) + 1 }
+        if let effects = try? Regex(
+            #"\bopen\(|requests\.|urllib|datetime\.now|time\.time\(|random\.|\bfetch\(|Date\.now\(|new Date\(|Math\.random|os\.Getenv|time\.Now\(|rand::|System\.currentTimeMillis|\bDate\(\)|ProcessInfo|getenv\(|os\.environ"#
+        ) {
+            effectLines = text.matches(of: effects).map {
+                source.line(ofOffset: text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)) + 1
+            }
         }
         for function in outline.publicFunctions {
             if function.complexity >= 5 {
-                findings.append(AnalysisFinding(severity: .info, line: function.startLine, rule: "needs-branch-tests", message: "`\(function.qualifiedName)` has \(function.complexity) independent paths; cover each branch with a test (generate_tests gives a skeleton)", category: .testing))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .info, line: function.startLine, rule: "needs-branch-tests",
+                        message:
+                            "`\(function.qualifiedName)` has \(function.complexity) independent paths; cover each branch with a test (generate_tests gives a skeleton)",
+                        category: .testing))
             }
             if let line = effectLines.first(where: { function.startLine <= $0 && $0 <= function.endLine }) {
-                findings.append(AnalysisFinding(severity: .info, line: line, rule: "hidden-dependency", message: "`\(function.qualifiedName)` reaches the clock, randomness, environment, files or network directly; inject it so tests can control it", category: .testing))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .info, line: line, rule: "hidden-dependency",
+                        message:
+                            "`\(function.qualifiedName)` reaches the clock, randomness, environment, files or network directly; inject it so tests can control it",
+                        category: .testing))
             }
         }
         return findings

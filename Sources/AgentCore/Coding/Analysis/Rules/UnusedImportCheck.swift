@@ -6,7 +6,9 @@ enum UnusedImportCheck {
         var bindings: [(name: String, line: Int)] = []
         var importLines: Set<Int> = []
         for index in 0..<source.lineCount {
-            let names = source.language == .java ? javaNames(source.scrubbedLine(index)) : javaScriptNames(source.originalLine(index))
+            let names =
+                source.language == .java
+                ? javaNames(source.scrubbedLine(index)) : javaScriptNames(source.originalLine(index))
             guard let names else { continue }
             importLines.insert(index)
             bindings += names.map { ($0, index) }
@@ -14,12 +16,16 @@ enum UnusedImportCheck {
         guard !bindings.isEmpty else { return [] }
         var used: Set<String> = []
         for index in 0..<source.lineCount where !importLines.contains(index) {
-            for word in source.originalLine(index).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }) {
+            for word in source.originalLine(index).split(whereSeparator: {
+                !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$")
+            }) {
                 used.insert(String(word))
             }
         }
         return bindings.filter { !used.contains($0.name) }.map { binding in
-            AnalysisFinding(severity: .warning, line: binding.line + 1, rule: "unused-import", message: "`\(binding.name)` is imported but never used", category: .maintainability)
+            AnalysisFinding(
+                severity: .warning, line: binding.line + 1, rule: "unused-import",
+                message: "`\(binding.name)` is imported but never used", category: .maintainability)
         }
     }
 
@@ -39,7 +45,8 @@ enum UnusedImportCheck {
         if text.hasPrefix("import "), let from = text.firstRange(of: " from ") {
             clause = text[text.index(text.startIndex, offsetBy: 7)..<from.lowerBound]
             if clause.hasPrefix("type ") { clause = clause.dropFirst(5) }
-        } else if (text.hasPrefix("const ") || text.hasPrefix("let ") || text.hasPrefix("var ")), text.contains("require("),
+        } else if (text.hasPrefix("const ") || text.hasPrefix("let ") || text.hasPrefix("var ")),
+            text.contains("require("),
             let equals = text.firstIndex(of: "=")
         {
             clause = text[text.index(after: text.firstIndex(of: " ")!)..<equals]

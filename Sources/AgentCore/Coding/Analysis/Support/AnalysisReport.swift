@@ -9,7 +9,9 @@ public struct AnalysisReport: Hashable, Sendable, Codable {
     public var notes: [String]
     public var outline: CodeOutline
 
-    public init(language: SourceLanguage, findings: [AnalysisFinding], checkers: [String], notes: [String], outline: CodeOutline) {
+    public init(
+        language: SourceLanguage, findings: [AnalysisFinding], checkers: [String], notes: [String], outline: CodeOutline
+    ) {
         self.language = language
         self.findings = findings
         self.checkers = checkers

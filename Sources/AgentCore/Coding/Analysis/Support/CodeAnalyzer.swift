@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The engine behind the five analysis tools: the language's own checker, the Python AST driver,
@@ -15,7 +15,9 @@ public struct CodeAnalyzer: Sendable {
 
     /// Full analysis: compiler/parser diagnostics plus rule findings, with the outline.
     /// - Parameter includeSuggestions: also run the hint rules `suggest_improvements` uses.
-    public func analyze(_ code: String, language: SourceLanguage, includeSuggestions: Bool = false) async -> AnalysisReport {
+    public func analyze(_ code: String, language: SourceLanguage, includeSuggestions: Bool = false) async
+        -> AnalysisReport
+    {
         var findings: [AnalysisFinding] = []
         var checkers: [String] = []
         var notes: [String] = []
@@ -24,7 +26,10 @@ public struct CodeAnalyzer: Sendable {
         if let pythonReport = structure.pythonReport {
             checkers.append("python3 ast")
             if let error = pythonReport.syntax_error {
-                findings.append(AnalysisFinding(severity: .error, line: error.line, column: error.column, rule: "syntax-error", message: "SyntaxError: \(error.message)", category: .correctness))
+                findings.append(
+                    AnalysisFinding(
+                        severity: .error, line: error.line, column: error.column, rule: "syntax-error",
+                        message: "SyntaxError: \(error.message)", category: .correctness))
             }
             findings += pythonReport.analysisFindings
         }
@@ -44,7 +49,9 @@ public struct CodeAnalyzer: Sendable {
         let checker = RuleChecker(language: language, includeSuggestions: includeSuggestions)
         findings += checker.check(structure.source, outline: structure.outline, pythonDriverRan: driverRan)
         checkers.append("rules")
-        return AnalysisReport(language: language, findings: Self.merge(findings), checkers: checkers, notes: notes, outline: structure.outline)
+        return AnalysisReport(
+            language: language, findings: Self.merge(findings), checkers: checkers, notes: notes,
+            outline: structure.outline)
     }
 
     /// The structure of the code (functions, types, imports, complexity, calls).
@@ -70,17 +77,24 @@ public struct CodeAnalyzer: Sendable {
             return OutlineResult(
                 source: source,
                 outline: IndentOutlineParser(source: source).parse(),
-                notes: ["python3 not found: Python was checked with regular-expression rules only (no syntax check, no unused-name analysis)"]
+                notes: [
+                    "python3 not found: Python was checked with regular-expression rules only (no syntax check, no unused-name analysis)"
+                ]
             )
         }
         do {
             let report = try await runPythonDriver(code)
             if report.syntax_error != nil {
-                return OutlineResult(source: source, outline: IndentOutlineParser(source: source).parse(), notes: [], pythonReport: report)
+                return OutlineResult(
+                    source: source, outline: IndentOutlineParser(source: source).parse(), notes: [],
+                    pythonReport: report)
             }
-            return OutlineResult(source: source, outline: report.outline(lineCounts: counts), notes: [], pythonReport: report)
+            return OutlineResult(
+                source: source, outline: report.outline(lineCounts: counts), notes: [], pythonReport: report)
         } catch {
-            return OutlineResult(source: source, outline: IndentOutlineParser(source: source).parse(), notes: ["python3 ast driver failed: \(error)"])
+            return OutlineResult(
+                source: source, outline: IndentOutlineParser(source: source).parse(),
+                notes: ["python3 ast driver failed: \(error)"])
         }
     }
 
@@ -94,7 +108,9 @@ public struct CodeAnalyzer: Sendable {
             throw AnalysisArgumentError("python3 timed out after \(toolchain.timeout)")
         }
         guard output.exitCode == 0 else {
-            throw AnalysisArgumentError("python3 exited with \(output.exitCode.map(String.init) ?? "a signal"): \(output.standardError.suffix(500))")
+            throw AnalysisArgumentError(
+                "python3 exited with \(output.exitCode.map(String.init) ?? "a signal"): \(output.standardError.suffix(500))"
+            )
         }
         return try JSONDecoder().decode(PythonDriverReport.self, from: Data(output.standardOutput.utf8))
     }
@@ -102,12 +118,19 @@ public struct CodeAnalyzer: Sendable {
     /// Sorts by line and drops repeats: the same rule on the same line about the same name (the first
     /// `backticked` word), or the same compiler message.
     static func merge(_ findings: [AnalysisFinding]) -> [AnalysisFinding] {
-        let compilerRules: Set<String> = ["syntax-error", "compile-error", "compiler-warning", "go-vet", "unresolved-dependency"]
+        let compilerRules: Set<String> = [
+            "syntax-error", "compile-error", "compiler-warning", "go-vet", "unresolved-dependency",
+        ]
         var seen: Set<String> = []
-        return findings
+        return
+            findings
             .sorted { ($0.line, $1.severity, $0.rule) < ($1.line, $0.severity, $1.rule) }
             .filter { finding in
-                let subject = compilerRules.contains(finding.rule) ? finding.message : (finding.message.split(separator: "`", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "")
+                let subject =
+                    compilerRules.contains(finding.rule)
+                    ? finding.message
+                    : (finding.message.split(separator: "`", omittingEmptySubsequences: false).dropFirst().first.map(
+                        String.init) ?? "")
                 return seen.insert("\(finding.line)|\(finding.rule)|\(subject)").inserted
             }
     }

@@ -17,11 +17,17 @@ extension TestSkeletonGenerator {
             lines.append("\ttests := []struct {")
             lines.append("\t\tname string")
             for parameter in function.parameters { lines.append("\t\t\(parameter.name) \(parameter.type ?? "any")") }
-            for (index, type) in values.enumerated() { lines.append("\t\twant\(index == 0 ? "" : String(index)) \(type)") }
+            for (index, type) in values.enumerated() {
+                lines.append("\t\twant\(index == 0 ? "" : String(index)) \(type)")
+            }
             if hasError { lines.append("\t\twantErr bool") }
             lines.append("\t}{")
-            let typical = zip(function.parameters, typicalArguments(function.parameters, language: .go)).map { "\($0.name): \($1)" }
-            lines.append("\t\t{name: \"typical\"\(typical.isEmpty ? "" : ", " + typical.joined(separator: ", "))}, // TODO: want")
+            let typical = zip(function.parameters, typicalArguments(function.parameters, language: .go)).map {
+                "\($0.name): \($1)"
+            }
+            lines.append(
+                "\t\t{name: \"typical\"\(typical.isEmpty ? "" : ", " + typical.joined(separator: ", "))}, // TODO: want"
+            )
             for row in edgeRows(function.parameters, language: .go) {
                 let fields = zip(function.parameters, row.values).map { "\($0.name): \($1)" }
                 lines.append("\t\t{name: \"\(row.label)\", \(fields.joined(separator: ", "))}, // TODO: want")
@@ -32,7 +38,8 @@ extension TestSkeletonGenerator {
             if let container = function.container {
                 lines.append("\t\t\tvar subject \(container) // TODO: set up the receiver")
             }
-            let call = "\(function.container == nil ? "" : "subject.")\(function.name)(\(function.parameters.map { "tt.\($0.name)" }.joined(separator: ", ")))"
+            let call =
+                "\(function.container == nil ? "" : "subject.")\(function.name)(\(function.parameters.map { "tt.\($0.name)" }.joined(separator: ", ")))"
             var gots = values.indices.map { $0 == 0 ? "got" : "got\($0)" }
             if hasError { gots.append("err") }
             if gots.isEmpty {

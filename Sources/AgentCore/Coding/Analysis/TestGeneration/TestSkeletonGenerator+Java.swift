@@ -11,27 +11,35 @@ extension TestSkeletonGenerator {
             lines += ["", "class \(container)Test {"]
             for function in groups[container] ?? [] {
                 let constructor = constructorParameters(of: container)
-                let setup = "        \(container) subject = new \(container)(\(typicalArguments(constructor, language: .java).joined(separator: ", "))); // TODO: constructor arguments"
+                let setup =
+                    "        \(container) subject = new \(container)(\(typicalArguments(constructor, language: .java).joined(separator: ", "))); // TODO: constructor arguments"
                 let call = { (arguments: [String]) in "subject.\(function.name)(\(arguments.joined(separator: ", ")))" }
                 let isVoid = function.returnType == "void"
                 lines.append("    @Test")
-                lines.append("    void \(function.name)ReturnsExpectedResult()\(function.canThrow ? " throws Exception" : "") {")
+                lines.append(
+                    "    void \(function.name)ReturnsExpectedResult()\(function.canThrow ? " throws Exception" : "") {")
                 lines.append(setup)
                 if isVoid {
                     lines.append("        \(call(typicalArguments(function.parameters, language: .java)));")
                     lines.append("        // TODO: assert the side effects")
                 } else {
-                    lines.append("        var result = \(call(typicalArguments(function.parameters, language: .java)));")
-                    lines.append("        assertEquals(null /* TODO: expected \(function.returnType ?? "value") */, result);")
+                    lines.append(
+                        "        var result = \(call(typicalArguments(function.parameters, language: .java)));")
+                    lines.append(
+                        "        assertEquals(null /* TODO: expected \(function.returnType ?? "value") */, result);")
                 }
                 lines.append("    }")
                 lines.append("")
                 lines.append("    @Test")
-                lines.append("    void \(function.name)HandlesEdgeCases()\(function.canThrow ? " throws Exception" : "") {")
+                lines.append(
+                    "    void \(function.name)HandlesEdgeCases()\(function.canThrow ? " throws Exception" : "") {")
                 lines.append(setup)
                 lines.append("        // Edge cases: \(EdgeCaseHints.summary(function.parameters, language: .java))")
                 for row in edgeRows(function.parameters, language: .java) {
-                    lines.append(isVoid ? "        \(call(row.values)); // \(row.label); TODO: assert" : "        assertEquals(null /* TODO */, \(call(row.values))); // \(row.label)")
+                    lines.append(
+                        isVoid
+                            ? "        \(call(row.values)); // \(row.label); TODO: assert"
+                            : "        assertEquals(null /* TODO */, \(call(row.values))); // \(row.label)")
                 }
                 lines.append("    }")
                 lines.append("")

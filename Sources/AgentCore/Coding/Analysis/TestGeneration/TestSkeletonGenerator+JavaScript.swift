@@ -1,6 +1,7 @@
 extension TestSkeletonGenerator {
     private func jsCall(_ function: CodeFunction, arguments: [String]) -> String {
-        let call = "\(function.container.map { _ in "subject." } ?? "")\(function.name)(\(arguments.joined(separator: ", ")))"
+        let call =
+            "\(function.container.map { _ in "subject." } ?? "")\(function.name)(\(arguments.joined(separator: ", ")))"
         return function.isAsync ? "await " + call : call
     }
 
@@ -17,11 +18,15 @@ extension TestSkeletonGenerator {
             var setup: [String] = []
             if let container = function.container {
                 let parameters = constructorParameters(of: container)
-                setup = ["    const subject = new \(container)(\(typicalArguments(parameters, language: language).joined(separator: ", "))); // TODO: constructor arguments"]
+                setup = [
+                    "    const subject = new \(container)(\(typicalArguments(parameters, language: language).joined(separator: ", "))); // TODO: constructor arguments"
+                ]
             }
             lines.append("  test(\"returns the expected result\", \(asyncMark)() => {")
             lines += setup
-            lines.append("    const result = \(jsCall(function, arguments: typicalArguments(function.parameters, language: language)));")
+            lines.append(
+                "    const result = \(jsCall(function, arguments: typicalArguments(function.parameters, language: language)));"
+            )
             lines.append("    expect(result).toEqual(undefined); // TODO: the expected result")
             lines.append("  });")
             let rows = edgeRows(function.parameters, language: language)
@@ -30,9 +35,13 @@ extension TestSkeletonGenerator {
                 lines.append("")
                 lines.append("  test.each([")
                 for row in rows {
-                    lines.append("    [\((row.values + ["undefined"]).joined(separator: ", "))], // \(row.label); TODO: expected")
+                    lines.append(
+                        "    [\((row.values + ["undefined"]).joined(separator: ", "))], // \(row.label); TODO: expected"
+                    )
                 }
-                lines.append("  ])(\"handles edge cases (%p)\", \(asyncMark)(\((parameterNames + ["expected"]).joined(separator: ", "))) => {")
+                lines.append(
+                    "  ])(\"handles edge cases (%p)\", \(asyncMark)(\((parameterNames + ["expected"]).joined(separator: ", "))) => {"
+                )
                 lines += setup
                 lines.append("    expect(\(jsCall(function, arguments: parameterNames))).toEqual(expected);")
                 lines.append("  });")
@@ -41,9 +50,13 @@ extension TestSkeletonGenerator {
             lines.append("  test(\"rejects invalid input\", \(asyncMark)() => {")
             lines += setup
             if function.isAsync {
-                lines.append("    await expect(\(jsCall(function, arguments: function.parameters.map { _ in "null" }).replacing("await ", with: ""))).rejects.toThrow(); // TODO: or remove if invalid input is accepted")
+                lines.append(
+                    "    await expect(\(jsCall(function, arguments: function.parameters.map { _ in "null" }).replacing("await ", with: ""))).rejects.toThrow(); // TODO: or remove if invalid input is accepted"
+                )
             } else {
-                lines.append("    expect(() => \(jsCall(function, arguments: function.parameters.map { _ in "null" }))).toThrow(); // TODO: or remove if invalid input is accepted")
+                lines.append(
+                    "    expect(() => \(jsCall(function, arguments: function.parameters.map { _ in "null" }))).toThrow(); // TODO: or remove if invalid input is accepted"
+                )
             }
             lines.append("  });")
             lines.append("});")

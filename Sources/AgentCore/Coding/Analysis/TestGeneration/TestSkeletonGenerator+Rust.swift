@@ -16,8 +16,12 @@ extension TestSkeletonGenerator {
                 return function.isAsync ? text + ".await" : text
             }
             let attribute = function.isAsync ? "#[tokio::test]" : "#[test]"
-            let setup = isMethod ? ["        let subject: \(function.container!) = todo!(\"construct the value under test\");"] : []
-            lines += ["", "    \(attribute)", "    \(function.isAsync ? "async " : "")fn \(name)_returns_expected_result() {"]
+            let setup =
+                isMethod
+                ? ["        let subject: \(function.container!) = todo!(\"construct the value under test\");"] : []
+            lines += [
+                "", "    \(attribute)", "    \(function.isAsync ? "async " : "")fn \(name)_returns_expected_result() {",
+            ]
             lines += setup
             let typical = call(typicalArguments(function.parameters, language: .rust))
             if function.canThrow {
@@ -36,7 +40,9 @@ extension TestSkeletonGenerator {
                     lines.append("        let _ = \(call(row.values)); // \(row.label); TODO: assert")
                 }
                 if function.canThrow {
-                    lines.append("        assert!(\(call(typicalArguments(function.parameters, language: .rust))).is_err()); // TODO: inputs that fail")
+                    lines.append(
+                        "        assert!(\(call(typicalArguments(function.parameters, language: .rust))).is_err()); // TODO: inputs that fail"
+                    )
                 }
                 lines.append("    }")
             }
@@ -56,13 +62,15 @@ extension TestSkeletonGenerator {
         for function in targets {
             let name = Self.snakeCase(function.qualifiedName)
             lines += ["", "static void test_\(name)(void) {"]
-            let call = "\(function.name)(\(typicalArguments(function.parameters, language: outline.language).joined(separator: ", ")))"
+            let call =
+                "\(function.name)(\(typicalArguments(function.parameters, language: outline.language).joined(separator: ", ")))"
             if function.returnType == "void" {
                 lines.append("    \(call); /* TODO: assert the side effects */")
             } else {
                 lines.append("    assert(\(call) == 0); /* TODO: the expected result */")
             }
-            lines.append("    /* Edge cases: \(EdgeCaseHints.summary(function.parameters, language: outline.language)) */")
+            lines.append(
+                "    /* Edge cases: \(EdgeCaseHints.summary(function.parameters, language: outline.language)) */")
             for row in edgeRows(function.parameters, language: outline.language) {
                 lines.append("    /* \(function.name)(\(row.values.joined(separator: ", "))); \(row.label) */")
             }

@@ -6,7 +6,9 @@ struct TestSkeletonGenerator {
 
     /// The functions worth a test: public, not tests themselves, not constructors or `main`, not nested.
     var targets: [CodeFunction] {
-        let constructors: Set<String> = ["__init__", "init", "constructor", "new", "main", "__new__", "setUp", "tearDown"]
+        let constructors: Set<String> = [
+            "__init__", "init", "constructor", "new", "main", "__new__", "setUp", "tearDown",
+        ]
         return outline.publicFunctions.filter { function in
             if constructors.contains(function.name) || function.name == function.container { return false }
             if function.name.hasPrefix("test") || function.name.hasPrefix("Test") { return false }
@@ -73,6 +75,7 @@ struct TestSkeletonGenerator {
     }
 
     static func upperCamel(_ name: String) -> String {
-        name.split(whereSeparator: { $0 == "_" || $0 == "." }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        name.split(whereSeparator: { $0 == "_" || $0 == "." }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
     }
 }

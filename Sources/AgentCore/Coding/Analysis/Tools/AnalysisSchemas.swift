@@ -2,7 +2,8 @@
 enum AnalysisSchemas {
     static let code: JSONValue = [
         "type": "string",
-        "description": "The source code to examine, exactly as written (a whole file or a self-contained snippet). Line numbers in the result refer to this text.",
+        "description":
+            "The source code to examine, exactly as written (a whole file or a self-contained snippet). Line numbers in the result refer to this text.",
     ]
 
     static func language(required: Bool) -> JSONValue {

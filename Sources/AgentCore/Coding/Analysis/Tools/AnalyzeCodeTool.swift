@@ -41,7 +41,9 @@ public struct AnalyzeCodeTool: AgentTool {
 
     static func render(_ report: AnalysisReport) -> String {
         var lines: [String] = []
-        let counts = [(FindingSeverity.error, "error", "errors"), (.warning, "warning", "warnings"), (.info, "info", "info")].map { severity, one, many in
+        let counts = [
+            (FindingSeverity.error, "error", "errors"), (.warning, "warning", "warnings"), (.info, "info", "info"),
+        ].map { severity, one, many in
             let count = report.findings.filter { $0.severity == severity }.count
             return "\(count) \(count == 1 ? one : many)"
         }

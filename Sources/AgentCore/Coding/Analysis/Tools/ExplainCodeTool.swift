@@ -44,7 +44,9 @@ public struct ExplainCodeTool: AgentTool {
     static func render(_ outline: CodeOutline, notes: [String]) -> String {
         var lines: [String] = []
         let counts = outline.lineCounts
-        lines.append("\(outline.language.rawValue): \(counts.total) lines (\(counts.code) code, \(counts.comment) comment, \(counts.blank) blank)")
+        lines.append(
+            "\(outline.language.rawValue): \(counts.total) lines (\(counts.code) code, \(counts.comment) comment, \(counts.blank) blank)"
+        )
         if !outline.imports.isEmpty {
             lines.append("")
             lines.append("Imports:")
@@ -88,7 +90,8 @@ public struct ExplainCodeTool: AgentTool {
             lines += graph.keys.sorted().map { "- \($0) -> \((graph[$0] ?? []).joined(separator: ", "))" }
             let defined = Set(outline.functions.map(\.name))
             let calledInside = Set(graph.values.joined())
-            let entryPoints = outline.functions.filter { !calledInside.contains($0.name) && defined.contains($0.name) }.map(\.qualifiedName)
+            let entryPoints = outline.functions.filter { !calledInside.contains($0.name) && defined.contains($0.name) }
+                .map(\.qualifiedName)
             if !entryPoints.isEmpty {
                 lines.append("Entry points (not called from this code): \(entryPoints.joined(separator: ", "))")
             }

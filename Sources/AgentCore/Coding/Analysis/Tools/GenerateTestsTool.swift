@@ -27,7 +27,8 @@ public struct GenerateTestsTool: AgentTool {
                 "framework": [
                     "type": "string",
                     "enum": .array(TestFramework.allCases.map { .string($0.rawValue) }),
-                    "description": "The test framework. Omit for the language's default: pytest (Python), swift-testing (Swift), jest (JavaScript/TypeScript), go-test (Go), junit (Java), cargo-test (Rust), c-assert (C/C++).",
+                    "description":
+                        "The test framework. Omit for the language's default: pytest (Python), swift-testing (Swift), jest (JavaScript/TypeScript), go-test (Go), junit (Java), cargo-test (Rust), c-assert (C/C++).",
                 ],
             ],
             required: ["code", "language"]
@@ -44,7 +45,9 @@ public struct GenerateTestsTool: AgentTool {
             framework = TestFramework.defaultFramework(for: language)
             if let name = reader.optionalString("framework") {
                 guard let parsed = TestFramework(name: name) else {
-                    return .error("unknown framework `\(name)`; use one of: \(TestFramework.allCases.map(\.rawValue).joined(separator: ", "))")
+                    return .error(
+                        "unknown framework `\(name)`; use one of: \(TestFramework.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 framework = parsed
             }
@@ -52,7 +55,9 @@ public struct GenerateTestsTool: AgentTool {
             return .error(error.description)
         }
         guard framework.supports(language) else {
-            return .error("\(framework.rawValue) does not test \(language.rawValue); use \(TestFramework.defaultFramework(for: language).rawValue)")
+            return .error(
+                "\(framework.rawValue) does not test \(language.rawValue); use \(TestFramework.defaultFramework(for: language).rawValue)"
+            )
         }
         let (outline, notes) = await analyzer.outline(code, language: language)
         let generator = TestSkeletonGenerator(outline: outline, framework: framework)
@@ -62,7 +67,11 @@ public struct GenerateTestsTool: AgentTool {
         header += covered.isEmpty ? " (no public functions found)" : ": \(covered.joined(separator: ", "))"
         var text = "\(header)\n```\(language.rawValue)\n\(skeleton)```"
         if !notes.isEmpty { text += "\nnotes:\n" + notes.map { "- \($0)" }.joined(separator: "\n") }
-        return ToolResult(text, value: ["framework": .string(framework.rawValue), "skeleton": .string(skeleton), "functions": .array(covered.map { .string($0) })])
+        return ToolResult(
+            text,
+            value: [
+                "framework": .string(framework.rawValue), "skeleton": .string(skeleton),
+                "functions": .array(covered.map { .string($0) }),
+            ])
     }
 }
-

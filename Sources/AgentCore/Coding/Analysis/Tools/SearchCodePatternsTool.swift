@@ -22,7 +22,11 @@ public struct SearchCodePatternsTool: AgentTool {
     public var parametersSchema: JSONValue {
         AnalysisSchemas.object(
             [
-                "query": ["type": "string", "description": "What you want to do, in a few keywords: \"parse command line arguments\", \"concurrent http requests\"."],
+                "query": [
+                    "type": "string",
+                    "description":
+                        "What you want to do, in a few keywords: \"parse command line arguments\", \"concurrent http requests\".",
+                ],
                 "language": AnalysisSchemas.language(required: false),
             ],
             required: ["query"]
@@ -42,18 +46,25 @@ public struct SearchCodePatternsTool: AgentTool {
         let patterns = PatternCatalog.search(query, language: language)
         guard !patterns.isEmpty else {
             let topics = PatternTopic.allCases.map(\.rawValue).joined(separator: ", ")
-            return ToolResult("No pattern matches \"\(query)\"\(language.map { " for \($0.rawValue)" } ?? ""). Topics covered: \(topics).")
+            return ToolResult(
+                "No pattern matches \"\(query)\"\(language.map { " for \($0.rawValue)" } ?? ""). Topics covered: \(topics)."
+            )
         }
         var sections: [String] = []
         var values: [JSONValue] = []
-        let found = workspaceRoot.map {
-            WorkspacePatternScanner(root: $0, maxExamples: 5).examples(for: patterns.map { ($0.signal, $0.language.workspaceExtensions) })
-        } ?? []
+        let found =
+            workspaceRoot.map {
+                WorkspacePatternScanner(root: $0, maxExamples: 5).examples(
+                    for: patterns.map { ($0.signal, $0.language.workspaceExtensions) })
+            } ?? []
         for (index, pattern) in patterns.enumerated() {
-            var section = "## \(pattern.title) (\(pattern.language.rawValue), \(pattern.topic.rawValue))\n```\(pattern.language.rawValue)\n\(pattern.code)\n```"
+            var section =
+                "## \(pattern.title) (\(pattern.language.rawValue), \(pattern.topic.rawValue))\n```\(pattern.language.rawValue)\n\(pattern.code)\n```"
             let examples = index < found.count ? found[index] : []
             if !examples.isEmpty {
-                section += "\nIn this workspace:\n" + examples.map { "- \($0.path):\($0.line): \($0.text)" }.joined(separator: "\n")
+                section +=
+                    "\nIn this workspace:\n"
+                    + examples.map { "- \($0.path):\($0.line): \($0.text)" }.joined(separator: "\n")
             }
             sections.append(section)
             values.append([

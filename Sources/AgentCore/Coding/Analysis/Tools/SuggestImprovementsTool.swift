@@ -27,7 +27,8 @@ public struct SuggestImprovementsTool: AgentTool {
                 "focus": [
                     "type": "string",
                     "enum": .array(ImprovementFocus.allCases.map { .string($0.rawValue) }),
-                    "description": "What to concentrate on: performance, readability, security, maintainability, testing, or all (the default).",
+                    "description":
+                        "What to concentrate on: performance, readability, security, maintainability, testing, or all (the default).",
                 ],
             ],
             required: ["code", "language"]
@@ -43,7 +44,9 @@ public struct SuggestImprovementsTool: AgentTool {
             (code, language) = try reader.codeAndLanguage()
             let focusName = reader.optionalString("focus")?.lowercased() ?? "all"
             guard let parsed = ImprovementFocus(rawValue: focusName) else {
-                return .error("unknown focus `\(focusName)`; use one of: \(ImprovementFocus.allCases.map(\.rawValue).joined(separator: ", "))")
+                return .error(
+                    "unknown focus `\(focusName)`; use one of: \(ImprovementFocus.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             focus = parsed
         } catch {
@@ -61,14 +64,20 @@ public struct SuggestImprovementsTool: AgentTool {
         var lines: [String] = []
         if report.hasSyntaxErrors, focus != .all, focus != .maintainability {
             lines.append("The code does not parse; fix these first:")
-            lines += report.findings.filter { $0.rule == "syntax-error" || $0.rule == "compile-error" }.map { "- " + $0.rendered }
+            lines += report.findings.filter { $0.rule == "syntax-error" || $0.rule == "compile-error" }.map {
+                "- " + $0.rendered
+            }
             lines.append("")
         }
         if selected.isEmpty {
-            lines.append("No \(focus == .all ? "" : focus.rawValue + " ")issues found by the automatic checks. Worth checking by hand:")
+            lines.append(
+                "No \(focus == .all ? "" : focus.rawValue + " ")issues found by the automatic checks. Worth checking by hand:"
+            )
             lines += focus.checklist.map { "- \($0)" }
         } else {
-            lines.append("\(selected.count) suggestion\(selected.count == 1 ? "" : "s") (focus: \(focus.rawValue)), most serious first:")
+            lines.append(
+                "\(selected.count) suggestion\(selected.count == 1 ? "" : "s") (focus: \(focus.rawValue)), most serious first:"
+            )
             let ordered = selected.sorted { ($1.severity, $0.line) < ($0.severity, $1.line) }
             lines += ordered.map { "- \($0.category.rawValue): " + $0.rendered }
         }
