@@ -20,6 +20,7 @@ const values = {
   'server.path': '/opt/spark/bin/spark-lsp', 'server.args': ['--stdio'], 'server.env': { CODING_MODEL: 'm' },
   endpoint: 'http://127.0.0.1:8000/v1', apiKey: null, defaultAgent: 'supervisor', agents: {},
   enableCodeExecution: null, approval: 'ask', confirmEdits: false, workspaceDir: null,
+  connectTimeout: null, firstByteTimeout: 900, idleTimeout: null,
 };
 
 class CancellationTokenSource {
@@ -117,7 +118,8 @@ async function main() {
   assert.strictEqual(client.serverOptions.options.env.CODING_MODEL, 'm');
   // Unset and extension-only settings stay out of what the server sees.
   assert.deepStrictEqual(client.clientOptions.initializationOptions,
-    { endpoint: 'http://127.0.0.1:8000/v1', defaultAgent: 'supervisor', approval: 'ask', confirmEdits: false });
+    { endpoint: 'http://127.0.0.1:8000/v1', defaultAgent: 'supervisor', approval: 'ask', confirmEdits: false,
+      firstByteTimeout: 900 });
   const answered = await client.clientOptions.middleware.workspace.configuration(
     { items: [{ section: 'spark' }, { section: 'editor' }] }, undefined, async () => ['raw', 'editor settings']);
   assert.deepStrictEqual(answered, [client.clientOptions.initializationOptions, 'editor settings']);
@@ -162,7 +164,8 @@ async function main() {
   values.approval = 'deny';
   configChanged({ affectsConfiguration: (section) => section === 'spark' });
   assert.deepStrictEqual(notifications.pop(), ['workspace/didChangeConfiguration',
-    { settings: { spark: { endpoint: 'http://127.0.0.1:8000/v1', defaultAgent: 'supervisor', approval: 'deny', confirmEdits: false } } }]);
+    { settings: { spark: { endpoint: 'http://127.0.0.1:8000/v1', defaultAgent: 'supervisor', approval: 'deny', confirmEdits: false,
+      firstByteTimeout: 900 } } }]);
 
   await extension.deactivate();
   assert.strictEqual(client.state, State.Stopped);
