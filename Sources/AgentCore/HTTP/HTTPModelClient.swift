@@ -88,7 +88,7 @@ public final class HTTPModelClient: ModelClient {
 
     private func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], endpoint: ModelEndpoint) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: Data(body))
+            return try JSONValueDecoder().decode(T.self, from: JSONValue(parsing: body))
         } catch {
             let text = ChatChunkDecoder.excerpt(String(decoding: body, as: UTF8.self))
             throw LLMError(.malformedResponse, "Unexpected reply: \(text)", endpoint: endpoint.baseURL)
