@@ -20,6 +20,9 @@ public struct ExecutionOptions: Sendable {
     public var baseEnvironment: [String: String]
     /// The programs `bash` may run and what else it refuses.
     public var commandPolicy: CommandPolicy
+    /// Python REPL processes kept at a time (one per session); opening one more closes the least recently used
+    /// (`PYTHON_REPL_MAX_SESSIONS`).
+    public var maximumREPLSessions: Int
 
     public init(
         enableCodeExecution: Bool = true,
@@ -31,7 +34,8 @@ public struct ExecutionOptions: Sendable {
         sandbox: SandboxPreference = .automatic,
         scratchRoot: String = "/tmp",
         baseEnvironment: [String: String],
-        commandPolicy: CommandPolicy = CommandPolicy()
+        commandPolicy: CommandPolicy = CommandPolicy(),
+        maximumREPLSessions: Int = 8
     ) {
         self.enableCodeExecution = enableCodeExecution
         self.workspaceRoot = workspaceRoot
@@ -43,10 +47,12 @@ public struct ExecutionOptions: Sendable {
         self.scratchRoot = scratchRoot
         self.baseEnvironment = baseEnvironment
         self.commandPolicy = commandPolicy
+        self.maximumREPLSessions = maximumREPLSessions
     }
 
     /// Options read from an environment: `ENABLE_CODE_EXECUTION` (`false`, `0`, `no`, `off` disable),
-    /// `CODE_EXECUTION_TIMEOUT` and `CODE_EXECUTION_MAX_TIMEOUT` (seconds), `CODE_EXECUTION_SANDBOX=off`.
+    /// `CODE_EXECUTION_TIMEOUT` and `CODE_EXECUTION_MAX_TIMEOUT` (seconds), `CODE_EXECUTION_SANDBOX=off`,
+    /// `PYTHON_REPL_MAX_SESSIONS`.
     public static func fromEnvironment(_ environment: [String: String], workspaceRoot: String) -> ExecutionOptions {
         var options = ExecutionOptions(workspaceRoot: workspaceRoot, baseEnvironment: environment)
         let off: Set<String> = ["false", "0", "no", "off"]
@@ -61,6 +67,9 @@ public struct ExecutionOptions: Sendable {
         }
         if let sandbox = environment["CODE_EXECUTION_SANDBOX"], off.contains(sandbox.lowercased()) {
             options.sandbox = .disabled
+        }
+        if let count = environment["PYTHON_REPL_MAX_SESSIONS"].flatMap(Int.init), count > 0 {
+            options.maximumREPLSessions = count
         }
         return options
     }

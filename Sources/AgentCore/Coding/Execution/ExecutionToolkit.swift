@@ -32,7 +32,9 @@ public final class ExecutionToolkit: Sendable {
         validator = CommandValidator(policy: options.commandPolicy, workspaceRoot: options.workspaceRoot)
         sandbox = SandboxProvider(
             preference: options.sandbox, locator: locator, runner: ProcessRunner(), logger: logger)
-        repls = PythonREPLRegistry(logger: logger)
+        repls = PythonREPLRegistry(maximumSessions: options.maximumREPLSessions, logger: logger) { directory in
+            Self.removeDirectory(directory, logger: logger)
+        }
     }
 
     private init(sharing other: ExecutionToolkit, approval: any ApprovalPolicy) {
@@ -64,9 +66,7 @@ public final class ExecutionToolkit: Sendable {
 
     /// Stops every Python REPL process.
     public func shutdown() async {
-        for directory in await repls.shutdownAll() {
-            removeDirectory(directory)
-        }
+        await repls.shutdownAll()
     }
 
     /// The command validator for runs under `mode`: without a sandbox, `bash FILE` also checks the
@@ -144,6 +144,10 @@ public final class ExecutionToolkit: Sendable {
 
     /// Removes a scratch directory and everything in it.
     func removeDirectory(_ path: String) {
+        Self.removeDirectory(path, logger: logger)
+    }
+
+    private static func removeDirectory(_ path: String, logger: Logger) {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {

@@ -45,7 +45,7 @@ public struct PythonREPLTool: AgentTool {
         guard reset || !code.execTrimmed.isEmpty else { return .error("`code` (a string) is required") }
         var notes: [String] = []
         if reset {
-            if let directory = await toolkit.repls.remove(context.sessionID) { toolkit.removeDirectory(directory) }
+            await toolkit.repls.remove(context.sessionID)
             notes.append("The Python session was reset; all variables are gone.")
             if code.execTrimmed.isEmpty { return ToolResult(notes[0]) }
         }
@@ -60,7 +60,7 @@ public struct PythonREPLTool: AgentTool {
         let mode = await toolkit.sandboxMode()
         let reply: REPLReply
         do {
-            let session = try await toolkit.repls.session(context.sessionID) {
+            let (session, reopened) = try await toolkit.repls.session(context.sessionID) {
                 let directory = try toolkit.makeScratchDirectory(prefix: "spark-repl")
                 let configuration = PythonREPLConfiguration(
                     python: python.path, workspaceRoot: toolkit.options.workspaceRoot, directory: directory,
@@ -68,6 +68,11 @@ public struct PythonREPLTool: AgentTool {
                     hiddenPaths: toolkit.hiddenPaths, outputLimit: toolkit.options.outputLimit,
                     interruptGrace: toolkit.options.terminationGrace)
                 return (PythonREPLSession(configuration: configuration), directory)
+            }
+            if reopened {
+                notes.append(
+                    "This conversation's Python session had been closed to make room for others (at most \(toolkit.options.maximumREPLSessions) are kept); this is a fresh one and earlier variables are gone."
+                )
             }
             let result = try await session.execute(code, timeout: timeout)
             reply = result.reply

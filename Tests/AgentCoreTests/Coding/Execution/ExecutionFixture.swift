@@ -23,12 +23,14 @@ final class ExecutionFixture: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         outputLimit: Int = 32 * 1024,
         grace: Duration = .seconds(1),
-        workspace: String? = nil
+        workspace: String? = nil,
+        replSessions: Int = 8
     ) throws {
         self.workspace = try workspace ?? Self.makeDirectory()
         let options = ExecutionOptions(
             enableCodeExecution: enabled, workspaceRoot: self.workspace, defaultTimeout: .seconds(60),
-            terminationGrace: grace, outputLimit: outputLimit, sandbox: sandbox, baseEnvironment: environment)
+            terminationGrace: grace, outputLimit: outputLimit, sandbox: sandbox, baseEnvironment: environment,
+            maximumREPLSessions: replSessions)
         toolkit = ExecutionToolkit(options: options, approval: approval, logger: Logger(label: "test.exec"))
     }
 

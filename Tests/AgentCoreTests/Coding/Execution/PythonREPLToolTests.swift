@@ -65,6 +65,19 @@ import Testing
         await fixture.toolkit.shutdown()
     }
 
+    @Test func theLeastRecentlyUsedSessionIsClosedBeyondTheLimit() async throws {
+        let fixture = try ExecutionFixture(replSessions: 2)
+        _ = try await fixture.call("python_repl", ["code": "x = 1"], session: "a")
+        _ = try await fixture.call("python_repl", ["code": "x = 2"], session: "b")
+        #expect(try await fixture.call("python_repl", ["code": "x"], session: "a").content == "1")
+        _ = try await fixture.call("python_repl", ["code": "y = 3"], session: "c")  // closes b, used least recently
+        #expect(try await fixture.call("python_repl", ["code": "x"], session: "a").content == "1")
+        let reopened = try await fixture.call("python_repl", ["code": "'x' in dir()"], session: "b")
+        #expect(reopened.content.contains("had been closed to make room"), "\(reopened.content)")
+        #expect(reopened.content.hasSuffix("False"), "\(reopened.content)")
+        await fixture.toolkit.shutdown()
+    }
+
     @Test func errorsShowTheTracebackAndOutputBeforeIt() async throws {
         let fixture = try ExecutionFixture()
         let result = try await fixture.call("python_repl", ["code": "print('before')\n1/0"])
