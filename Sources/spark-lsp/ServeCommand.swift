@@ -84,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
         let toolkits = CodingToolkitCache(environment: environment, logger: logger)
         let service = AgentService(
             client: makeModelClient(logger: logger), environment: environment,
-            configFile: configFile, logger: logger, codingTools: toolkits.factory)
+            configFile: configFile, logger: logger, endCodingSession: toolkits.endSession, codingTools: toolkits.factory)
         service.install(on: server)
         let code = await server.run()
         await toolkits.shutdown()

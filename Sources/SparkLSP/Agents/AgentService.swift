@@ -23,6 +23,7 @@ public actor AgentService {
     let environment: [String: String]
     let configFile: String?
     let codingTools: CodingToolsFactory
+    let endCodingSession: @Sendable (_ sessionID: String) async -> Void
     let sessionsDatabase: String?
     let prompts: PromptLibrary
     let logger: Logger
@@ -38,12 +39,17 @@ public actor AgentService {
     ///   - sessionsDatabase: the sessions file; `nil` uses the data directory (`SPARK_DATA_DIR`,
     ///     the `dataDir` setting, else `<workspace>/.spark`).
     ///   - prompts: the Markdown prompts; `nil` uses the built-in ones, overridden by `SPARK_PROMPTS_DIR`.
+    ///   - endCodingSession: ends what the coding tools keep for a session (its Python REPL) when the session
+    ///     is reset; `CodingToolkitCache.endSession`.
     ///   - codingTools: builds the coding agent's tools for each run.
     public init(
         client: any ModelClient, environment: [String: String], configFile: String? = nil,
         sessionsDatabase: String? = nil,
-        prompts: PromptLibrary? = nil, logger: Logger, codingTools: @escaping CodingToolsFactory
+        prompts: PromptLibrary? = nil, logger: Logger,
+        endCodingSession: @escaping @Sendable (_ sessionID: String) async -> Void = { _ in },
+        codingTools: @escaping CodingToolsFactory
     ) {
+        self.endCodingSession = endCodingSession
         self.client = client
         self.environment = environment
         self.configFile = configFile
@@ -122,6 +128,12 @@ public actor AgentService {
     }
 
     /// The coding agent's instructions for a workflow (the built-in prompt when an override is broken).
+    /// Ends a session's state outside the store: its "Always for this session" approvals and its Python REPL.
+    func endSession(_ id: String) async {
+        await approvals.forget(session: id)
+        await endCodingSession(id)
+    }
+
     nonisolated func codingInstructions(_ workflow: PromptWorkflow, workspace: String) -> String {
         do {
             return try prompts.codingInstructions(for: workflow, values: ["workspace": workspace])

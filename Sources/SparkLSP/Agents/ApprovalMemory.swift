@@ -5,4 +5,7 @@ actor ApprovalMemory {
     func isAllowed(tool: String, session: String) -> Bool { allowed.contains(session + "\u{0}" + tool) }
 
     func allow(tool: String, session: String) { allowed.insert(session + "\u{0}" + tool) }
+
+    /// Forgets every answer given for `session`.
+    func forget(session: String) { allowed = allowed.filter { !$0.hasPrefix(session + "\u{0}") } }
 }

@@ -50,6 +50,13 @@ public final class CodingToolkitCache: Sendable {
         }
     }
 
+    /// Ends what every toolkit keeps for the conversation `id` (its Python REPL), for `spark/resetSession`.
+    public func endSession(_ id: String) async {
+        for toolkit in toolkits.withLock({ Array($0.values) }) {
+            await toolkit.execution.endSession(id)
+        }
+    }
+
     /// Ends every toolkit's REPL processes.
     public func shutdown() async {
         for toolkit in toolkits.withLock({ Array($0.values) }) {

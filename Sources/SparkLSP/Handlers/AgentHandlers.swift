@@ -35,6 +35,7 @@ enum AgentHandlers {
         server.register(ResetSessionRequest.self) { request, context in
             let store = try await service.sessionStore(try await service.resolve(context).0)
             try await store.reset(session: request.sessionId)
+            await service.endSession(request.sessionId)
             return VoidResponse()
         }
     }

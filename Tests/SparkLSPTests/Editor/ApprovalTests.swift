@@ -7,9 +7,9 @@ import Testing
 @Suite struct ApprovalTests {
     /// Runs `calls` bash calls in one session, answering each question with `answer`; returns the
     /// tool results the model saw and how many questions were asked.
-    private func run(calls: Int, answer: String?, settings: [String: JSONValue] = [:]) async throws -> (
-        results: [String], asked: Int
-    ) {
+    private func run(
+        calls: Int, answer: String?, settings: [String: JSONValue] = [:], resetBetweenCalls: Bool = false
+    ) async throws -> (results: [String], asked: Int) {
         let asked = Atomic<Int>(0)
         let fixture = try await EditorFixture(settings: settings) { client in
             client.handle(ShowMessageRequest.self) { request in
@@ -20,6 +20,7 @@ import Testing
             }
         }
         for index in 0..<calls {
+            if resetBetweenCalls, index > 0 { _ = try await fixture.client.send(ResetSessionRequest(sessionId: "s")) }
             fixture.model.enqueue(
                 .toolCalls([ScriptedToolCall(id: "c\(index)", name: "bash", arguments: ["command": "echo hi"])]))
             fixture.model.enqueue(.text("done"))
@@ -41,6 +42,12 @@ import Testing
         let (results, asked) = try await run(calls: 2, answer: "Always for this session")
         #expect(results == ["ran: echo hi"])
         #expect(asked == 1)
+    }
+
+    @Test func resettingTheSessionForgetsAnAlwaysAnswer() async throws {
+        let (results, asked) = try await run(calls: 2, answer: "Always for this session", resetBetweenCalls: true)
+        #expect(results == ["ran: echo hi"])
+        #expect(asked == 2)
     }
 
     @Test func denyRefuses() async throws {

@@ -64,6 +64,11 @@ public final class ExecutionToolkit: Sendable {
         await sandbox.mode()
     }
 
+    /// Ends what the tools keep for a conversation: its Python REPL process and directory.
+    public func endSession(_ id: String) async {
+        await repls.remove(id)
+    }
+
     /// Stops every Python REPL process.
     public func shutdown() async {
         await repls.shutdownAll()
