@@ -18,6 +18,13 @@ enum AnalysisSchemas {
         ]
     }
 
+    /// The parameters of a tool that reads `code` in a `language` (both required), plus `extra` optional ones.
+    static func codeAndLanguage(adding extra: [String: JSONValue] = [:]) -> JSONValue {
+        object(
+            ["code": code, "language": language(required: true)].merging(extra) { first, _ in first },
+            required: ["code", "language"])
+    }
+
     static func object(_ properties: [String: JSONValue], required: [String]) -> JSONValue {
         [
             "type": "object",

@@ -21,10 +21,7 @@ public struct AnalyzeCodeTool: AgentTool {
     }
 
     public var parametersSchema: JSONValue {
-        AnalysisSchemas.object(
-            ["code": AnalysisSchemas.code, "language": AnalysisSchemas.language(required: true)],
-            required: ["code", "language"]
-        )
+        AnalysisSchemas.codeAndLanguage()
     }
 
     public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {

@@ -20,19 +20,14 @@ public struct GenerateTestsTool: AgentTool {
     }
 
     public var parametersSchema: JSONValue {
-        AnalysisSchemas.object(
-            [
-                "code": AnalysisSchemas.code,
-                "language": AnalysisSchemas.language(required: true),
-                "framework": [
-                    "type": "string",
-                    "enum": .array(TestFramework.allCases.map { .string($0.rawValue) }),
-                    "description":
-                        "The test framework. Omit for the language's default: pytest (Python), swift-testing (Swift), jest (JavaScript/TypeScript), go-test (Go), junit (Java), cargo-test (Rust), c-assert (C/C++).",
-                ],
-            ],
-            required: ["code", "language"]
-        )
+        AnalysisSchemas.codeAndLanguage(adding: [
+            "framework": [
+                "type": "string",
+                "enum": .array(TestFramework.allCases.map { .string($0.rawValue) }),
+                "description":
+                    "The test framework. Omit for the language's default: pytest (Python), swift-testing (Swift), jest (JavaScript/TypeScript), go-test (Go), junit (Java), cargo-test (Rust), c-assert (C/C++).",
+            ]
+        ])
     }
 
     public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {

@@ -20,19 +20,14 @@ public struct SuggestImprovementsTool: AgentTool {
     }
 
     public var parametersSchema: JSONValue {
-        AnalysisSchemas.object(
-            [
-                "code": AnalysisSchemas.code,
-                "language": AnalysisSchemas.language(required: true),
-                "focus": [
-                    "type": "string",
-                    "enum": .array(ImprovementFocus.allCases.map { .string($0.rawValue) }),
-                    "description":
-                        "What to concentrate on: performance, readability, security, maintainability, testing, or all (the default).",
-                ],
-            ],
-            required: ["code", "language"]
-        )
+        AnalysisSchemas.codeAndLanguage(adding: [
+            "focus": [
+                "type": "string",
+                "enum": .array(ImprovementFocus.allCases.map { .string($0.rawValue) }),
+                "description":
+                    "What to concentrate on: performance, readability, security, maintainability, testing, or all (the default).",
+            ]
+        ])
     }
 
     public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
