@@ -57,6 +57,7 @@ actor PythonREPLRegistry {
 
     /// Stops and forgets the session for `id`, and removes its directory.
     func remove(_ id: String) async {
+        closedForRoom.remove(id)
         guard let entry = sessions.removeValue(forKey: id) else { return }
         await entry.session.stop()
         discard(entry.directory)
