@@ -8,11 +8,11 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "SparkLSP",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "spark-lsp", targets: ["spark-lsp"]),
         .library(name: "SparkLSP", targets: ["SparkLSP"]),
         .library(name: "AgentCore", targets: ["AgentCore"]),
+        .library(name: "CodingAgent", targets: ["CodingAgent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,12 +30,32 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
-        // Agents, the Swarm loop, tools, the model client and storage. Knows nothing of LSP.
+        // The JSON value, parser, writer and decoders. Depends on nothing of ours.
+        .target(
+            name: "SparkJSON",
+            swiftSettings: strictSettings
+        ),
+
+        // The Swarm engine, the model client, configuration, storage, prompts, the tool and approval
+        // protocols, and ChatService. Nothing agent-specific, nothing of any wire format.
         .target(
             name: "AgentCore",
             dependencies: [
+                "SparkJSON",
                 "CCurl",
                 "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Prompts")],
+            swiftSettings: strictSettings
+        ),
+
+        // The coding agent: its thirteen tools, security, execution, analysis and workspace access.
+        .target(
+            name: "CodingAgent",
+            dependencies: [
+                "AgentCore",
+                "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("Prompts")],
@@ -46,6 +66,7 @@ let package = Package(
         .target(
             name: "SparkLSP",
             dependencies: [
+                "SparkJSON",
                 "AgentCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -58,6 +79,7 @@ let package = Package(
             dependencies: [
                 "SparkLSP",
                 "AgentCore",
+                "CodingAgent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,6 +92,7 @@ let package = Package(
             dependencies: [
                 "SparkLSP",
                 "AgentCore",
+                "CodingAgent",
                 "SparkTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -82,19 +105,31 @@ let package = Package(
             dependencies: [
                 "SparkLSP",
                 "AgentCore",
+                "CodingAgent",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
 
         .testTarget(
+            name: "SparkJSONTests",
+            // The parser is also checked on the model client's chunk tree (AgentCore's `ChunkJSON`).
+            dependencies: ["SparkJSON", "AgentCore", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CodingAgentTests",
+            dependencies: ["CodingAgent", "AgentCore", "SparkJSON", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AgentCoreTests",
-            dependencies: ["AgentCore", "SparkTestSupport"],
+            dependencies: ["AgentCore", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SparkLSPTests",
-            dependencies: ["SparkLSP", "AgentCore", "SparkTestSupport"],
+            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.
@@ -106,7 +141,7 @@ let package = Package(
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.
         .testTarget(
             name: "RealVLLMTests",
-            dependencies: ["AgentCore", "SparkLSP", "SparkTestSupport"],
+            dependencies: ["AgentCore", "CodingAgent", "SparkLSP", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import AgentCore
+import CodingAgent
 
 /// A `WorkspaceEditor` for tests: records every change and answers as told.
 public actor RecordingWorkspaceEditor: WorkspaceEditor {

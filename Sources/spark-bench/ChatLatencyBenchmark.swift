@@ -38,11 +38,11 @@ struct ChatLatencyBenchmark: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory.path + "/spark-bench-chat-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let client = try TestLSPClient.inProcess { lsp in
-            AgentService(
-                client: HTTPModelClient(logger: .silent), environment: [:],
-                sessionsDatabase: directory + "/sessions.sqlite",
-                logger: .silent
-            ) { _ in [] }.install(on: lsp)
+            let service = ChatService(
+                client: HTTPModelClient(logger: .silent),
+                modules: [FixtureAgentModule(name: "coding", description: "Answers.")], environment: [:],
+                sessionsDatabase: directory + "/sessions.sqlite", logger: .silent)
+            ChatFrontEnd(service: service).install(on: lsp)
         }
         _ = try await client.send(
             InitializeRequest(

@@ -62,7 +62,8 @@ struct CodeActionBenchmark: AsyncParsableCommand {
         var configuration = ServerConfiguration()
         configuration.codeActionKinds = CodeActionCatalog.kinds
         let client = try TestLSPClient.inProcess(configuration: configuration) { server in
-            AgentService(client: UnusedModelClient(), environment: [:], logger: .silent) { _ in [] }.install(on: server)
+            let service = ChatService(client: UnusedModelClient(), modules: [], environment: [:], logger: .silent)
+            ChatFrontEnd(service: service).install(on: server)
         }
         try await client.initialize()
         let text = (0..<lines).map { "value_\($0) = compute(\($0))  # a line of Python code" }.joined(separator: "\n")

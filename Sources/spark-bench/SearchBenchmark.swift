@@ -1,5 +1,6 @@
 import AgentCore
 import ArgumentParser
+import CodingAgent
 import Glibc
 
 /// `spark-bench search`: times the `grep` and `glob` tools against `grep -rn` and `find` on the

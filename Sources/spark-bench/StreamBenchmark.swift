@@ -2,6 +2,7 @@ import AgentCore
 import ArgumentParser
 import Glibc
 import Logging
+import SparkJSON
 import SparkTestSupport
 
 /// `spark-bench stream`: the stream path against the scripted server, through `HTTPModelClient` alone, through

@@ -1,23 +1,26 @@
 import AgentCore
+import CodingAgent
 import Logging
 
-/// The configuration and agents both commands start from.
+/// The conversation service and the configuration the `chat` and `agents` commands start from.
 struct AgentSetup {
+    let service: ChatService
     let configuration: SparkConfiguration
-    let toolkit: CodingToolkit
-    let registry: AgentRegistry
+    /// What a command-line run works on: edits go straight to disk, commands and code ask `approval`.
+    let surface: ChatSurface
 
-    /// Loads the configuration (`--config`, `SPARK_CONFIG`, `.spark/config.json`, environment)
-    /// and builds the default agents with the coding toolkit: edits go straight to disk, commands
-    /// and code ask `approval`.
-    init(configFile: String?, environment: [String: String], approval: any ApprovalPolicy, logger: Logger) throws {
-        configuration = try SparkConfiguration.load(configFile: configFile, environment: environment)
-        toolkit = try CodingToolkit(configuration: configuration, environment: environment, logger: logger)
-        let tools = toolkit.tools(
-            editor: DiskWorkspaceEditor(root: toolkit.workspace), documents: nil, approval: approval)
-        registry = makeDefaultAgents(
-            configuration: configuration, codingTools: tools, workspace: toolkit.workspace.path,
-            prompts: try PromptLibrary.locate(environment: environment))
+    /// Loads the configuration (`--config`, `SPARK_CONFIG`, `.spark/config.json`, environment).
+    /// - Throws: `ChatError` (a bad configuration) or a `WorkspacePathError` (an unusable workspace).
+    init(
+        configFile: String?, environment: [String: String], approval: any ApprovalPolicy, client: any ModelClient,
+        logger: Logger
+    ) throws {
+        service = ChatService(
+            client: client, modules: AgentModules.all(), configFile: configFile, environment: environment,
+            sessionPrefix: "cli", logger: logger)
+        configuration = try service.configurations.configuration()
+        let root = try WorkspaceRoot(path: configuration.workspace)
+        surface = ChatSurface(editor: DiskWorkspaceEditor(root: root), approval: approval)
     }
 
     /// A logger to stderr that needs no global bootstrap.

@@ -1,5 +1,6 @@
 import AgentCore
 import ArgumentParser
+import SparkJSON
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -21,17 +22,17 @@ struct AgentsCommand: AsyncParsableCommand {
     var configFile: String?
 
     func run() async throws {
-        let setup: AgentSetup
+        let logger = AgentSetup.logger(label: "spark-lsp.agents", verbose: false)
+        let registry: AgentRegistry
         do {
-            setup = try AgentSetup(
+            let setup = try AgentSetup(
                 configFile: configFile, environment: ProcessInfo.processInfo.environment,
-                approval: CommandLineApproval(allowAll: false),
-                logger: AgentSetup.logger(label: "spark-lsp.agents", verbose: false))
+                approval: CommandLineApproval(allowAll: false), client: makeModelClient(logger: logger), logger: logger)
+            registry = try setup.service.registry(on: setup.surface)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)
         }
-        let registry = setup.registry
         if json {
             let agents: [JSONValue] = registry.agents.map { agent in
                 [

@@ -19,7 +19,7 @@ struct ChatCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The agent to ask (default: the configured default agent, normally supervisor).")
+    @Option(help: "The agent to ask (default: the session's agent, else the configured default agent).")
     var agent: String?
 
     @Option(help: "A session id: the conversation continues across calls.")
@@ -42,80 +42,39 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = AgentSetup.logger(label: "spark-lsp.chat", verbose: verbose)
-        let environment = ProcessInfo.processInfo.environment
+        // The run's own error line says why a request failed: the client's warning would repeat it.
+        var clientLogger = logger
+        if !verbose { clientLogger.logLevel = .error }
         let setup: AgentSetup
         do {
             setup = try AgentSetup(
-                configFile: configFile, environment: environment, approval: CommandLineApproval(allowAll: yes),
+                configFile: configFile, environment: ProcessInfo.processInfo.environment,
+                approval: CommandLineApproval(allowAll: yes), client: makeModelClient(logger: clientLogger),
                 logger: logger)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)
         }
-        let conversation: ChatSession
-        let history: [ChatMessage]
-        let storedAgent: String?
-        do {
-            conversation = try ChatSession(
-                id: session, dataDirectory: setup.toolkit.dataDirectory,
-                freshID: { "cli-" + UUID().uuidString.lowercased() })
-            history = try await conversation.history()
-            storedAgent = try await conversation.activeAgent()
-        } catch {
-            Self.fail("cannot open the session: \(error)")
-            throw ExitCode(1)
-        }
-        let agentName = try resolveAgent(stored: storedAgent, setup: setup, logger: logger)
-        // The run's own error line says why a request failed: the client's warning would repeat it.
-        var clientLogger = logger
-        if !verbose { clientLogger.logLevel = .error }
-        let engine = SwarmEngine(
-            client: makeModelClient(logger: clientLogger), registry: setup.registry,
-            options: setup.configuration.runOptions, logger: logger)
-        let printer = ChatEventPrinter(json: json, sessionID: conversation.id, agent: agentName)
-        let user = ChatMessage.user(message)
-        let outcome = await ChatRun.perform(
-            engine: engine, agent: agentName, messages: history + [user], sessionID: conversation.id,
-            printer: printer)
-        switch outcome {
-        case .finished(let response):
-            try await save(conversation, user: user, run: response.messages, agent: response.agent)
-        case .failed(let agent, let error, let answered):
-            printer.finish(agent: agent, status: "error")
-            try? await conversation.record(user: user, run: answered, finished: false, agent: agent)
-            Self.fail(String(describing: error))
-            throw ExitCode(1)
-        case .interrupted(let agent, let answered):
-            printer.finish(agent: agent, status: "cancelled")
-            try? await conversation.record(user: user, run: answered, finished: false, agent: agent)
+        // Without --session nothing is stored; the id only tags the output.
+        let request = ChatTurnRequest(
+            message: message, sessionID: session ?? setup.service.freshSessionID(), agent: agent,
+            persistent: session != nil)
+        let printer = ChatEventPrinter(json: json, sessionID: request.sessionID ?? "")
+        let run = Task { try await setup.service.run(request, on: setup.surface) { printer.print($0) } }
+        let interrupt = InterruptSignal { run.cancel() }
+        defer { interrupt.cancel() }
+        switch await run.result {
+        case .success(let result):
+            printer.finish(agent: result.agent, status: "ok")
+            if let notice = result.notice { Self.fail(notice) }
+        case .failure(let error as ChatError):
+            printer.finish(agent: printer.activeAgent, status: "error")
+            Self.fail(error.message)
+            throw error.code == .invalidRequest || error.code == .configuration ? ExitCode(2) : ExitCode(1)
+        case .failure:
+            printer.finish(agent: printer.activeAgent, status: "cancelled")
             StandardStream.error("spark-lsp: interrupted\n")
             throw ExitCode(130)
-        }
-    }
-
-    /// `--agent`, else the session's active agent (when still registered), else the default agent.
-    private func resolveAgent(stored: String?, setup: AgentSetup, logger: Logger) throws -> String {
-        if agent == nil, let stored {
-            if setup.registry[stored] != nil { return stored }
-            logger.warning(
-                "the session's agent is not configured; using the default agent", metadata: ["agent": "\(stored)"])
-        }
-        let name = agent ?? setup.configuration.defaultAgent
-        guard setup.registry[name] != nil else {
-            Self.fail("no agent named '\(name)' (agents: \(setup.registry.names.joined(separator: ", ")))")
-            throw ExitCode.validationFailure
-        }
-        return name
-    }
-
-    private func save(
-        _ conversation: ChatSession, user: ChatMessage, run messages: [ChatMessage], agent: String
-    ) async throws {
-        do {
-            try await conversation.record(user: user, run: messages, finished: true, agent: agent)
-        } catch {
-            Self.fail("cannot save the session: \(error)")
-            throw ExitCode(1)
         }
     }
 

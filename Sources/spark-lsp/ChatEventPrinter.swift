@@ -1,87 +1,83 @@
 import AgentCore
 import Synchronization
 
-/// Prints a run's events: the answer's text to stdout (notes on tools and handoffs to stderr),
-/// or with `json` one JSON object per event per line, shaped like the editor's chat events:
-/// `kind` (`delta`, `toolCall`, `toolResult`, `handoff`, `edit`, `error`, `done`), `agent`, and
-/// the kind's fields. The last line is always `kind: done`.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Prints a turn's events: the answer's text to stdout (notes on tools, edits and handoffs to stderr),
+/// or with `json` one JSON object per event per line, shaped like the editor's chat events (`kind`,
+/// `agent`, the kind's fields, `sessionId`). The last line is always `kind: done`, with `status` `ok`,
+/// `error` or `cancelled`.
 final class ChatEventPrinter: Sendable {
     private let json: Bool
     private let sessionID: String
-    /// Whether stdout is at a line start, whether `done` was printed, and the active agent;
-    /// behind a mutex because edits may be reported from tool tasks while events print.
-    private let state: Mutex<(atLineStart: Bool, printedDone: Bool, activeAgent: String)>
+    /// Whether stdout is at a line start, whether `done` was printed, and the active agent; behind a
+    /// mutex because edits are reported from tool tasks while events print.
+    private let state = Mutex<(atLineStart: Bool, printedDone: Bool, activeAgent: String)>(
+        (atLineStart: true, printedDone: false, activeAgent: ""))
 
-    init(json: Bool, sessionID: String, agent: String) {
+    init(json: Bool, sessionID: String) {
         self.json = json
         self.sessionID = sessionID
-        self.state = Mutex((atLineStart: true, printedDone: false, activeAgent: agent))
     }
 
     /// The agent the last event came from.
     var activeAgent: String { state.withLock { $0.activeAgent } }
 
-    func print(_ event: RunEvent) {
-        switch event {
-        case .agentSwitched(let agent), .error(let agent, _): state.withLock { $0.activeAgent = agent }
-        default: break
-        }
+    func print(_ event: ChatEvent) {
+        state.withLock { $0.activeAgent = event.agent }
+        if case .handoff(_, let to) = event { state.withLock { $0.activeAgent = to } }
         if json {
-            if case .done(let response) = event {
-                var fields = event.chatEvents.first ?? [:]
-                fields["kind"] = nil
-                finish(agent: response.agent, status: "ok", extra: fields)
+            if case .done = event {
+                guard markDone() else { return }
+                line(EventLine(event: event, sessionID: sessionID, status: "ok"))
             } else {
-                for object in event.chatEvents { line(.object(object)) }
+                line(EventLine(event: event, sessionID: sessionID))
             }
             return
         }
         switch event {
-        case .textDelta(_, let text):
+        case .delta(_, let text):
             answer(text)
         case .toolResult(let agent, let call, let result):
             let outcome = result.isError ? "failed: " + result.content.prefix(200) : "ok"
             note("[\(agent)] \(call.function.name) \(call.function.arguments.prefix(200)) -> \(outcome)")
         case .handoff(let from, let to):
             note("[\(from) -> \(to)]")
-        case .done(let response):
-            finish(agent: response.agent, status: "ok")
-        default:
+        case .edit(let agent, let edit):
+            let status = edit.applied ? "" : " (not applied: \(edit.message ?? ""))"
+            note("[\(agent)] \(edit.change.name) \(edit.path)\(status)")
+        case .done:
+            finish(agent: event.agent, status: "ok")
+        case .toolCall, .error:
             break
         }
     }
 
-    /// Reports an edit an agent made (for the disk workspace editor).
-    func printEdit(agent: String, change: FileChange, outcome: EditOutcome) {
+    /// Ends the output of the turn: the closing `done` line with `status` in JSON, a line break in text;
+    /// only the first call counts.
+    func finish(agent: String, status: String) {
+        guard markDone() else { return }
         if json {
-            line(.object(RunEvent.chatEvent(agent: agent, edit: change, outcome: outcome)))
-        } else {
-            let status = outcome.applied ? "" : " (not applied: \(outcome.message ?? ""))"
-            note("[\(agent)] \(change.kind) \(change.path)\(status)")
-        }
-    }
-
-    /// Ends the output of a run that did not finish (`error` or `cancelled`); idempotent.
-    func finish(agent: String, status: String, extra: [String: JSONValue] = [:]) {
-        let first = state.withLock { state in
-            defer { state.printedDone = true }
-            return !state.printedDone
-        }
-        guard first else { return }
-        if json {
-            var fields = extra
-            fields["kind"] = "done"
-            fields["agent"] = .string(agent)
-            fields["sessionId"] = .string(sessionID)
-            fields["status"] = .string(status)
-            line(.object(fields))
+            line(ClosingLine(agent: agent, sessionID: sessionID, status: status))
         } else if !state.withLock({ $0.atLineStart }) {
             answer("\n")
         }
     }
 
-    private func line(_ value: JSONValue) {
-        StandardStream.output(value.serialized() + "\n")
+    private func markDone() -> Bool {
+        state.withLock { state in
+            defer { state.printedDone = true }
+            return !state.printedDone
+        }
+    }
+
+    private func line(_ value: some Encodable) {
+        guard let data = try? JSONEncoder().encode(value) else { return }
+        StandardStream.output(String(decoding: data, as: UTF8.self) + "\n")
     }
 
     private func answer(_ text: String) {
@@ -97,5 +93,32 @@ final class ChatEventPrinter: Sendable {
         }
         if needsBreak { StandardStream.output("\n") }
         StandardStream.error(text + "\n")
+    }
+}
+
+/// One `--json` line: the event's fields, `sessionId`, and on the `done` line `status`.
+private struct EventLine: Encodable {
+    var event: ChatEvent
+    var sessionID: String
+    var status: String?
+
+    func encode(to encoder: any Encoder) throws {
+        try event.encode(to: encoder)
+        var envelope = encoder.container(keyedBy: ChatEventKey.self)
+        try envelope.encode(sessionID, forKey: "sessionId")
+        try envelope.encodeIfPresent(status, forKey: "status")
+    }
+}
+
+/// The `done` line of a turn that did not finish.
+private struct ClosingLine: Encodable {
+    var kind = "done"
+    var agent: String
+    var sessionID: String
+    var status: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, agent, status
+        case sessionID = "sessionId"
     }
 }

@@ -80,14 +80,12 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.codeActionKinds = CodeActionCatalog.kinds
         let logger = Logger(label: "spark-lsp")
         let server = LSPServer(input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: logger)
-        let environment = ProcessInfo.processInfo.environment
-        let toolkits = CodingToolkitCache(environment: environment, logger: logger)
-        let service = AgentService(
-            client: makeModelClient(logger: logger), environment: environment,
-            configFile: configFile, logger: logger, endCodingSession: toolkits.endSession, codingTools: toolkits.factory)
-        service.install(on: server)
+        let service = ChatService(
+            client: makeModelClient(logger: logger), modules: AgentModules.all(), configFile: configFile,
+            environment: ProcessInfo.processInfo.environment, sessionPrefix: "lsp", logger: logger)
+        ChatFrontEnd(service: service).install(on: server)
         let code = await server.run()
-        await toolkits.shutdown()
+        await service.shutdown()
         throw ExitCode(code)
     }
 }

@@ -1,4 +1,5 @@
 import AgentCore
+import CodingAgent
 import Testing
 
 extension RealVLLMTests {

@@ -1,5 +1,7 @@
 import AgentCore
+import CodingAgent
 import Foundation
+import SparkJSON
 import SparkLSP
 import SparkTestSupport
 import Synchronization
@@ -20,27 +22,27 @@ extension RealVLLMTests {
 
             // The real toolkit; `file_write` is shown with its arguments narrowed so the random model
             // overwrites the open buffer (every call it can make is valid for the real schema).
-            let toolkits = CodingToolkitCache(
-                environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "SPARK_DATA_DIR": workspace + "/.data"],
-                logger: RealVLLM.logger)
             let narrowed: [String: JSONValue] = [
                 "operation": ["type": "string", "enum": ["overwrite"]],
                 "path": ["type": "string", "enum": ["notes.txt"]],
                 // Plain words: a random model otherwise writes escapes such as lone surrogates.
                 "content": ["type": "string", "pattern": "^[a-z ]{1,40}$"],
             ]
-            let service = AgentService(
-                client: RealVLLM.client(), environment: [:], sessionsDatabase: workspace + "/.data/sessions.sqlite",
-                logger: RealVLLM.logger
-            ) { environment in
-                toolkits.tools(for: environment).map { tool in
+            let coding = FixtureAgentModule(wrapping: CodingAgentModule()) { _, tools in
+                tools.map { tool in
                     tool.name == "file_write"
                         ? BoundedSchemaTool(
                             tool: tool, maxLength: 40, overrides: narrowed, only: ["operation", "path", "content"])
                         : tool
                 }
             }
-            let client = try TestLSPClient.inProcess(timeout: .seconds(120)) { service.install(on: $0) }
+            let service = ChatService(
+                client: RealVLLM.client(), modules: [coding],
+                environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "SPARK_DATA_DIR": workspace + "/.data"],
+                sessionsDatabase: workspace + "/.data/sessions.sqlite", sessionPrefix: "lsp", logger: RealVLLM.logger)
+            let client = try TestLSPClient.inProcess(timeout: .seconds(120)) {
+                ChatFrontEnd(service: service).install(on: $0)
+            }
 
             // The client applies edits to its own copy of the buffer, as an editor does.
             let buffer = Mutex((text: original, version: 1))
@@ -101,7 +103,7 @@ extension RealVLLMTests {
             #expect(try String(contentsOfFile: workspace + "/notes.txt", encoding: .utf8) == original)
             #expect(reply.agent == "coding")
             #expect(reply.edits.count == 1 && reply.edits.first?.applied == true)
-            await toolkits.shutdown()
+            await service.shutdown()
         }
     }
 }

@@ -16,6 +16,8 @@ public struct ApprovalRequest: Hashable, Sendable {
 /// The answer to an `ApprovalRequest`.
 public enum ApprovalDecision: Hashable, Sendable {
     case allow
+    /// Allowed, and allowed without asking for the rest of the session ("Always for this session").
+    case allowForSession
     /// Denied; the reason goes back to the model as a `refused:` tool result.
     case deny(reason: String)
 }

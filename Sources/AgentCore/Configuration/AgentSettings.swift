@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// The configured model and sampling settings of one agent.
 public struct AgentSettings: Hashable, Sendable {
     /// The model id the server serves.

@@ -1,3 +1,5 @@
+import SparkJSON
+
 extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// One layer of configuration (defaults, file, environment, editor settings): only what it sets.
 struct ConfigurationLayer: Hashable, Sendable {
     struct AgentLayer: Hashable, Sendable {

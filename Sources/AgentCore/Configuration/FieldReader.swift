@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// Reads typed fields from one JSON object, naming the source and field in every error.
 struct FieldReader {
     let object: [String: JSONValue]

@@ -6,6 +6,8 @@
 public struct SparkConfiguration: Hashable, Sendable {
     /// The shared vLLM endpoint when nothing sets one.
     public static let defaultEndpoint = "http://vllm-service.vllm-system.svc.cluster.local:8000/v1"
+    /// The workspace when neither `WORKSPACE_DIR` nor the editor gives one.
+    public static let defaultWorkspace = "/tmp/coding_workspace"
     /// The agents the environment variables know (`<NAME>_MODEL`, `<NAME>_ENDPOINT`).
     public static let builtInAgents = ["supervisor", "coding", "rag", "image"]
 
@@ -51,6 +53,14 @@ public struct SparkConfiguration: Hashable, Sendable {
         ],
         configFile: nil
     )
+
+    /// The workspace in effect: `workspaceDir`, else `/tmp/coding_workspace`.
+    public var workspace: String { workspaceDir ?? Self.defaultWorkspace }
+
+    /// Where sessions, memory and other stores live: `dataDir`, else `SPARK_DATA_DIR`, else `<workspace>/.spark`.
+    public func dataDirectory(environment: [String: String]) -> DataDirectory {
+        DataDirectory(configured: dataDir, environment: environment, workspace: workspace)
+    }
 
     /// The settings of `agent`; an unconfigured name gets the coding agent's model and defaults.
     public func settings(for agent: String) -> AgentSettings {

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// An agent: a model, its instructions, the tools it may call and the agents it may hand off to.
 ///
 /// Handoffs appear to the model as `transfer_to_<name>` tools whose descriptions come from the

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// An agent's system prompt: fixed text, or text computed from the run's context variables.
 public enum AgentInstructions: Sendable {
     case text(String)

@@ -1,3 +1,5 @@
+import SparkJSON
+
 extension RunEvent {
     /// The chat events the editor (`spark/chatEvent`) and `spark-lsp chat --json` show for this
     /// event: objects with `kind` (`delta`, `toolCall`, `toolResult`, `handoff`, `error`, `done`),

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// The outcome of a finished run.
 public struct RunResponse: Hashable, Sendable {
     /// The messages the run added (assistant and tool messages), in order.

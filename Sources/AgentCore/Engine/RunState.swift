@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// The mutable state of one run, owned by the run's task.
 struct RunState {
     /// The conversation so far: the caller's messages, then the run's own.

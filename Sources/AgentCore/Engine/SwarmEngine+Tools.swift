@@ -1,3 +1,5 @@
+import SparkJSON
+
 extension SwarmEngine {
     /// Runs a turn's tool calls, appends one tool message per call in call order, applies
     /// context updates, and returns the agent to hand off to (the first handoff wins).

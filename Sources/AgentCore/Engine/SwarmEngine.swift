@@ -1,4 +1,5 @@
 import Logging
+import SparkJSON
 
 /// Runs conversations through agents that call tools and hand off to one another
 /// (after OpenAI's Swarm, with the lessons of the Agents SDK).

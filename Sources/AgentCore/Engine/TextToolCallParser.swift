@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// Finds tool calls that a model wrote into its text instead of `tool_calls`, as local models
 /// served without a tool parser often do.
 ///

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// What the engine does with one tool call.
 enum ToolCallPlan: Sendable {
     case handoff(Agent)

@@ -1,3 +1,5 @@
+import SparkJSON
+
 extension ChatRequest {
     /// The OpenAI JSON body of this request: `model`, `messages`, `tools`, `tool_choice`,
     /// `parallel_tool_calls`, `max_tokens`, `temperature`, `seed`, `stream`, `stream_options`, then

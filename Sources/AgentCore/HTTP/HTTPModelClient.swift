@@ -1,4 +1,5 @@
 import Logging
+import SparkJSON
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

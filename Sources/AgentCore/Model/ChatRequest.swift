@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A request for `POST /v1/chat/completions`.
 public struct ChatRequest: Hashable, Sendable {
     public var model: String

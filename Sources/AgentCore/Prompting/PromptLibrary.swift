@@ -9,7 +9,7 @@
     import Darwin
 #endif
 
-/// The agents' Markdown prompts (`Sources/AgentCore/Prompts/*.md`).
+/// The agents' Markdown prompts (each module's `Prompts/*.md`, see `EmbeddedPrompt`).
 ///
 /// The files are embedded in the binary at build time (SwiftPM's `.embedInCode`, which needs neither
 /// `Bundle` nor full Foundation), so an installed `spark-lsp` is one self-contained file. At run time a
@@ -38,58 +38,37 @@ public struct PromptLibrary: Sendable {
         return PromptLibrary(directory: override)
     }
 
-    /// The raw text of a prompt.
-    public func template(_ name: PromptName) throws(PromptLibraryError) -> String {
-        if let directory {
-            let path = "\(directory)/\(name.rawValue).md"
-            if let data = FileManager.default.contents(atPath: path) {
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    throw PromptLibraryError(.unreadable, "prompt `\(name.rawValue)` at \(path) is not UTF-8 text")
-                }
-                return text
-            }
+    /// The raw text of a prompt: its override in `directory` when there is one, else the embedded text.
+    public func template(_ prompt: EmbeddedPrompt) throws(PromptLibraryError) -> String {
+        guard let directory else { return prompt.text }
+        let path = "\(directory)/\(prompt.name).md"
+        guard let data = FileManager.default.contents(atPath: path) else { return prompt.text }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw PromptLibraryError(.unreadable, "prompt `\(prompt.name)` at \(path) is not UTF-8 text")
         }
-        guard let bytes = EmbeddedPrompts.files[name.rawValue] else {
-            throw PromptLibraryError(
-                .promptNotFound,
-                "no prompt named `\(name.rawValue)` (known: \(EmbeddedPrompts.files.keys.sorted().joined(separator: ", ")))"
-            )
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return text
     }
 
     /// A prompt with its `{{placeholders}}` filled; with `strict`, a placeholder without a value is an error.
     public func render(
-        _ name: PromptName, values: [String: String] = [:], strict: Bool = false
+        _ prompt: EmbeddedPrompt, values: [String: String] = [:], strict: Bool = false
     ) throws(PromptLibraryError) -> String {
-        let text = try template(name)
+        let text = try template(prompt)
         if strict {
             let missing = PromptTemplate.placeholders(in: text).filter { values[$0] == nil }
             if !missing.isEmpty {
                 throw PromptLibraryError(
-                    .missingValues, "prompt `\(name.rawValue)` needs values for: \(missing.joined(separator: ", "))")
+                    .missingValues, "prompt `\(prompt.name)` needs values for: \(missing.joined(separator: ", "))")
             }
         }
         return PromptTemplate.render(text, values: values)
     }
 
-    /// The coding agent's instructions for a workflow: the coding system prompt, then the workflow's prompt.
-    /// - Parameter values: placeholder values, for example `["workspace": "/home/me/project"]`.
-    public func codingInstructions(
-        for workflow: PromptWorkflow, values: [String: String] = [:]
-    ) throws(PromptLibraryError) -> String {
-        let system = try render(.codingSystem, values: values)
-        guard let extra = workflow.promptName else { return system }
-        return system + "\n\n" + (try render(extra, values: values))
-    }
-
-    /// The names of every prompt available: the embedded ones and those in the override directory, sorted.
-    public func availablePrompts() -> [PromptName] {
-        var names = Set(EmbeddedPrompts.files.keys)
-        if let directory, let files = try? FileManager.default.contentsOfDirectory(atPath: directory) {
-            names.formUnion(files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) })
-        }
-        return names.sorted().map { PromptName(rawValue: $0) }
+    /// The rendered prompt; when the override directory holds a broken copy, the embedded one (an agent
+    /// always gets instructions).
+    public func renderedOrEmbedded(_ prompt: EmbeddedPrompt, values: [String: String] = [:]) -> String {
+        if let text = try? render(prompt, values: values) { return text }
+        return PromptTemplate.render(prompt.text, values: values)
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -7,8 +7,6 @@ public struct PromptLibraryError: Error, Hashable, Sendable, CustomStringConvert
 
         /// No prompts directory was found.
         public static let directoryNotFound = Code(rawValue: "directoryNotFound")
-        /// The directory exists but the prompt file does not.
-        public static let promptNotFound = Code(rawValue: "promptNotFound")
         /// The file exists but could not be read as UTF-8 text.
         public static let unreadable = Code(rawValue: "unreadable")
         /// A strict render found placeholders without values.

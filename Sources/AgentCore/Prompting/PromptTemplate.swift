@@ -11,7 +11,7 @@ public enum PromptTemplate {
                 output += rest[open.lowerBound...]
                 return output
             }
-            let name = afterOpen[..<close.lowerBound].analysisTrimmed
+            let name = afterOpen[..<close.lowerBound].trimmingWhitespace
             if let value = values[name], isName(name) {
                 output += value
             } else {
@@ -30,7 +30,7 @@ public enum PromptTemplate {
         while let open = rest.firstRange(of: "{{") {
             let afterOpen = rest[open.upperBound...]
             guard let close = afterOpen.firstRange(of: "}}") else { break }
-            let name = afterOpen[..<close.lowerBound].analysisTrimmed
+            let name = afterOpen[..<close.lowerBound].trimmingWhitespace
             if isName(name), !names.contains(name) { names.append(name) }
             rest = afterOpen[close.upperBound...]
         }

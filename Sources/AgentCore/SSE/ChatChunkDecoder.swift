@@ -1,3 +1,5 @@
+import SparkJSON
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

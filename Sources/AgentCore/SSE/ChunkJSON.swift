@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A parsed JSON value for the stream hot path: objects keep their members in order in an array, looked up
 /// by a linear search, which beats hashing for the handful of keys a chunk has.
 indirect enum ChunkJSON {
@@ -40,9 +42,10 @@ indirect enum ChunkJSON {
 }
 
 extension ChunkJSON: JSONTree {
-    static func emptyMembers() -> [(key: String, value: ChunkJSON)] { [] }
+    package static func emptyMembers() -> [(key: String, value: ChunkJSON)] { [] }
 
-    static func add(_ value: ChunkJSON, forKey key: String, to members: inout [(key: String, value: ChunkJSON)]) {
+    package static func add(_ value: ChunkJSON, forKey key: String, to members: inout [(key: String, value: ChunkJSON)])
+    {
         members.append((key, value))
     }
 }

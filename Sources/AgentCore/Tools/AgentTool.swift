@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A tool an agent can call.
 ///
 /// The model sees `name`, `description` and `parametersSchema`; the engine decodes the model's

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// What the engine hands a tool besides its arguments.
 public struct ToolContext: Sendable {
     /// The run's context variables (hidden from the model's schema).

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// What a tool call produced.
 public struct ToolResult: Hashable, Sendable {
     /// The text sent back to the model as the tool message.

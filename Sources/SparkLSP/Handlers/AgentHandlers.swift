@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -8,16 +9,23 @@ import AgentCore
 
 /// `spark/chat`, `spark/agents`, `spark/sessions`, `spark/session`, `spark/resetSession`.
 enum AgentHandlers {
-    static func register(on server: LSPServer, service: AgentService) {
+    static func register(on server: LSPServer, chat: ChatFrontEnd) {
         server.register(SparkChatRequest.self) { request, context in
-            try await service.run(try await job(for: request, context: context), context: context)
+            try await chat.run(try await job(for: request, context: context), context: context)
         }
         server.register(AgentsRequest.self) { _, context in
-            try await service.agents(context)
+            let registry = try await answering(context) { try chat.service.registry(on: await chat.surface(context).0) }
+            return AgentsResult(
+                agents: registry.agents.map { agent in
+                    AgentDescription(
+                        name: agent.name, description: agent.description, model: agent.model,
+                        endpoint: agent.endpoint.baseURL, tools: agent.tools.map(\.name))
+                })
         }
         server.register(SessionsRequest.self) { _, context in
-            let store = try await service.sessionStore(try await service.resolve(context).0)
-            let sessions = try await store.sessions().map { summary in
+            let surface = await chat.surface(context).0
+            let summaries = try await answering(context) { try await chat.service.sessions(on: surface) }
+            let sessions = summaries.map { summary in
                 SessionListEntry(
                     id: summary.id, title: summary.title, agent: summary.activeAgent,
                     messageCount: summary.messageCount,
@@ -26,37 +34,39 @@ enum AgentHandlers {
             return SessionsResult(sessions: sessions)
         }
         server.register(SessionRequest.self) { request, context in
-            let store = try await service.sessionStore(try await service.resolve(context).0)
-            let messages = try await store.messages(session: request.sessionId)
-            return SessionHistory(
-                id: request.sessionId, agent: try await store.activeAgent(session: request.sessionId),
-                messages: messages.map(describe))
+            let surface = await chat.surface(context).0
+            let history = try await answering(context) {
+                try await chat.service.history(of: request.sessionId, on: surface)
+            }
+            return SessionHistory(id: request.sessionId, agent: history.agent, messages: history.messages.map(describe))
         }
         server.register(ResetSessionRequest.self) { request, context in
-            let store = try await service.sessionStore(try await service.resolve(context).0)
-            try await store.reset(session: request.sessionId)
-            await service.endSession(request.sessionId)
+            let surface = await chat.surface(context).0
+            try await answering(context) { try await chat.service.reset(session: request.sessionId, on: surface) }
             return VoidResponse()
+        }
+    }
+
+    /// The value of `body`, with a `ChatError` turned into the request's `ResponseError`.
+    static func answering<T>(_ context: ServerContext, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as ChatError {
+            throw ResponseError(error, context: context)
         }
     }
 
     static func job(for request: SparkChatRequest, context: ServerContext) async throws -> ChatJob {
         guard !request.message.isEmpty else { throw ResponseError.invalidParams("message must not be empty") }
-        var job = ChatJob(
-            message: request.message, sessionID: request.sessionId, agent: request.agent, token: request.token)
-        job.progressToken = request.workDoneToken
-        if let name = request.workflow {
-            guard let workflow = PromptWorkflow(name: name) else {
-                throw ResponseError.invalidParams(
-                    "unknown workflow '\(name)' (\(PromptWorkflow.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            job.workflow = workflow
-        }
+        var turn = ChatTurnRequest(
+            message: request.message, sessionID: request.sessionId, agent: request.agent, workflow: request.workflow)
         if let document = request.textDocument {
             let code = await CodeContext.load(uri: document.uri, range: request.range, documents: context.documents)
-            job.message += "\n\n(The user is looking at \(code.location).)\(code.block)"
-            job.contextVariables = code.variables
+            turn.message += "\n\n(The user is looking at \(code.location).)\(code.block)"
+            turn.contextVariables = code.variables
         }
+        var job = ChatJob(turn, token: request.token)
+        job.progressToken = request.workDoneToken
         return job
     }
 

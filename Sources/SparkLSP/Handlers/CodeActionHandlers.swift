@@ -1,9 +1,10 @@
 import AgentCore
+import SparkJSON
 
 /// `textDocument/codeAction`, `codeAction/resolve` and `workspace/executeCommand`
 /// (`spark.codeAction`, `spark.chat`).
 enum CodeActionHandlers {
-    static func register(on server: LSPServer, service: AgentService) {
+    static func register(on server: LSPServer, chat: ChatFrontEnd) {
         server.register(SparkCodeActionRequest.self) { request, _ in
             CodeActionCatalog.actions(for: request)
         }
@@ -13,10 +14,10 @@ enum CodeActionHandlers {
             case CodeActionCatalog.command:
                 let arguments = try decode(CodeActionArguments.self, request.arguments?.first, command: request.command)
                 let result = try await codeAction(
-                    arguments, token: request.workDoneToken, service: service, context: context)
+                    arguments, token: request.workDoneToken, chat: chat, context: context)
                 return try JSONValue(encoding: result)
             case ChatCommand.name:
-                let result = try await ChatCommand.run(request, service: service, context: context)
+                let result = try await ChatCommand.run(request, chat: chat, context: context)
                 return try JSONValue(encoding: result)
             default:
                 throw ResponseError.invalidParams("unknown command: \(request.command)")
@@ -26,16 +27,17 @@ enum CodeActionHandlers {
 
     /// Runs the coding agent directly (no supervisor turn) with the action's workflow prompt.
     static func codeAction(
-        _ arguments: CodeActionArguments, token: ProgressToken?, service: AgentService, context: ServerContext
+        _ arguments: CodeActionArguments, token: ProgressToken?, chat: ChatFrontEnd, context: ServerContext
     ) async throws -> ChatResult {
         let code = await CodeContext.load(uri: arguments.uri, range: arguments.range, documents: context.documents)
-        var job = ChatJob(message: CodeActionPrompt.message(for: arguments, code: code), agent: "coding")
-        job.workflow = CodeActionPrompt.workflow(for: arguments.action)
-        job.contextVariables = code.variables
+        var job = ChatJob(
+            ChatTurnRequest(
+                message: CodeActionPrompt.message(for: arguments, code: code), agent: CodeActionPrompt.agent,
+                workflow: CodeActionPrompt.workflow(for: arguments.action), contextVariables: code.variables))
         job.progressToken = token
         job.createProgress = true
         job.progressTitle = "Spark: \(arguments.action.rawValue)"
-        let result = try await service.run(job, context: context)
+        let result = try await chat.run(job, context: context)
         if CodeActionPrompt.producesText(arguments.action), !result.content.isEmpty {
             context.showMessage(.info, result.content)
         }

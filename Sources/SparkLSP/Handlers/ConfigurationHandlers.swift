@@ -1,25 +1,14 @@
-/// `initialized` and `workspace/didChangeConfiguration`: read the `spark` settings, pulling them
-/// with `workspace/configuration` when the client supports it.
+/// `initialized` and `workspace/didChangeConfiguration`: read the `spark` settings, pulling them with
+/// `workspace/configuration` when the client supports it. The pull runs off the message loop (later
+/// messages are answered meanwhile); runs wait for it, so they see the settings it brings.
 enum ConfigurationHandlers {
-    static func register(on server: LSPServer, service: AgentService) {
+    static func register(on server: LSPServer, chat: ChatFrontEnd) {
         server.register(InitializedNotification.self) { _, context in
             context.logger.debug("Client initialized")
-            await pull(service: service, context: context)
+            chat.refreshSettings(pushed: nil, context: context)
         }
         server.register(DidChangeConfigurationNotification.self) { notification, context in
-            await service.push(EditorSettings.section(of: notification.settings))
-            await pull(service: service, context: context)
-        }
-    }
-
-    private static func pull(service: AgentService, context: ServerContext) async {
-        guard context.clientCapabilities.supportsConfiguration else { return }
-        do {
-            let values = try await context.send(
-                ConfigurationRequest(items: [ConfigurationItem(section: "spark")]), timeout: .seconds(10))
-            if let value = values.first, value.objectValue != nil { await service.pulled(value) }
-        } catch {
-            context.logger.debug("workspace/configuration failed: \(error)")
+            chat.refreshSettings(pushed: EditorSettings.section(of: notification.settings), context: context)
         }
     }
 }

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A JSON-RPC error object, and the error type handlers throw to answer with a specific code.
 public struct ResponseError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public var code: ErrorCode

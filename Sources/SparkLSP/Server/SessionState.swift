@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// What `initialize` and later notifications told the server about the client.
 public struct SessionState: Sendable {
     public var lifecycle: LifecycleState = .uninitialized

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// A notification as received: its method and params (`null` when it had none).
 public struct ReceivedNotification: Sendable {

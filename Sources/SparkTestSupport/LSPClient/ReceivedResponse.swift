@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import SparkLSP
 
 /// A response that matched none of the client's typed requests: an answer to raw bytes the test

@@ -1,5 +1,6 @@
 import AgentCore
 import Glibc
+import SparkJSON
 import Synchronization
 
 /// The built `spark-lsp` binary running as a child process, its stdin at `/dev/null`, its stdout

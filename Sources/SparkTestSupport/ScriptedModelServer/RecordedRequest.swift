@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// A request `ScriptedModelServer` received.
 public struct RecordedRequest: Sendable, Hashable {

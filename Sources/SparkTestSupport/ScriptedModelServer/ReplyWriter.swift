@@ -1,5 +1,6 @@
 import AgentCore
 import Glibc
+import SparkJSON
 
 /// Writes one scripted reply to a connection in vLLM's wire format.
 struct ReplyWriter {

@@ -1,5 +1,6 @@
 import AgentCore
 import Glibc
+import SparkJSON
 import Synchronization
 
 /// The state and socket loops of `ScriptedModelServer`, shared by its threads.

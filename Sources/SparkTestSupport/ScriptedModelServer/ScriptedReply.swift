@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// One scripted answer of `ScriptedModelServer`, streamed or not according to the request's `stream`.
 public enum ScriptedReply: Sendable {

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// A tool call the scripted server streams; `arguments` is sent verbatim, so it may be invalid JSON.
 public struct ScriptedToolCall: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// Renders replies in the exact shapes vLLM's OpenAI server sends (see `shared/REAL_VLLM.md`).
 struct VLLMWireFormat {

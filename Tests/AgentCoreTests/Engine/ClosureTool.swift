@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// A tool built from a closure.
 struct ClosureTool: AgentTool {

@@ -1,5 +1,6 @@
 import AgentCore
 import Logging
+import SparkJSON
 import SparkTestSupport
 
 /// Shared pieces of the engine tests.

@@ -1,5 +1,6 @@
 import AgentCore
 import Logging
+import SparkJSON
 import SparkTestSupport
 import Synchronization
 import Testing

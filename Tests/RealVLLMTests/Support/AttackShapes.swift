@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// Schema narrowings that steer the random model's arguments toward attacks: paths through `..`,
 /// absolute paths, `~`, URL encoding and the links the sandbox planted; shell commands and

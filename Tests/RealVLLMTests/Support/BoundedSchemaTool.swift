@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// A real tool shown to the model with its strings bounded: every `string` property without an
 /// `enum` gets a `maxLength`, so the server's guided decoding closes them before `max_tokens`

@@ -1,4 +1,5 @@
 import AgentCore
+import CodingAgent
 import SparkTestSupport
 import Testing
 
@@ -64,11 +65,25 @@ struct CodingAgentRun {
             configuration.agents[name] = AgentSettings(model: RealVLLM.model, endpoint: RealVLLM.endpoint.baseURL)
         }
         let toolkit = try CodingToolkit(
-            configuration: configuration, environment: environment(sandbox), logger: RealVLLM.logger)
+            workspace: configuration.workspace,
+            dataDirectory: configuration.dataDirectory(environment: environment(sandbox)),
+            enableCodeExecution: configuration.enableCodeExecution, environment: environment(sandbox),
+            logger: RealVLLM.logger)
         let tools = toolkit.tools(editor: editor, documents: nil, approval: AllowAllPolicy())
         // The prompt names no workspace path (each run's differs): identical prompts share the
         // server's prefix cache, which makes a run several times faster here.
-        var registry = makeDefaultAgents(configuration: configuration, codingTools: tools, workspace: nil)
+        let module = FixtureAgentModule(name: CodingAgentModule.name) { run in
+            var agent = run.configuredAgent(CodingAgentModule.name)
+            agent.instructions = .text(
+                run.prompts.codingInstructions(for: .coding, values: ["workspace": "the workspace"]))
+            agent.tools = tools
+            return agent
+        }
+        let context = AgentRunContext(
+            configuration: configuration, workspace: configuration.workspace,
+            dataDirectory: configuration.dataDirectory(environment: environment(sandbox)), editor: editor,
+            documents: nil, approval: AllowAllPolicy(), logger: RealVLLM.logger)
+        var registry = try AgentRegistry.composing([module], run: context)
         var coding = try #require(registry["coding"])
         coding.toolChoice = toolChoice
         coding.maxTokens = maxTokens

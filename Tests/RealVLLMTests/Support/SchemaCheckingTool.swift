@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import Synchronization
 
 /// A tool with a fixed JSON Schema that checks every call's arguments against it and records

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// Checks a JSON value against the JSON Schema subset tools use: `type` (object, string,
 /// integer, number, boolean, array, null), `properties`, `required`, `additionalProperties:

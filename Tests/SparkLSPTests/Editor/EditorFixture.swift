@@ -1,5 +1,7 @@
 import AgentCore
+import CodingAgent
 import Logging
+import SparkJSON
 import SparkLSP
 import SparkTestSupport
 
@@ -39,14 +41,14 @@ struct EditorFixture {
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.codeActionKinds = CodeActionCatalog.kinds
         serverConfiguration.clientRequestTimeout = .seconds(20)
-        let service = AgentService(
-            client: HTTPModelClient(logger: .silent, options: clientOptions), environment: [:],
-            sessionsDatabase: workspace + "/.spark-test/sessions.sqlite", logger: .silent
-        ) { environment in
-            [TestWriteTool(environment: environment), TestRunTool(environment: environment)]
+        let coding = FixtureAgentModule(wrapping: CodingAgentModule()) { run, _ in
+            [TestWriteTool(environment: run), TestRunTool(environment: run)]
         }
+        let service = ChatService(
+            client: HTTPModelClient(logger: .silent, options: clientOptions), modules: [coding], environment: [:],
+            sessionsDatabase: workspace + "/.spark-test/sessions.sqlite", sessionPrefix: "lsp", logger: .silent)
         client = try TestLSPClient.inProcess(configuration: serverConfiguration, timeout: .seconds(30)) { server in
-            service.install(on: server)
+            ChatFrontEnd(service: service).install(on: server)
         }
         configure(client)
         var options: [String: JSONValue] = [

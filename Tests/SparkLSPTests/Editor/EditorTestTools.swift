@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import SparkLSP
 
 #if canImport(FoundationEssentials)
@@ -11,7 +12,7 @@ import SparkLSP
 /// editor for the change. Arguments: `path` (absolute), `content`, optional `baseVersion`
 /// overriding the version read (to simulate an agent that read an older buffer), optional `delete`.
 struct TestWriteTool: AgentTool {
-    let environment: CodingToolsEnvironment
+    let environment: AgentRunContext
     var name: String { "file_write" }
     var description: String { "Writes a file." }
     var parametersSchema: JSONValue {
@@ -22,7 +23,7 @@ struct TestWriteTool: AgentTool {
         guard let path = arguments["path"]?.stringValue, let content = arguments["content"]?.stringValue else {
             return .error("path and content are required")
         }
-        let open = await environment.documents.openDocument(atPath: path)
+        let open = await environment.documents?.openDocument(atPath: path)
         let disk = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         let original = open?.text ?? disk
         let change = FileChange(
@@ -37,7 +38,7 @@ struct TestWriteTool: AgentTool {
 
 /// A `bash`-like test tool that asks the approval policy and "runs" nothing.
 struct TestRunTool: AgentTool {
-    let environment: CodingToolsEnvironment
+    let environment: AgentRunContext
     var name: String { "bash" }
     var description: String { "Runs a command." }
     var parametersSchema: JSONValue { ["type": "object", "properties": ["command": ["type": "string"]]] }
@@ -47,7 +48,7 @@ struct TestRunTool: AgentTool {
         switch await environment.approval.decide(
             ApprovalRequest(tool: name, detail: command, sessionID: context.sessionID))
         {
-        case .allow: return ToolResult("ran: \(command)")
+        case .allow, .allowForSession: return ToolResult("ran: \(command)")
         case .deny(let reason): return .refused(reason)
         }
     }

@@ -1,3 +1,4 @@
+import SparkJSON
 import SparkLSP
 import Testing
 

@@ -1,3 +1,4 @@
+import SparkJSON
 import SparkLSP
 
 /// A request only tests register, to drive server features from a handler.

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// `spark/chatEvent`: one event of a running chat. The fields are `token`, `sessionId`, `agent`,
 /// `kind` and the kind's own fields (see `docs/protocol.md`), so the params are kept as JSON.

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// The client's settings changed.
 public struct DidChangeConfigurationNotification: LSPNotification, Hashable {
     public static let method = "workspace/didChangeConfiguration"

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// Server to client: fetch configuration sections; one value per item.
 public struct ConfigurationRequest: LSPRequest, Hashable {
     public static let method = "workspace/configuration"

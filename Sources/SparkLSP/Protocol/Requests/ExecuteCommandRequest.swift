@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// Runs a command the server listed in `executeCommandProvider`.
 public struct ExecuteCommandRequest: LSPRequest, Hashable {
     public static let method = "workspace/executeCommand"

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// The first request: the client's capabilities; the reply carries the server's.
 public struct InitializeRequest: LSPRequest, Hashable {
     public static let method = "initialize"

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// The client's capabilities, kept whole (as JSON) with typed accessors for what handlers use.
 /// Any shape decodes: a field of the wrong type reads as "not supported".
 public struct ClientCapabilities: Codable, Hashable, Sendable {

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 // Code-action replies written without `JSONEncoder` or an intermediate tree (`textDocument/codeAction`
 // must answer in well under 2 ms with a hundred diagnostics).

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A code action: an edit and/or a command.
 public struct CodeAction: Codable, Hashable, Sendable {
     public var title: String

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A command the client can run through `workspace/executeCommand`.
 public struct Command: Codable, Hashable, Sendable {
     public var title: String

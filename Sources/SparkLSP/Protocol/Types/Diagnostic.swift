@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A problem in a document.
 public struct Diagnostic: Codable, Hashable, Sendable {
     public var range: LSPRange

@@ -1,4 +1,4 @@
-@_exported import enum AgentCore.JSONValue
+import SparkJSON
 
-/// LSP's `LSPAny`: any JSON value (the one JSON value type of AgentCore, re-exported).
+/// LSP's `LSPAny`: any JSON value (SparkJSON's `JSONValue`).
 public typealias LSPAny = JSONValue

@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// What the server offers, as `initialize` reports it.
 public struct ServerCapabilities: Codable, Hashable, Sendable {
     public var positionEncoding: PositionEncoding?

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// The reply to `spark/session`.
 public struct SessionHistory: Codable, Hashable, Sendable {

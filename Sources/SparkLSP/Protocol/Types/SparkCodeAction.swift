@@ -1,3 +1,5 @@
+import SparkJSON
+
 /// A Spark code action: the LSP `CodeAction` shape with the command's argument typed, so a listing
 /// of many actions encodes without going through `JSONValue` (several times faster).
 public struct SparkCodeAction: Codable, Hashable, Sendable {

@@ -1,0 +1,60 @@
+import Logging
+import SparkJSON
+
+/// What an `AgentModule` builds an agent from for one run: the configuration in effect, the workspace,
+/// and what the front end provides (how edits reach files, the live buffers, who approves commands).
+public struct AgentRunContext: Sendable {
+    /// The configuration in effect for this run.
+    public var configuration: SparkConfiguration
+    /// The workspace root (absolute path) every tool is confined to.
+    public var workspace: String
+    /// Where sessions, memory and other stores live.
+    public var dataDirectory: DataDirectory
+    /// Delivers the agent's edits: `workspace/applyEdit` in an editor, files on disk elsewhere.
+    public var editor: any WorkspaceEditor
+    /// The editor's open buffers, when there is an editor.
+    public var documents: (any DocumentSource)?
+    /// Decides whether commands and code may run.
+    public var approval: any ApprovalPolicy
+    /// The request's workflow (`review`, `debug`, ...), for agents that have workflows; `nil` for the default.
+    public var workflow: String?
+    /// The prompts, with `SPARK_PROMPTS_DIR` overrides.
+    public var prompts: PromptLibrary
+    /// The process environment (timeouts, sandbox preference, `PATH`).
+    public var environment: [String: String]
+    public var logger: Logger
+
+    public init(
+        configuration: SparkConfiguration, workspace: String, dataDirectory: DataDirectory,
+        editor: any WorkspaceEditor, documents: (any DocumentSource)?, approval: any ApprovalPolicy,
+        workflow: String? = nil, prompts: PromptLibrary = PromptLibrary(), environment: [String: String] = [:],
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.workspace = workspace
+        self.dataDirectory = dataDirectory
+        self.editor = editor
+        self.documents = documents
+        self.approval = approval
+        self.workflow = workflow
+        self.prompts = prompts
+        self.environment = environment
+        self.logger = logger
+    }
+
+    /// An agent with the configured model, endpoint and sampling settings of `name`; the module fills in
+    /// description, instructions, tools and handoffs.
+    public func configuredAgent(_ name: String) -> Agent {
+        let settings = configuration.settings(for: name)
+        return Agent(
+            name: name,
+            model: settings.model,
+            endpoint: configuration.modelEndpoint(for: name),
+            toolChoice: settings.toolChoice,
+            maxTokens: settings.maxTokens,
+            temperature: settings.temperature,
+            maxTurns: settings.maxTurns,
+            extraBody: settings.extraBody
+        )
+    }
+}

@@ -1,0 +1,54 @@
+import SparkJSON
+
+/// The JSON shape every front end gives an event: `kind`, `agent` and the kind's fields (see
+/// `docs/protocol.md`). A front end adds its envelope (`sessionId`, `token`, ...) by encoding the event and
+/// then its own keys into the same keyed container (`ChatEventKey` takes any name).
+extension ChatEvent: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: ChatEventKey.self)
+        try fields.encode(kind, forKey: "kind")
+        try fields.encode(agent, forKey: "agent")
+        switch self {
+        case .delta(_, let text):
+            try fields.encode(text, forKey: "text")
+        case .toolCall(_, let call):
+            try fields.encode(call.id, forKey: "id")
+            try fields.encode(call.function.name, forKey: "name")
+            try fields.encode(Self.parsedArguments(of: call), forKey: "arguments")
+        case .toolResult(_, let call, let result):
+            try fields.encode(call.id, forKey: "id")
+            try fields.encode(call.function.name, forKey: "name")
+            try fields.encode(result.content, forKey: "content")
+            try fields.encode(result.isError, forKey: "isError")
+            try fields.encodeIfPresent(result.value, forKey: "value")
+        case .handoff(let from, let to):
+            try fields.encode(from, forKey: "from")
+            try fields.encode(to, forKey: "to")
+        case .edit(_, let edit):
+            try fields.encode(edit.path, forKey: "path")
+            try fields.encode(edit.change.name, forKey: "change")
+            try fields.encode(edit.applied, forKey: "applied")
+            try fields.encodeIfPresent(edit.message, forKey: "message")
+        case .error(_, let message):
+            try fields.encode(message, forKey: "message")
+        case .done(_, let content, let usage):
+            try fields.encode(content, forKey: "content")
+            try fields.encode(usage, forKey: "usage")
+        }
+    }
+
+    /// The call's arguments as JSON, or the text the model wrote when it is not JSON.
+    private static func parsedArguments(of call: ToolCall) -> JSONValue {
+        (try? JSONValue(parsing: call.function.arguments)) ?? .string(call.function.arguments)
+    }
+}
+
+/// A key of a chat event's JSON object, any name: the event's fields and a front end's envelope share it.
+public struct ChatEventKey: CodingKey, ExpressibleByStringLiteral, Sendable {
+    public var stringValue: String
+    public var intValue: Int? { nil }
+
+    public init(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+    public init(stringLiteral value: String) { stringValue = value }
+}

@@ -1,0 +1,125 @@
+import SparkJSON
+import Synchronization
+
+extension ChatService {
+    /// Runs one turn to its end, reporting its events in order through `events` (which may be called from
+    /// tool tasks, never concurrently with itself for one turn's ordered events), and stores it (see the
+    /// type's documentation for what is stored when).
+    ///
+    /// The last event is `done`, or `error` when the turn fails or is cancelled.
+    /// - Throws: `ChatError` (`invalidRequest`, `configuration`, `storage`, `run`) or `CancellationError`.
+    public func run(
+        _ request: ChatTurnRequest, on surface: ChatSurface,
+        events: @escaping @Sendable (ChatEvent) async -> Void
+    ) async throws -> ChatTurnResult {
+        guard !request.message.isEmpty else { throw ChatError(.invalidRequest, "the message is empty") }
+        let configuration = try configuration(on: surface)
+        let store = request.persistent ? try sessionStore(configuration) : nil
+        let sessionID = request.sessionID ?? freshSessionID()
+        let history: [ChatMessage]
+        let storedAgent: String?
+        do {
+            history = RunTranscript.answeredPrefix(of: try await store?.messages(session: sessionID) ?? [])
+            storedAgent = history.isEmpty ? nil : try await store?.activeAgent(session: sessionID)
+        } catch {
+            throw ChatError(.storage, "cannot read session \(sessionID): \(error)")
+        }
+        let turn = TurnState()
+        let editor = ReportingWorkspaceEditor(inner: surface.editor) { change, outcome in
+            let edit = AgentEdit(
+                path: change.path, change: change.kind, applied: outcome.applied, message: outcome.message)
+            turn.record(edit)
+            await events(.edit(agent: turn.agent, edit: edit))
+        }
+        let registry = try AgentRegistry.composing(
+            modules, run: runContext(configuration, surface: surface, editor: editor, workflow: request.workflow))
+        let agentName = try answeringAgent(request, stored: storedAgent, registry: registry, configuration)
+        turn.switchAgent(to: agentName)
+        let engine = SwarmEngine(client: client, registry: registry, options: configuration.runOptions, logger: logger)
+        let user = ChatMessage.user(request.message)
+        let transcript = RunTranscript()
+        do {
+            var response: RunResponse?
+            let stream = engine.stream(
+                agent: agentName, messages: history + [user], contextVariables: request.contextVariables,
+                sessionID: sessionID, transcript: transcript)
+            for try await event in stream {
+                switch event {
+                case .textDelta(let agent, let text): await events(.delta(agent: agent, text: text))
+                case .toolCall(let agent, let call): await events(.toolCall(agent: agent, call: call))
+                case .toolResult(let agent, let call, let result):
+                    await events(.toolResult(agent: agent, call: call, result: result))
+                case .handoff(let from, let to): await events(.handoff(from: from, to: to))
+                case .agentSwitched(let next): turn.switchAgent(to: next)
+                case .done(let done): response = done
+                case .reasoningDelta, .toolCallStarted, .toolCallArguments, .usage, .error: break
+                }
+            }
+            guard let response else { throw CancellationError() }
+            try Task.checkCancellation()
+            var result = ChatTurnResult(
+                sessionID: sessionID, agent: response.agent, content: response.content, edits: turn.edits,
+                usage: response.usage)
+            do {
+                try await store?.append([user] + response.messages, session: sessionID, activeAgent: response.agent)
+            } catch {
+                result.notice = "the session \(sessionID) could not be saved: \(error)"
+                logger.warning("\(result.notice ?? "")")
+            }
+            await events(.done(agent: response.agent, content: response.content, usage: response.usage))
+            return result
+        } catch {
+            let cancelled = error is CancellationError || Task.isCancelled
+            let answered = transcript.answeredMessages
+            if let store, !answered.isEmpty {
+                do {
+                    try await store.append([user] + answered, session: sessionID, activeAgent: turn.agent)
+                } catch {
+                    logger.warning("The unfinished turn of session \(sessionID) could not be saved: \(error)")
+                }
+            }
+            if cancelled {
+                await events(.error(agent: turn.agent, message: "cancelled"))
+                throw CancellationError()
+            }
+            let failure = ChatError.run(error, agent: registry[turn.agent])
+            await events(.error(agent: turn.agent, message: failure.message))
+            throw failure
+        }
+    }
+
+    /// The agent that answers first: the request's, else the session's (when still registered), else the
+    /// configured default.
+    private func answeringAgent(
+        _ request: ChatTurnRequest, stored: String?, registry: AgentRegistry, _ configuration: SparkConfiguration
+    ) throws(ChatError) -> String {
+        let known = registry.names.joined(separator: ", ")
+        if let name = request.agent {
+            guard registry[name] != nil else {
+                throw ChatError(.invalidRequest, "no agent named '\(name)' (agents: \(known))")
+            }
+            return name
+        }
+        if let stored {
+            if registry[stored] != nil { return stored }
+            logger.warning("The session's agent \(stored) is not configured; the default agent answers")
+        }
+        let name = configuration.defaultAgent
+        guard registry[name] != nil else {
+            throw ChatError(.configuration, "the default agent '\(name)' is not configured (agents: \(known))")
+        }
+        return name
+    }
+}
+
+/// The agent active in a turn and the edits made so far; edits are reported from tool tasks while the
+/// engine's events switch agents, so both sit behind a mutex.
+private final class TurnState: Sendable {
+    private let state = Mutex<(agent: String, edits: [AgentEdit])>((agent: "", edits: []))
+
+    var agent: String { state.withLock { $0.agent } }
+    var edits: [AgentEdit] { state.withLock { $0.edits } }
+
+    func switchAgent(to name: String) { state.withLock { $0.agent = name } }
+    func record(_ edit: AgentEdit) { state.withLock { $0.edits.append(edit) } }
+}

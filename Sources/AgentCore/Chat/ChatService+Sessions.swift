@@ -1,0 +1,51 @@
+extension ChatService {
+    /// The stored sessions, most recently updated first.
+    public func sessions(on surface: ChatSurface) async throws(ChatError) -> [SessionSummary] {
+        let store = try sessionStore(try configuration(on: surface))
+        do {
+            return try await store.sessions()
+        } catch {
+            throw ChatError(.storage, "cannot list the sessions: \(error)")
+        }
+    }
+
+    /// A session's stored messages and the agent that answers its next message.
+    public func history(of session: String, on surface: ChatSurface) async throws(ChatError)
+        -> (agent: String?, messages: [ChatMessage])
+    {
+        let store = try sessionStore(try configuration(on: surface))
+        do {
+            return (try await store.activeAgent(session: session), try await store.messages(session: session))
+        } catch {
+            throw ChatError(.storage, "cannot read session \(session): \(error)")
+        }
+    }
+
+    /// Empties a session and ends what it kept outside the store: its "Always for this session" approvals
+    /// and each module's state (its Python REPL).
+    public func reset(session: String, on surface: ChatSurface) async throws(ChatError) {
+        let store = try sessionStore(try configuration(on: surface))
+        do {
+            try await store.reset(session: session)
+        } catch {
+            throw ChatError(.storage, "cannot reset session \(session): \(error)")
+        }
+        await approvals.forget(session: session)
+        for module in modules { await module.endSession(session) }
+    }
+
+    /// The session store of the configuration's data directory, opened on first use.
+    func sessionStore(_ configuration: SparkConfiguration) throws(ChatError) -> SessionStore {
+        let path = sessionsDatabase ?? configuration.dataDirectory(environment: environment).sessionsDatabase
+        do {
+            return try stores.withLock { stores in
+                if let store = stores[path] { return store }
+                let store = try SessionStore(path: path)
+                stores[path] = store
+                return store
+            }
+        } catch {
+            throw ChatError(.storage, "cannot open the sessions database \(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import SparkJSON
+
+/// One user message to run through the agents, as every front end hands it to `ChatService`.
+public struct ChatTurnRequest: Sendable {
+    /// The user message as the model sees it.
+    public var message: String
+    /// The conversation to continue; `nil` starts a new one with a fresh id.
+    public var sessionID: String?
+    /// The agent that answers first; `nil`: the session's active agent, else the configured default agent.
+    public var agent: String?
+    /// The workflow of agents that have several (`review`, `debug`, ...); `nil` for the default.
+    public var workflow: String?
+    /// Values for instructions and tools, never shown in a schema (the file and lines the user is at).
+    public var contextVariables: [String: JSONValue]
+    /// Whether the turn is stored in the session (`spark-lsp chat` without `--session` stores nothing).
+    public var persistent: Bool
+
+    public init(
+        message: String, sessionID: String? = nil, agent: String? = nil, workflow: String? = nil,
+        contextVariables: [String: JSONValue] = [:], persistent: Bool = true
+    ) {
+        self.message = message
+        self.sessionID = sessionID
+        self.agent = agent
+        self.workflow = workflow
+        self.contextVariables = contextVariables
+        self.persistent = persistent
+    }
+}

@@ -1,0 +1,12 @@
+/// A workspace editor that tells `report` how every change ended, after the front end's editor made it
+/// (or refused it), so the change reaches the user as an `edit` event in order with the tool that made it.
+struct ReportingWorkspaceEditor: WorkspaceEditor {
+    let inner: any WorkspaceEditor
+    let report: @Sendable (FileChange, EditOutcome) async -> Void
+
+    func apply(_ change: FileChange) async throws -> EditOutcome {
+        let outcome = try await inner.apply(change)
+        await report(change, outcome)
+        return outcome
+    }
+}

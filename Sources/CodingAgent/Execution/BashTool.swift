@@ -1,0 +1,75 @@
+import AgentCore
+import SparkJSON
+
+/// `bash(command, timeout)`: a validated shell command run in the workspace.
+public struct BashTool: AgentTool {
+    let toolkit: ExecutionToolkit
+
+    /// The tool, sharing `toolkit`'s options, policy and sandbox.
+    public init(toolkit: ExecutionToolkit) {
+        self.toolkit = toolkit
+    }
+
+    public var name: String { "bash" }
+
+    public var description: String {
+        """
+        Run a shell command in the workspace directory with bash and return its exit status, stdout and stderr \
+        (output is capped). Commands are checked first: only allowlisted development programs may run (ls, cat, \
+        grep, rg, find, git, python3, node, npm, swift, cargo, go, make, pytest, ...); sudo, network tools, \
+        writes outside the workspace and destructive patterns are refused with the reason. No stdin; the whole \
+        process group is killed at the timeout.
+        """
+    }
+
+    public var parametersSchema: JSONValue {
+        [
+            "type": "object",
+            "properties": [
+                "command": ["type": "string", "description": "The shell command line."],
+                "timeout": [
+                    "type": "number",
+                    "description": .string(
+                        "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
+                    ),
+                ],
+            ],
+            "required": ["command"],
+        ]
+    }
+
+    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+        if let disabled = toolkit.disabledResult { return disabled }
+        let arguments = ToolArguments(arguments)
+        let command: String
+        do {
+            command = try arguments.requiredString("command")
+        } catch {
+            return .error(error.message)
+        }
+        let mode = await toolkit.sandboxMode()
+        if let refused = toolkit.refusal(for: command, tool: name, mode: mode) { return refused }
+        if let denied = await toolkit.approve(tool: name, detail: command, context: context) { return denied }
+        guard toolkit.workspaceExists else {
+            return .error("the workspace directory \(toolkit.options.workspaceRoot) does not exist")
+        }
+        guard let bash = toolkit.locator.locate("bash") else {
+            return .error("bash is not available here: no `bash` on PATH")
+        }
+        let timeout = toolkit.options.timeout(requestedSeconds: arguments.number("timeout"))
+        let root = toolkit.options.workspaceRoot
+        let spec = toolkit.spec(
+            [bash, "--noprofile", "--norc", "-c", command], workingDirectory: root, writable: [root], timeout: timeout,
+            environment: toolkit.childEnvironment(), mode: mode)
+        let outcome: ProcessOutcome
+        do {
+            outcome = try await toolkit.runner.run(spec)
+        } catch {
+            return .error("\(error)")
+        }
+        return ToolResult(
+            ExecutionReport.text(for: outcome, timeout: timeout),
+            value: ExecutionReport.value(for: outcome, phase: "run"),
+            isError: outcome.timedOut)
+    }
+}

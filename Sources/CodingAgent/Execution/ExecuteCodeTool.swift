@@ -1,0 +1,126 @@
+import AgentCore
+import SparkJSON
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `execute_code(code, language, timeout)`: runs a snippet in a fresh scratch directory with the
+/// toolchains present, compiling first where the language needs it.
+public struct ExecuteCodeTool: AgentTool {
+    let toolkit: ExecutionToolkit
+
+    /// The tool, sharing `toolkit`'s options, policy and sandbox.
+    public init(toolkit: ExecutionToolkit) {
+        self.toolkit = toolkit
+    }
+
+    public var name: String { "execute_code" }
+
+    public var description: String {
+        """
+        Run a code snippet and return its exit status, stdout and stderr (capped). Languages: python, javascript, \
+        typescript, go, rust, java, c, cpp, bash (aliases py, js, ts, golang, rs, c++, sh). Each run gets a fresh \
+        scratch directory; compiled languages are compiled first and compile errors are reported as such. \
+        No stdin and no network; the process group is killed at the timeout.
+        """
+    }
+
+    public var parametersSchema: JSONValue {
+        [
+            "type": "object",
+            "properties": [
+                "code": ["type": "string", "description": "The complete program or script."],
+                "language": [
+                    "type": "string",
+                    "description": "python, javascript, typescript, go, rust, java, c, cpp or bash.",
+                ],
+                "timeout": [
+                    "type": "number",
+                    "description": .string(
+                        "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
+                    ),
+                ],
+            ],
+            "required": ["code", "language"],
+        ]
+    }
+
+    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+        if let disabled = toolkit.disabledResult { return disabled }
+        let arguments = ToolArguments(arguments)
+        let code: String
+        let languageName: String
+        do {
+            code = try arguments.requiredString("code")
+            languageName = try arguments.requiredString("language")
+        } catch {
+            return .error(error.message)
+        }
+        guard let language = CodeLanguage(alias: languageName) else {
+            let names = CodeLanguage.allCases.map(\.rawValue).joined(separator: ", ")
+            return .error("unsupported language `\(languageName)`; supported: \(names)")
+        }
+        if language == .bash,
+            let refused = toolkit.refusal(for: code, tool: name, mode: await toolkit.sandboxMode())
+        {
+            return refused
+        }
+        if let denied = await toolkit.approve(tool: name, detail: "[\(language.rawValue)]\n\(code)", context: context) {
+            return denied
+        }
+        let scratch: String
+        do {
+            scratch = try toolkit.makeScratchDirectory(prefix: "spark-exec")
+        } catch {
+            return .error("\(error)")
+        }
+        defer { toolkit.removeDirectory(scratch) }
+        let sourceFile = scratch + "/" + language.sourceFileName(for: code)
+        let plan: RunPlan
+        switch RunPlan.make(language: language, sourceFile: sourceFile, scratch: scratch, locator: toolkit.locator) {
+        case .success(let made): plan = made
+        case .failure(let error): return .error(error.message)
+        }
+        do {
+            try Data(code.utf8).write(to: URL(fileURLWithPath: sourceFile))
+        } catch {
+            return .error("cannot write the source file: \(error)")
+        }
+        return await run(
+            plan, language: language, scratch: scratch,
+            timeout: toolkit.options.timeout(requestedSeconds: arguments.number("timeout")))
+    }
+
+    private func run(_ plan: RunPlan, language: CodeLanguage, scratch: String, timeout: Duration) async -> ToolResult {
+        let mode = await toolkit.sandboxMode()
+        let environment = toolkit.childEnvironment(
+            adding: plan.environment.merging(["TMPDIR": scratch]) { old, _ in old })
+        let header = "language: \(language.rawValue) (\(plan.toolchain))"
+        do {
+            if let compile = plan.compile {
+                let spec = toolkit.spec(
+                    compile, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot],
+                    timeout: timeout, environment: environment,
+                    mode: mode)
+                let outcome = try await toolkit.runner.run(spec)
+                guard outcome.termination.isSuccess, !outcome.timedOut else {
+                    let text = ExecutionReport.text(for: outcome, timeout: timeout, header: header + "\ncompile error:")
+                    return ToolResult(text, value: ExecutionReport.value(for: outcome, phase: "compile"), isError: true)
+                }
+            }
+            let spec = toolkit.spec(
+                plan.run, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot],
+                timeout: timeout, environment: environment,
+                mode: mode)
+            let outcome = try await toolkit.runner.run(spec)
+            return ToolResult(
+                ExecutionReport.text(for: outcome, timeout: timeout, header: header),
+                value: ExecutionReport.value(for: outcome, phase: "run"), isError: outcome.timedOut)
+        } catch {
+            return .error("\(error)")
+        }
+    }
+}

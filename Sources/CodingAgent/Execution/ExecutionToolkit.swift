@@ -1,0 +1,169 @@
+import AgentCore
+import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The process tools of the coding agent (`execute_code`, `python_repl`, `bash`) and what they share:
+/// options, the approval policy, the command validator, the sandbox decision and the REPL sessions.
+///
+/// When `options.enableCodeExecution` is false, `tools` is empty and any direct call is refused.
+public final class ExecutionToolkit: Sendable {
+    /// The configuration the tools run with.
+    public let options: ExecutionOptions
+    let approval: any ApprovalPolicy
+    let runner = ProcessRunner()
+    let sandbox: SandboxProvider
+    let validator: CommandValidator
+    let locator: ToolchainLocator
+    let repls: PythonREPLRegistry
+    let logger: Logger
+
+    public init(options: ExecutionOptions, approval: any ApprovalPolicy, logger: Logger = Logger(label: "spark.exec")) {
+        self.options = options
+        self.approval = approval
+        self.logger = logger
+        locator = ToolchainLocator(searchPath: options.searchPath)
+        validator = CommandValidator(policy: options.commandPolicy, workspaceRoot: options.workspaceRoot)
+        sandbox = SandboxProvider(
+            preference: options.sandbox, locator: locator, runner: ProcessRunner(), logger: logger)
+        repls = PythonREPLRegistry(maximumSessions: options.maximumREPLSessions, logger: logger) { directory in
+            Self.removeDirectory(directory, logger: logger)
+        }
+    }
+
+    private init(sharing other: ExecutionToolkit, approval: any ApprovalPolicy) {
+        options = other.options
+        self.approval = approval
+        logger = other.logger
+        locator = other.locator
+        validator = other.validator
+        sandbox = other.sandbox
+        repls = other.repls
+    }
+
+    /// The same toolkit (options, sandbox decision, the sessions' Python REPLs) asking `approval`
+    /// instead: for front ends that ask the user differently per request.
+    public func asking(_ approval: any ApprovalPolicy) -> ExecutionToolkit {
+        ExecutionToolkit(sharing: self, approval: approval)
+    }
+
+    /// The tools to offer the model (none when code execution is disabled).
+    public var tools: [any AgentTool] {
+        guard options.enableCodeExecution else { return [] }
+        return [ExecuteCodeTool(toolkit: self), PythonREPLTool(toolkit: self), BashTool(toolkit: self)]
+    }
+
+    /// The sandbox in force (probed on first use).
+    public func sandboxMode() async -> SandboxMode {
+        await sandbox.mode()
+    }
+
+    /// Ends what the tools keep for a conversation: its Python REPL process and directory.
+    public func endSession(_ id: String) async {
+        await repls.remove(id)
+    }
+
+    /// Stops every Python REPL process.
+    public func shutdown() async {
+        await repls.shutdownAll()
+    }
+
+    /// The command validator for runs under `mode`: without a sandbox, `bash FILE` also checks the
+    /// script's contents.
+    func validator(for mode: SandboxMode) -> CommandValidator {
+        var checked = validator
+        checked.policy.checkScriptContents = !mode.isSandboxed
+        return checked
+    }
+
+    /// The refusal for a call when execution is disabled, else `nil`.
+    var disabledResult: ToolResult? {
+        options.enableCodeExecution ? nil : .refused("code execution is disabled (ENABLE_CODE_EXECUTION=false)")
+    }
+
+    /// Asks the approval policy; returns the refusal when denied.
+    func approve(tool: String, detail: String, context: ToolContext) async -> ToolResult? {
+        let decision = await approval.decide(ApprovalRequest(tool: tool, detail: detail, sessionID: context.sessionID))
+        if case .deny(let reason) = decision {
+            logger.info("run not approved", metadata: ["tool": "\(tool)", "session": "\(context.sessionID)"])
+            return .refused(reason)
+        }
+        return nil
+    }
+
+    /// Validates a shell command for runs under `mode`; returns the refusal (and logs it) when refused.
+    func refusal(for command: String, tool: String, mode: SandboxMode) -> ToolResult? {
+        guard case .refused(let reason) = validator(for: mode).validate(command) else { return nil }
+        logger.info("command refused", metadata: ["tool": "\(tool)", "reason": "\(reason)"])
+        return .refused(reason)
+    }
+
+    /// The scrubbed environment children get.
+    func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
+        var environment = EnvironmentScrubber().scrub(options.baseEnvironment)
+        environment["PATH"] = options.searchPath
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    /// A process spec for `command`, wrapped in the sandbox with `writable` paths writable.
+    func spec(
+        _ command: [String], workingDirectory: String, writable: [String], timeout: Duration,
+        environment: [String: String], mode: SandboxMode
+    ) -> ProcessSpec {
+        let wrapped = mode.wrap(
+            executable: command[0], arguments: Array(command.dropFirst()), writablePaths: writable,
+            workingDirectory: workingDirectory, hiddenPaths: hiddenPaths)
+        return ProcessSpec(
+            executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: workingDirectory,
+            environment: environment, timeout: timeout, terminationGrace: options.terminationGrace,
+            outputLimit: options.outputLimit)
+    }
+
+    /// Credentials under `HOME` that sandboxed code must not read (those that exist are covered).
+    var hiddenPaths: [String] {
+        guard let home = options.baseEnvironment["HOME"], home.hasPrefix("/"), home != "/" else { return [] }
+        let names = [
+            ".ssh", ".aws", ".azure", ".gnupg", ".docker", ".kube", ".netrc", ".git-credentials", ".npmrc",
+            ".pypirc", ".config/gh", ".config/gcloud", ".cargo/credentials", ".cargo/credentials.toml",
+        ]
+        return names.map { home.execDroppingTrailingSlashes + "/" + $0 }
+    }
+
+    /// A fresh private directory under `options.scratchRoot`.
+    func makeScratchDirectory(prefix: String) throws -> String {
+        var template = Array("\(options.scratchRoot.execDroppingTrailingSlashes)/\(prefix)-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else {
+            throw ExecutionError("cannot create a scratch directory in \(options.scratchRoot)", errno: errno)
+        }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Removes a scratch directory and everything in it.
+    func removeDirectory(_ path: String) {
+        Self.removeDirectory(path, logger: logger)
+    }
+
+    private static func removeDirectory(_ path: String, logger: Logger) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            logger.warning("cannot remove scratch directory", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+    }
+
+    /// Whether the workspace root exists as a directory.
+    var workspaceExists: Bool {
+        var info = stat()
+        return stat(options.workspaceRoot, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,138 @@
+import AgentCore
+import SparkJSON
+
+/// `file_read(path, max_lines, start_line)`: a file with line numbers, or a directory listing.
+///
+/// Reads the editor's live buffer when the file is open there, else the disk. Binary files are
+/// described rather than shown; files over `maximumBytes` are read only that far, with a note.
+public struct FileReadTool: AgentTool {
+    /// The most bytes read from disk for one call.
+    public static let maximumBytes = 4 << 20
+    /// The default and largest `max_lines`.
+    public static let defaultLines = 2000
+    public static let largestLines = 10000
+    /// The most entries a directory listing shows.
+    public static let maximumEntries = 1000
+
+    public let root: WorkspaceRoot
+    public let documents: (any DocumentSource)?
+
+    public init(root: WorkspaceRoot, documents: (any DocumentSource)? = nil) {
+        self.root = root
+        self.documents = documents
+    }
+
+    public var name: String { "file_read" }
+
+    public var description: String {
+        """
+        Read a text file in the workspace, with line numbers (`number<TAB>text`), or list a directory. \
+        Open files are read from the editor's live buffer, so you see unsaved changes. \
+        Long files come in pages: pass start_line to continue where the previous page ended. \
+        Binary files are not shown.
+        """
+    }
+
+    public var parametersSchema: JSONValue {
+        [
+            "type": "object",
+            "properties": [
+                "path": [
+                    "type": "string",
+                    "description":
+                        "File or directory, relative to the workspace root (for example `src/main.py`); `.` is the root.",
+                ],
+                "max_lines": [
+                    "type": "integer", "minimum": 1, "maximum": .int(Self.largestLines),
+                    "description": .string("How many lines to return (default \(Self.defaultLines))."),
+                ],
+                "start_line": [
+                    "type": "integer", "minimum": 1,
+                    "description": "The first line to return, 1-based (default 1).",
+                ],
+            ],
+            "required": ["path"],
+            "additionalProperties": false,
+        ]
+    }
+
+    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+        let path: WorkspacePath
+        let maxLines: Int
+        let startLine: Int
+        do {
+            let arguments = try FileToolArguments(arguments)
+            maxLines = min(max(try arguments.int("max_lines") ?? Self.defaultLines, 1), Self.largestLines)
+            startLine = max(try arguments.int("start_line") ?? 1, 1)
+            path = try root.resolve(try arguments.string("path") ?? ".")
+        } catch let problem as FileToolArguments.Problem {
+            return .error(problem.message)
+        } catch let error as WorkspacePathError {
+            return error.toolResult
+        }
+        do {
+            if try SecureFileSystem.kind(root: root.path, components: path.components) == .directory {
+                return try listing(path)
+            }
+        } catch {
+            return error.toolResult
+        }
+        return await read(path, startLine: startLine, maxLines: maxLines)
+    }
+
+    private func read(_ path: WorkspacePath, startLine: Int, maxLines: Int) async -> ToolResult {
+        let snapshot: FileTextSource.Snapshot
+        do throws(FileTextSource.Problem) {
+            snapshot = try await FileTextSource(root: root, documents: documents).read(path, limit: Self.maximumBytes)
+        } catch {
+            switch error {
+            case .missing: return .error("\(path.relative) does not exist")
+            case .binary(let size):
+                return ToolResult("\(path.relative) is a binary file (\(size) bytes); it is not shown.")
+            case .path(let error): return error.toolResult
+            }
+        }
+        let lines = LineNumberedText(snapshot.text)
+        var header = path.relative
+        if let version = snapshot.version { header += " (live editor buffer, version \(version))" }
+        guard lines.count > 0 else { return ToolResult(header + ": empty file") }
+        guard startLine <= lines.count else {
+            return .error("start_line \(startLine) is past the end of \(path.relative), which has \(lines.count) lines")
+        }
+        let last = min(lines.count, startLine + maxLines - 1)
+        var output = header + ", lines \(startLine)-\(last) of \(lines.count)"
+        if snapshot.truncated {
+            output += " (the file is \(snapshot.size) bytes; only its first \(Self.maximumBytes) bytes were read)"
+        }
+        output += ":\n" + lines.numbered(startLine...last)
+        if last < lines.count {
+            output += "[\(lines.count - last) more lines; continue with start_line=\(last + 1)]\n"
+        } else if snapshot.truncated {
+            output += "[the rest of the file was not read; use grep to find what you need in it]\n"
+        }
+        return ToolResult(
+            output,
+            value: [
+                "path": .string(path.relative), "lines": .int(lines.count),
+                "version": snapshot.version.map(JSONValue.int) ?? .null,
+            ])
+    }
+
+    private func listing(_ path: WorkspacePath) throws(WorkspacePathError) -> ToolResult {
+        let entries = try SecureFileSystem.listDirectory(root: root.path, components: path.components)
+        guard !entries.isEmpty else { return ToolResult("\(path.relative)/ is an empty directory") }
+        var output = "\(path.relative)/ (\(entries.count) entries):\n"
+        for entry in entries.prefix(Self.maximumEntries) {
+            switch entry.kind {
+            case .directory: output += entry.name + "/\n"
+            case .file(let size): output += "\(entry.name)  (\(size) bytes)\n"
+            case .symbolicLink: output += entry.name + "@ (symbolic link)\n"
+            case .other: output += entry.name + " (special file)\n"
+            }
+        }
+        if entries.count > Self.maximumEntries {
+            output += "[\(entries.count - Self.maximumEntries) more entries not shown; use glob to narrow down]\n"
+        }
+        return ToolResult(output)
+    }
+}

@@ -1,0 +1,126 @@
+import AgentCore
+import SparkJSON
+
+/// `file_write(operation, path, content, old_text, new_text, insert_line)`: creates, edits or
+/// deletes a workspace file through the injected `WorkspaceEditor`.
+///
+/// The tool computes the whole new text from what it read (the editor's live buffer when the
+/// file is open, else the disk) and hands the editor a `FileChange` carrying that text and the
+/// buffer version, so a stale edit can be refused.
+public struct FileWriteTool: AgentTool {
+    /// The largest file the tool edits.
+    public static let maximumBytes = 16 << 20
+
+    public let root: WorkspaceRoot
+    public let editor: any WorkspaceEditor
+    public let documents: (any DocumentSource)?
+
+    public init(root: WorkspaceRoot, editor: any WorkspaceEditor, documents: (any DocumentSource)? = nil) {
+        self.root = root
+        self.editor = editor
+        self.documents = documents
+    }
+
+    public var name: String { "file_write" }
+
+    public var description: String {
+        """
+        Create, edit or delete a text file in the workspace. Operations:
+        - create: a new file with `content` (fails if the file exists).
+        - overwrite: replace the whole file with `content` (creates it if missing).
+        - str_replace: replace `old_text` with `new_text`; old_text must match exactly once, \
+        whitespace included (copy it from file_read output without the line numbers). On zero or several \
+        matches you get the closest lines to retry with.
+        - insert: insert `content` as new lines after line `insert_line` (0 = top of the file), or, \
+        without insert_line, after the line where `old_text` (matching exactly once) ends.
+        - append: add `content` at the end (starting on a new line).
+        - delete: delete the file.
+        The result says how many lines were added and removed.
+        """
+    }
+
+    public var parametersSchema: JSONValue {
+        [
+            "type": "object",
+            "properties": [
+                "operation": [
+                    "type": "string",
+                    "enum": ["create", "overwrite", "str_replace", "insert", "append", "delete"],
+                    "description": "What to do.",
+                ],
+                "path": ["type": "string", "description": "The file, relative to the workspace root."],
+                "content": ["type": "string", "description": "The text for create, overwrite, insert and append."],
+                "old_text": [
+                    "type": "string",
+                    "description":
+                        "str_replace: the exact text to replace. insert: the text after whose last line to insert.",
+                ],
+                "new_text": [
+                    "type": "string", "description": "str_replace: the replacement (empty to delete old_text).",
+                ],
+                "insert_line": [
+                    "type": "integer", "minimum": 0,
+                    "description": "insert: the line after which to insert (0 = top of the file).",
+                ],
+            ],
+            "required": ["operation", "path"],
+            "additionalProperties": false,
+        ]
+    }
+
+    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+        let request: FileWriteRequest
+        do {
+            request = try FileWriteRequest(arguments, root: root)
+        } catch let problem as FileToolArguments.Problem {
+            return .error(problem.message)
+        } catch let error as WorkspacePathError {
+            return error.toolResult
+        }
+        let change: FileChange
+        switch await makeChange(request) {
+        case .success(let made): change = made
+        case .failure(let failure): return failure.result
+        }
+        let outcome: EditOutcome
+        do {
+            outcome = try await editor.apply(change)
+        } catch {
+            return .error("the editor could not apply the change to \(request.path.relative): \(error)")
+        }
+        guard outcome.applied else {
+            return .error(
+                "the editor refused the change to \(request.path.relative): \(outcome.message ?? "no reason given")")
+        }
+        return summary(of: change, request: request, note: outcome.message)
+    }
+
+    private func summary(of change: FileChange, request: FileWriteRequest, note: String?) -> ToolResult {
+        let path = request.path.relative
+        let lines = LineNumberedText(change.newText)
+        var text: String
+        switch change.kind {
+        case .create:
+            text = "Created \(path) (\(lines.count) lines)."
+        case .delete:
+            text = "Deleted \(path) (\(LineNumberedText(change.originalText ?? "").count) lines removed)."
+        case .modify:
+            let delta = LineNumberedText.change(from: change.originalText ?? "", to: change.newText)
+            text =
+                "\(request.operation) \(path): \(delta.removed) lines removed, \(delta.added) added; it now has \(lines.count) lines."
+            if delta.removed == 0, delta.added == 0 {
+                text = "\(request.operation) \(path): the text is unchanged."
+            } else if request.operation != "overwrite" {
+                text += "\nThe changed region now reads:\n"
+                text += lines.numbered(
+                    (delta.firstLine - 2)...(delta.firstLine + max(delta.added, 1) + 1), maxLineLength: 300)
+            }
+        }
+        if let note { text += "\n" + note }
+        let value: JSONValue = [
+            "path": .string(path), "operation": .string(request.operation),
+            "lines": .int(lines.count),
+        ]
+        return ToolResult(text, value: value)
+    }
+}

@@ -1,0 +1,167 @@
+import AgentCore
+import SparkJSON
+
+/// `memory(command, path, content, old_text, new_text, insert_line, new_path)`: persistent notes
+/// in a memory directory that survives restarts, confined like the workspace.
+///
+/// Paths are relative to the memory root; a leading `/memories/` (the convention models know)
+/// is accepted and dropped.
+public struct MemoryTool: AgentTool {
+    /// The largest memory file read or edited.
+    public static let maximumBytes = 1 << 20
+
+    public let root: WorkspaceRoot
+
+    public init(root: WorkspaceRoot) {
+        self.root = root
+    }
+
+    /// The memory directory under a data directory (`<data>/memory`), created when missing.
+    public static func root(inDataDirectory dataDirectory: String) throws(WorkspacePathError) -> WorkspaceRoot {
+        try WorkspaceRoot(path: dataDirectory + "/memory")
+    }
+
+    public var name: String { "memory" }
+
+    public var description: String {
+        """
+        Your persistent memory: notes in a private directory that survive restarts and later sessions. \
+        Check it (view) before starting work and record progress, decisions and facts worth keeping. Commands:
+        - view: list a directory (default the memory root) or show a file with line numbers.
+        - create: write `content` to a file (replacing it if it exists).
+        - str_replace: replace `old_text` (must match exactly once) with `new_text`.
+        - insert: insert `content` after line `insert_line` (0 = top).
+        - delete: delete a file or directory.
+        - rename: move `path` to `new_path`.
+        """
+    }
+
+    public var parametersSchema: JSONValue {
+        [
+            "type": "object",
+            "properties": [
+                "command": [
+                    "type": "string", "enum": ["view", "create", "str_replace", "insert", "delete", "rename"],
+                    "description": "What to do.",
+                ],
+                "path": [
+                    "type": "string", "description": "File or directory in the memory, for example `project/notes.md`.",
+                ],
+                "content": ["type": "string", "description": "create: the file's text; insert: the lines to insert."],
+                "old_text": ["type": "string", "description": "str_replace: the exact text to replace."],
+                "new_text": ["type": "string", "description": "str_replace: the replacement."],
+                "insert_line": [
+                    "type": "integer", "minimum": 0, "description": "insert: the line after which to insert (0 = top).",
+                ],
+                "new_path": ["type": "string", "description": "rename: the new path."],
+            ],
+            "required": ["command"],
+            "additionalProperties": false,
+        ]
+    }
+
+    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+        do {
+            let arguments = try FileToolArguments(arguments)
+            let command = try arguments.requiredString("command").lowercased()
+            let given = try arguments.string("path")
+            // Only `view` has a default (the whole memory); elsewhere a missing path is the model's slip.
+            if given == nil, Self.commandsNeedingPath.contains(command) {
+                return .error("\(command) needs `path` (a file in the memory, for example `project/notes.md`)")
+            }
+            let path = try root.resolve(Self.stripMemoriesPrefix(given ?? "."))
+            switch command {
+            case "view":
+                return try view(path)
+            case "create":
+                guard !path.isRoot else { return .error("`path` must name a file") }
+                let existed = try SecureFileSystem.kind(root: root.path, components: path.components) != nil
+                try write(try arguments.requiredString("content"), to: path)
+                return ToolResult("\(existed ? "Overwrote" : "Created") \(path.relative).")
+            case "str_replace":
+                guard !path.isRoot else { return .error("`path` must name a file") }
+                let text = try read(path)
+                switch FileTextEdit.replacingOnce(
+                    try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text,
+                    path: path.relative)
+                {
+                case .success(let edited): try write(edited, to: path)
+                case .failure(let problem): return .error(problem.message)
+                }
+                return ToolResult("Edited \(path.relative).")
+            case "insert":
+                guard !path.isRoot else { return .error("`path` must name a file") }
+                let text = try read(path)
+                guard let line = try arguments.int("insert_line") else { return .error("insert needs `insert_line`") }
+                guard let content = try arguments.string("content") ?? arguments.string("new_text") else {
+                    return .error("insert needs `content`")
+                }
+                switch FileTextEdit.inserting(content, afterLine: line, in: text) {
+                case .success(let edited): try write(edited, to: path)
+                case .failure(let problem): return .error(problem.message)
+                }
+                return ToolResult("Inserted into \(path.relative) after line \(line).")
+            case "delete":
+                guard !path.isRoot else { return .refused("the memory root itself cannot be deleted") }
+                try SecureFileSystem.removeTree(root: root.path, components: path.components)
+                return ToolResult("Deleted \(path.relative).")
+            case "rename":
+                let target = try root.resolve(Self.stripMemoriesPrefix(try arguments.requiredString("new_path")))
+                guard !path.isRoot, !target.isRoot else { return .refused("the memory root itself cannot be renamed") }
+                try SecureFileSystem.rename(root: root.path, from: path.components, to: target.components)
+                return ToolResult("Renamed \(path.relative) to \(target.relative).")
+            default:
+                return .error("unknown command `\(command)`; use view, create, str_replace, insert, delete or rename")
+            }
+        } catch let problem as FileToolArguments.Problem {
+            return .error(problem.message)
+        } catch let error as WorkspacePathError {
+            return error.toolResult
+        }
+    }
+
+    /// The commands whose `path` has no default.
+    static let commandsNeedingPath: Set<String> = ["create", "str_replace", "insert", "delete", "rename"]
+
+    /// `/memories/x` and `memories/x` -> `x`.
+    static func stripMemoriesPrefix(_ path: String) -> String {
+        for prefix in ["/memories/", "memories/"] where path.hasPrefix(prefix) {
+            return String(path.dropFirst(prefix.count))
+        }
+        return path == "/memories" || path == "memories" ? "." : path
+    }
+
+    private func read(_ path: WorkspacePath) throws(WorkspacePathError) -> String {
+        let (bytes, size) = try SecureFileSystem.readFile(
+            root: root.path, components: path.components, limit: Self.maximumBytes)
+        guard size <= Self.maximumBytes, let text = String(validating: bytes, as: UTF8.self) else {
+            throw .failed("\(path.relative) is not a text file of at most \(Self.maximumBytes) bytes")
+        }
+        return text
+    }
+
+    private func write(_ text: String, to path: WorkspacePath) throws(WorkspacePathError) {
+        try SecureFileSystem.writeAtomically(
+            root: root.path, components: path.components, bytes: Array(text.utf8), exclusive: false)
+    }
+
+    private func view(_ path: WorkspacePath) throws(WorkspacePathError) -> ToolResult {
+        guard try SecureFileSystem.kind(root: root.path, components: path.components) == .directory else {
+            let lines = LineNumberedText(try read(path))
+            guard lines.count > 0 else { return ToolResult("\(path.relative): empty file") }
+            return ToolResult("\(path.relative):\n" + lines.numbered(1...lines.count))
+        }
+        var listing: [String] = []
+        let walker = WorkspaceWalker(root: root, respectsIgnoreFiles: false)
+        try walker.walk(from: path.components) { entry in
+            guard listing.count < 500 else { return false }
+            switch entry.kind {
+            case .directory: listing.append(entry.relativePath + "/")
+            default: listing.append(entry.relativePath)
+            }
+            return entry.components.count - path.components.count < 4
+        }
+        guard !listing.isEmpty else { return ToolResult("The memory directory \(path.relative) is empty.") }
+        return ToolResult("Memory \(path.relative):\n" + listing.joined(separator: "\n") + "\n")
+    }
+}

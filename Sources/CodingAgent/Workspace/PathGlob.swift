@@ -1,0 +1,153 @@
+import AgentCore
+
+/// A path pattern: `/`-separated wildcard components where `**` matches any number of
+/// directories (including none), and `{a,b}` alternatives.
+///
+/// Matching runs as a small automaton over the path's components, so a walker can also ask
+/// whether anything below a directory could still match (`canMatchBelow`) and prune the rest.
+package struct PathGlob: Hashable, Sendable {
+    package enum Segment: Hashable, Sendable {
+        case anyDepth
+        case wildcard(WildcardPattern)
+    }
+
+    /// One alternative per brace expansion.
+    private let alternatives: [[Segment]]
+    /// Per alternative, the bits of its `**` segments.
+    private let anyDepthMasks: [UInt64]
+
+    /// The automaton's position: per alternative, a bit per segment index (bit `count` = accepted).
+    package typealias State = [UInt64]
+
+    /// The most segments an alternative may have; a longer one never matches.
+    package static let maximumSegments = 62
+
+    /// Parses `pattern` (leading `./` and `/` are ignored).
+    package init(_ pattern: String) {
+        self.init(alternatives: PathGlob.expandBraces(pattern).map(PathGlob.segments(of:)))
+    }
+
+    package init(segments: [Segment]) {
+        self.init(alternatives: [segments])
+    }
+
+    private init(alternatives: [[Segment]]) {
+        self.alternatives = alternatives
+        anyDepthMasks = alternatives.map { segments in
+            var mask: UInt64 = 0
+            for (index, segment) in segments.enumerated() where segment == .anyDepth && index < 64 {
+                mask |= 1 << UInt64(index)
+            }
+            return mask
+        }
+    }
+
+    static func segments(of pattern: String) -> [Segment] {
+        var segments: [Segment] = []
+        for part in pattern.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "**" {
+                if segments.last != .anyDepth { segments.append(.anyDepth) }
+            } else {
+                segments.append(.wildcard(WildcardPattern(part)))
+            }
+        }
+        return segments
+    }
+
+    /// The state before any component is consumed.
+    package var start: State {
+        alternatives.indices.map { closure(1, alternative: $0) }
+    }
+
+    /// The state after consuming the component `name`.
+    package func advance(_ state: State, by name: String) -> State {
+        var result = state
+        for (alternative, segments) in alternatives.enumerated() {
+            var bits = state[alternative] & (acceptBit(alternative) &- 1)
+            var next: UInt64 = 0
+            while bits != 0 {
+                let index = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                switch segments[index] {
+                case .anyDepth: next |= 1 << UInt64(index)
+                case .wildcard(let pattern): if pattern.matches(name) { next |= 1 << UInt64(index + 1) }
+                }
+            }
+            result[alternative] = closure(next, alternative: alternative)
+        }
+        return result
+    }
+
+    /// Whether a path whose components led to `state` matches.
+    package func accepts(_ state: State) -> Bool {
+        alternatives.indices.contains { state[$0] & acceptBit($0) != 0 }
+    }
+
+    /// Whether anything below a directory whose components led to `state` could match.
+    package func canMatchBelow(_ state: State) -> Bool {
+        alternatives.indices.contains { state[$0] & (acceptBit($0) &- 1) != 0 }
+    }
+
+    /// Whether the components match.
+    package func matches(_ components: some Sequence<String>) -> Bool {
+        var state = start
+        for component in components {
+            state = advance(state, by: component)
+            if !canMatchBelow(state), !accepts(state) { return false }
+        }
+        return accepts(state)
+    }
+
+    /// Whether the `/`-separated relative path matches.
+    package func matches(path: String) -> Bool {
+        matches(path.split(separator: "/").lazy.map(String.init))
+    }
+
+    /// The bit meaning "every segment consumed" (zero for an over-long alternative, which never matches).
+    private func acceptBit(_ alternative: Int) -> UInt64 {
+        let count = alternatives[alternative].count
+        return count <= Self.maximumSegments ? 1 << UInt64(count) : 0
+    }
+
+    /// Adds the states reachable by letting `**` match nothing.
+    private func closure(_ bits: UInt64, alternative: Int) -> UInt64 {
+        guard acceptBit(alternative) != 0 else { return 0 }
+        var result = bits
+        while true {
+            let added = ((result & anyDepthMasks[alternative]) << 1) & ~result
+            if added == 0 { return result }
+            result |= added
+        }
+    }
+
+    /// `a{b,c}d` -> `abd`, `acd` (nested braces expand too; an unbalanced brace is literal).
+    static func expandBraces(_ pattern: String) -> [String] {
+        let characters = Array(pattern)
+        var depth = 0
+        var open: Int?
+        var commas: [Int] = []
+        for (index, character) in characters.enumerated() {
+            if character == "{" {
+                if depth == 0 { open = index; commas = [] }
+                depth += 1
+            } else if character == "}", depth > 0 {
+                depth -= 1
+                if depth == 0, let start = open, !commas.isEmpty {
+                    let prefix = String(characters[..<start])
+                    let suffix = String(characters[(index + 1)...])
+                    let bounds = [start] + commas + [index]
+                    var results: [String] = []
+                    for pair in 0..<(bounds.count - 1) {
+                        let option = String(characters[(bounds[pair] + 1)..<bounds[pair + 1]])
+                        results += expandBraces(prefix + option + suffix)
+                    }
+                    return results
+                }
+                if depth == 0 { open = nil }
+            } else if character == ",", depth == 1 {
+                commas.append(index)
+            }
+        }
+        return [pattern]
+    }
+}
