@@ -38,13 +38,16 @@ enum ChatCommand {
                 message: arguments.message, sessionID: arguments.sessionId ?? defaultSession, agent: arguments.agent))
         job.progressToken = request.workDoneToken
         job.createProgress = true
-        job.onDelta = { text in await writer.append(text) }
+        job.onDelta = { text in await writer.stream(text) }
         do {
             let result = try await chat.run(job, context: context)
             await writer.append("\n\n")
             return result
         } catch let error as ResponseError {
             await writer.append("\n\n_\(error.message)_\n\n")
+            throw error
+        } catch {
+            await writer.flush()
             throw error
         }
     }

@@ -6,14 +6,22 @@
 
 /// Streams a conversation into the chat document (`.spark/chat.md`) through `workspace/applyEdit`,
 /// appending at the end it keeps track of, for editors that can only run commands (Helix).
+///
+/// The answer's deltas are written in batches, not an edit per token: at each line end, and otherwise when
+/// the oldest unwritten text is `batchInterval` old (and at the end of the run, with `flush()`).
 actor ChatDocumentWriter {
     /// The chat document, relative to the workspace.
     static let relativePath = ".spark/chat.md"
+    /// How long streamed text may wait for a line end before it is written anyway.
+    static let batchInterval: Duration = .milliseconds(40)
 
     let context: ServerContext
     let uri: DocumentURI
     private var end: Position
     private let encoding: PositionEncoding
+    /// Streamed text not written yet, and the timer that writes it.
+    private var pending = ""
+    private var timer: Task<Void, Never>?
 
     /// Opens (creating it empty on disk when missing) the chat document of `workspace`.
     init(context: ServerContext, workspace: String) async throws {
@@ -49,8 +57,35 @@ actor ChatDocumentWriter {
         }
     }
 
-    /// Appends `text` at the end of the document.
+    /// Streams `text` (a delta of the answer): written at the next line end or after `batchInterval`.
+    func stream(_ text: String) async {
+        pending += text
+        if text.contains("\n") {
+            await flush()
+        } else if timer == nil, !pending.isEmpty {
+            timer = Task { [weak self] in
+                guard (try? await Task.sleep(for: Self.batchInterval)) != nil else { return }
+                await self?.flush()
+            }
+        }
+    }
+
+    /// Writes the streamed text not written yet.
+    func flush() async {
+        timer?.cancel()
+        timer = nil
+        let text = pending
+        pending = ""
+        await write(text)
+    }
+
+    /// Appends `text` at the end of the document, after any streamed text.
     func append(_ text: String) async {
+        await flush()
+        await write(text)
+    }
+
+    private func write(_ text: String) async {
         guard !text.isEmpty, context.clientCapabilities.supportsApplyEdit else { return }
         let edit = WorkspaceEdit(changes: [uri: [TextEdit(range: LSPRange(start: end, end: end), newText: text)]])
         advance(over: text)

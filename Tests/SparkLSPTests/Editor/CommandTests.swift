@@ -34,9 +34,11 @@ import Testing
 
     @Test func sparkChatStreamsIntoTheChatDocumentAndShowsIt() async throws {
         let document = Mutex("")
+        let edits = Atomic<Int>(0)
         let shown = Mutex<[String]>([])
         let fixture = try await EditorFixture { client in
             client.handle(ApplyEditRequest.self) { request in
+                edits.add(1, ordering: .relaxed)
                 // Apply appends: every edit inserts at the current end.
                 for (_, edits) in request.edit.changes ?? [:] {
                     for edit in edits { document.withLock { $0 += edit.newText } }
@@ -55,6 +57,15 @@ import Testing
         let chat = FileURI.uri(fromPath: fixture.path(".spark/chat.md"))
         #expect(shown.withLock { $0 } == [chat])
         #expect(document.withLock { $0 } == "## You\n\nhello\n\n## Spark\n\nHi there\n\n")
+
+        // A long answer is written in batches (at line ends, or when text has waited), not an edit per token.
+        let answer = (0..<10).map { "line \($0):" + String(repeating: " word", count: 19) + "\n" }.joined()
+        fixture.model.enqueue(.text(answer, chunks: 200))
+        edits.store(0, ordering: .relaxed)
+        _ = try await fixture.client.send(ExecuteCommandRequest(command: "spark.chat", arguments: ["more"]))
+        #expect(document.withLock { $0 }.hasSuffix("## You\n\nmore\n\n## Spark\n\n\(answer)\n\n"))
+        let count = edits.load(ordering: .relaxed)
+        #expect(count >= 3 && count <= 40, "\(count) edits for 200 tokens")
     }
 
     @Test func unknownCommandsAndBadArgumentsAreInvalidParams() async throws {

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import SparkLSP
 import SparkTestSupport
 import Synchronization
@@ -50,5 +51,30 @@ import Testing
         }
         let shown = try await fixture.client.nextNotification(ofType: ShowMessageNotification.self)
         #expect(shown.message.contains("endpoint"))
+    }
+
+    /// The message loop never waits on the client: while `workspace/configuration` goes unanswered, other
+    /// requests are answered; a chat waits for the settings and then sees them.
+    @Test func requestsAreAnsweredWhileTheSettingsPullWaitsForTheClient() async throws {
+        let (answer, release) = AsyncStream<Void>.makeStream()
+        let capabilities = JSONValue.object(
+            (EditorFixture.fullCapabilities.objectValue ?? [:]).merging([
+                "workspace": ["applyEdit": true, "configuration": true]
+            ]) { _, new in new })
+        let fixture = try await EditorFixture(capabilities: capabilities) { client in
+            client.handle(ConfigurationRequest.self) { _ in
+                for await _ in answer { break }
+                return [["agents": ["coding": ["model": "pulled-late"]]]]
+            }
+        }
+        fixture.open("a.py", "x = 1\n")
+        let document = try await fixture.client.send(
+            DebugDocumentRequest(uri: FileURI.uri(fromPath: fixture.path("a.py"))))
+        #expect(document.text == "x = 1\n")
+        fixture.model.enqueue(.text("ok"))
+        async let chat = fixture.client.send(SparkChatRequest(message: "hi", agent: "coding"))
+        release.yield()
+        _ = try await chat
+        #expect(fixture.requestedModels == ["pulled-late"])
     }
 }

@@ -30,9 +30,11 @@ struct EditorFixture {
     ///   - settings: extra `initializationOptions` (merged over the endpoint and models).
     ///   - endpoint: the model endpoint (default: the scripted server).
     ///   - clientOptions: the HTTP client's options (no retries by default).
+    ///   - extraAgents: specialists registered after the coding agent.
     init(
         capabilities: JSONValue = fullCapabilities, settings: [String: JSONValue] = [:], endpoint: String? = nil,
         clientOptions: HTTPModelClient.Options = HTTPModelClient.Options(maxRetries: 0),
+        extraAgents: [any AgentModule] = [],
         configure: (TestLSPClient) -> Void = { _ in }
     ) async throws {
         model = try ScriptedModelServer(models: ["sup-model", "code-model"])
@@ -45,7 +47,8 @@ struct EditorFixture {
             [TestWriteTool(environment: run), TestRunTool(environment: run)]
         }
         let service = ChatService(
-            client: HTTPModelClient(logger: .silent, options: clientOptions), modules: [coding], environment: [:],
+            client: HTTPModelClient(logger: .silent, options: clientOptions), modules: [coding] + extraAgents,
+            environment: [:],
             sessionsDatabase: workspace + "/.spark-test/sessions.sqlite", sessionPrefix: "lsp", logger: .silent)
         client = try TestLSPClient.inProcess(configuration: serverConfiguration, timeout: .seconds(30)) { server in
             ChatFrontEnd(service: service).install(on: server)
