@@ -9,16 +9,31 @@ struct AgentSetup {
     /// What a command-line run works on: edits go straight to disk, commands and code ask `approval`.
     let surface: ChatSurface
 
-    /// Loads the configuration (`--config`, `SPARK_CONFIG`, `.spark/config.json`, environment).
+    /// Loads the configuration (`--config`, `SPARK_CONFIG`, `.spark/config.json`, environment). When the
+    /// workspace's own file sets settings that apply only in a trusted workspace, `trust` (`--trust`) or a yes
+    /// on the terminal trusts it; otherwise they are ignored, and stderr says which.
     /// - Throws: `ChatError` (a bad configuration) or a `WorkspacePathError` (an unusable workspace).
     init(
         configFile: String?, environment: [String: String], approval: any ApprovalPolicy, client: any ModelClient,
-        logger: Logger
-    ) throws {
+        trust: Bool, logger: Logger
+    ) async throws {
         service = ChatService(
             client: client, modules: AgentModules.all(), configFile: configFile, environment: environment,
             sessionPrefix: "cli", logger: logger)
-        configuration = try service.configurations.configuration()
+        var configuration = try service.configurations.configuration()
+        if let untrusted = configuration.untrusted {
+            let question =
+                "spark-lsp: \(untrusted.file) sets \(untrusted.ignored.joined(separator: ", ")), which may change where your requests and API key go. Trust this workspace?"
+            var trusted = trust
+            if !trusted, TerminalQuestion.canAsk { trusted = await TerminalQuestion.ask(question) }
+            if trusted {
+                try service.configurations.trust(untrusted)
+                configuration = try service.configurations.configuration()
+            } else {
+                StandardStream.error("spark-lsp: \(untrusted.message) (--trust)\n")
+            }
+        }
+        self.configuration = configuration
         let root = try WorkspaceRoot(path: configuration.workspace)
         surface = ChatSurface(editor: DiskWorkspaceEditor(root: root), approval: approval)
     }

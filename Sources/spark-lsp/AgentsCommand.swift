@@ -21,13 +21,17 @@ struct AgentsCommand: AsyncParsableCommand {
     @Option(name: .customLong("config"), help: "A JSON configuration file.")
     var configFile: String?
 
+    @Flag(help: "Trust the workspace: apply the endpoints, API key and directories its .spark/config.json sets.")
+    var trust = false
+
     func run() async throws {
         let logger = AgentSetup.logger(label: "spark-lsp.agents", verbose: false)
         let registry: AgentRegistry
         do {
-            let setup = try AgentSetup(
+            let setup = try await AgentSetup(
                 configFile: configFile, environment: ProcessInfo.processInfo.environment,
-                approval: CommandLineApproval(allowAll: false), client: makeModelClient(logger: logger), logger: logger)
+                approval: CommandLineApproval(allowAll: false), client: makeModelClient(logger: logger), trust: trust,
+                logger: logger)
             registry = try setup.service.registry(on: setup.surface)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")

@@ -31,6 +31,9 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(name: .customLong("config"), help: "A JSON configuration file.")
     var configFile: String?
 
+    @Flag(help: "Trust the workspace: apply the endpoints, API key and directories its .spark/config.json sets.")
+    var trust = false
+
     @Flag(help: "Allow commands and code to run without asking.")
     var yes = false
 
@@ -47,10 +50,10 @@ struct ChatCommand: AsyncParsableCommand {
         if !verbose { clientLogger.logLevel = .error }
         let setup: AgentSetup
         do {
-            setup = try AgentSetup(
+            setup = try await AgentSetup(
                 configFile: configFile, environment: ProcessInfo.processInfo.environment,
                 approval: CommandLineApproval(allowAll: yes), client: makeModelClient(logger: clientLogger),
-                logger: logger)
+                trust: trust, logger: logger)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)

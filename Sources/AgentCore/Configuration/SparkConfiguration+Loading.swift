@@ -15,12 +15,18 @@ extension SparkConfiguration {
     /// A file named explicitly must exist. Unknown fields in the file are errors; in the editor's
     /// settings they are ignored.
     ///
+    /// A file named explicitly is the user's; the workspace's own file is whoever wrote the workspace's: until
+    /// `trust` says the user trusts the workspace with that file, the settings only a trusted file may set
+    /// (`endpoint`, `apiKey`, `dataDir`, `workspaceDir`, `agents.<name>.endpoint`) are ignored and listed in
+    /// `untrusted`.
+    ///
     /// - Throws: `ConfigurationError` naming the file (or `environment`) and the field.
     public static func load(
         configFile: String? = nil,
         workspace: String? = nil,
         environment: [String: String],
-        editorSettings: JSONValue? = nil
+        editorSettings: JSONValue? = nil,
+        trust: WorkspaceTrust? = nil
     ) throws -> SparkConfiguration {
         var configuration = SparkConfiguration.defaults
         let explicit = configFile ?? environment["SPARK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
@@ -30,7 +36,8 @@ extension SparkConfiguration {
         } else if let root {
             let path = root + "/.spark/config.json"
             if FileManager.default.fileExists(atPath: path) {
-                configuration = try configuration.applying(fileAt: path)
+                let trust = trust ?? WorkspaceTrust.user(environment: environment)
+                configuration = try configuration.applying(workspaceFileAt: path, workspace: root, trust: trust)
             }
         }
         configuration = configuration.applying(try ConfigurationLayer(environment: environment))
@@ -50,10 +57,29 @@ extension SparkConfiguration {
 
     /// This configuration with the JSON file at `path` applied.
     public func applying(fileAt path: String) throws -> SparkConfiguration {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+        var result = applying(try Self.layer(fromFileAt: path).layer)
+        result.configFile = path
+        return result
+    }
+
+    /// This configuration with the workspace's own file applied, without the settings only a trusted file
+    /// may set unless `trust` trusts the workspace with this file's text.
+    func applying(workspaceFileAt path: String, workspace: String, trust: WorkspaceTrust) throws
+        -> SparkConfiguration
+    {
+        let (layer, text) = try Self.layer(fromFileAt: path)
+        let trusted = trust.isTrusted(workspace: workspace, configuration: text)
+        let (safe, removed) = trusted ? (layer, []) : layer.withoutTrustedOnlySettings()
+        var result = applying(safe)
+        result.configFile = path
+        if !removed.isEmpty {
+            result.untrusted = UntrustedSettings(workspace: workspace, file: path, text: text, ignored: removed)
+        }
+        return result
+    }
+
+    private static func layer(fromFileAt path: String) throws -> (layer: ConfigurationLayer, text: String) {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(source: path, field: "(file)", message: "cannot read the file")
         }
         let json: JSONValue
@@ -62,8 +88,7 @@ extension SparkConfiguration {
         } catch {
             throw ConfigurationError(source: path, field: "(file)", message: "not valid JSON")
         }
-        var result = applying(try ConfigurationLayer(json: json, source: path, strict: true))
-        result.configFile = path
-        return result
+        let layer = try ConfigurationLayer(json: json, source: path, strict: true)
+        return (layer, String(decoding: data, as: UTF8.self))
     }
 }

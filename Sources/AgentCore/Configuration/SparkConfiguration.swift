@@ -34,6 +34,8 @@ public struct SparkConfiguration: Hashable, Sendable {
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.
     public var configFile: String?
+    /// What the workspace's own configuration file set that was ignored because the workspace is not trusted.
+    public var untrusted: UntrustedSettings?
 
     /// The built-in defaults.
     public static let defaults = SparkConfiguration(

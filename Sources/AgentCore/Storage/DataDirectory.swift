@@ -33,6 +33,15 @@ public struct DataDirectory: Hashable, Sendable {
         }
     }
 
+    /// The user's own data directory, outside every workspace: `$XDG_DATA_HOME/spark-lsp`, else
+    /// `~/.local/share/spark-lsp` (what the user decided, such as which workspaces they trust).
+    public static func userData(environment: [String: String]) -> DataDirectory {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return DataDirectory(path: join(data, "spark-lsp"))
+        }
+        return DataDirectory(path: join(join(homeDirectory(environment), ".local/share"), "spark-lsp"))
+    }
+
     /// The path of `name` inside the directory.
     public func file(_ name: String) -> String { Self.join(path, name) }
 

@@ -9,6 +9,7 @@ extension ChatFrontEnd {
         let (surface, _) = await surface(context) { change, uri, _, unsent in
             edits.note(path: change.path, uri: uri, unsent: unsent)
         }
+        await confirmTrust(surface, context: context)
         let progress: WorkDoneProgressReporter
         if job.createProgress || job.progressToken != nil {
             progress = await context.beginProgress(

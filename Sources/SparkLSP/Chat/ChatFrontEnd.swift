@@ -24,6 +24,8 @@ public final class ChatFrontEnd: Sendable {
         var pulled: JSONValue?
         /// The latest pull; runs wait for it, so a chat sent right after `initialized` sees the settings.
         var refresh: Task<Void, Never>?
+        /// The workspace configuration files (path and text) the user was asked to trust.
+        var askedTrust: Set<String> = []
     }
 
     public init(service: ChatService) {
@@ -84,6 +86,11 @@ public final class ChatFrontEnd: Sendable {
             approval: LSPApprovalPolicy(context: context, mode: editorSettings.approval),
             workspaceFolder: ClientWorkspaceFolder.path(from: state), settings: layers)
         return (surface, editorSettings)
+    }
+
+    /// Records that the user is asked about `file`; `false` when they were already.
+    func markAsked(_ file: String) -> Bool {
+        settings.withLock { $0.askedTrust.insert(file).inserted }
     }
 
     /// The configuration in effect in this editor.

@@ -85,17 +85,21 @@ import Testing
     @Test func layersApplyInOrderFileThenEnvironmentThenEditor() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        _ = try directory.write(
-            """
+        let text = """
             {"endpoint": "http://file:1/v1", "defaultAgent": "coding",
              "agents": {"coding": {"model": "from-file", "temperature": 0.2, "maxTokens": 512,
                                    "toolChoice": "required", "maxTurns": 4, "extraBody": {"top_k": 20, "ignore_eos": false}},
                         "rag": {"endpoint": "http://rag-file:1/v1"}}}
-            """, to: ".spark/config.json")
+            """
+        _ = try directory.write(text, to: ".spark/config.json")
+        // A trusted workspace: its file may set endpoints (see WorkspaceTrustTests for one that is not).
+        let trust = WorkspaceTrust(file: directory.path + "/trusted.json")
+        try trust.trust(workspace: directory.path, configuration: text)
         let configuration = try SparkConfiguration.load(
             workspace: directory.path,
             environment: ["CODING_MODEL": "from-env", "VLLM_ENDPOINT": "http://env:1/v1"],
-            editorSettings: ["agents": ["coding": ["temperature": 0.7, "extraBody": ["top_k": 5]]], "future": true])
+            editorSettings: ["agents": ["coding": ["temperature": 0.7, "extraBody": ["top_k": 5]]], "future": true],
+            trust: trust)
         let coding = configuration.settings(for: "coding")
         #expect(configuration.configFile == directory.path + "/.spark/config.json")
         #expect(coding.model == "from-env")

@@ -31,15 +31,21 @@ struct EditorFixture {
     ///   - endpoint: the model endpoint (default: the scripted server).
     ///   - clientOptions: the HTTP client's options (no retries by default).
     ///   - extraAgents: specialists registered after the coding agent.
+    ///   - workspaceConfiguration: the text of the workspace's own `.spark/config.json`, written before start.
     init(
         capabilities: JSONValue = fullCapabilities, settings: [String: JSONValue] = [:], endpoint: String? = nil,
         clientOptions: HTTPModelClient.Options = HTTPModelClient.Options(maxRetries: 0),
         extraAgents: [any AgentModule] = [],
+        workspaceConfiguration: String? = nil,
         configure: (TestLSPClient) -> Void = { _ in }
     ) async throws {
         model = try ScriptedModelServer(models: ["sup-model", "code-model"])
         workspace = FileManager.default.temporaryDirectory.path + "/spark-editor-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        if let workspaceConfiguration {
+            try FileManager.default.createDirectory(atPath: workspace + "/.spark", withIntermediateDirectories: true)
+            try Data(workspaceConfiguration.utf8).write(to: URL(fileURLWithPath: workspace + "/.spark/config.json"))
+        }
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.codeActionKinds = CodeActionCatalog.kinds
         serverConfiguration.clientRequestTimeout = .seconds(20)

@@ -1,0 +1,21 @@
+extension ConfigurationLayer {
+    /// This layer without the settings only a trusted file may set (where requests go and with which key,
+    /// where data lives, which directory is the workspace), and the names of those it had.
+    func withoutTrustedOnlySettings() -> (layer: ConfigurationLayer, removed: [String]) {
+        var layer = self
+        var removed: [String] = []
+        if layer.endpoint != nil { removed.append("endpoint") }
+        if layer.apiKey != nil { removed.append("apiKey") }
+        if layer.dataDir != nil { removed.append("dataDir") }
+        if layer.workspaceDir != nil { removed.append("workspaceDir") }
+        layer.endpoint = nil
+        layer.apiKey = nil
+        layer.dataDir = nil
+        layer.workspaceDir = nil
+        for name in layer.agents.keys.sorted() where layer.agents[name]?.endpoint != nil {
+            removed.append("agents.\(name).endpoint")
+            layer.agents[name]?.endpoint = nil
+        }
+        return (layer, removed)
+    }
+}
