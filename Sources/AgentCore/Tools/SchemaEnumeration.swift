@@ -18,7 +18,8 @@ extension SchemaEnumeration {
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
                     debugDescription:
-                        "unknown value \"\(text)\"; use one of: \(Self.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        "unknown value \"\(text)\"; use one of: \(Self.allCases.map(\.rawValue).joined(separator: ", "))"
+                ))
         }
         self = match
     }

@@ -61,7 +61,8 @@ extension ToolArguments {
         case .object: value = arguments
         case .null: value = [:]
         default:
-            throw ArgumentsError(tool: tool, "the arguments must be a JSON object, got \(arguments.serialized().prefix(80))")
+            throw ArgumentsError(
+                tool: tool, "the arguments must be a JSON object, got \(arguments.serialized().prefix(80))")
         }
         do {
             return try JSONValueDecoder(lenient: true).decode(Self.self, from: value)

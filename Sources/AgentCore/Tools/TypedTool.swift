@@ -52,8 +52,10 @@ public struct TypedTool<Arguments: Decodable & Sendable>: AgentTool {
         case .object(let members): object = members
         case .null: object = [:]
         default:
-            return ArgumentsError(tool: name, "the arguments must be a JSON object, got \(arguments.serialized().prefix(80))")
-                .toolResult
+            return ArgumentsError(
+                tool: name, "the arguments must be a JSON object, got \(arguments.serialized().prefix(80))"
+            )
+            .toolResult
         }
         for key in contextVariables {
             object[key] = context.variables[key]

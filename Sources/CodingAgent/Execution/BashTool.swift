@@ -23,7 +23,10 @@ public struct BashTool: TypedAgentTool {
     }
 
     public var argumentDescriptions: [String: String] {
-        ["timeout": "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."]
+        [
+            "timeout":
+                "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
+        ]
     }
 
     public func run(_ arguments: BashArguments, context: ToolContext) async throws -> ToolResult {

@@ -29,7 +29,10 @@ public struct ExecuteCodeTool: TypedAgentTool {
     }
 
     public var argumentDescriptions: [String: String] {
-        ["timeout": "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."]
+        [
+            "timeout":
+                "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
+        ]
     }
 
     public func run(_ arguments: ExecuteCodeArguments, context: ToolContext) async throws -> ToolResult {

@@ -22,7 +22,10 @@ public struct PythonREPLTool: TypedAgentTool {
     }
 
     public var argumentDescriptions: [String: String] {
-        ["timeout": "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.execWholeSeconds))."]
+        [
+            "timeout":
+                "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.execWholeSeconds))."
+        ]
     }
 
     public func run(_ arguments: PythonREPLArguments, context: ToolContext) async throws -> ToolResult {

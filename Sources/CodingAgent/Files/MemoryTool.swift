@@ -70,7 +70,9 @@ public struct MemoryTool: TypedAgentTool {
             case .insert:
                 guard !path.isRoot else { throw ArgumentsError(tool: name, "`path` must name a file") }
                 let text = try read(path)
-                guard let line = arguments.insertLine else { throw ArgumentsError(tool: name, "insert needs `insert_line`") }
+                guard let line = arguments.insertLine else {
+                    throw ArgumentsError(tool: name, "insert needs `insert_line`")
+                }
                 let content = try required(arguments.content ?? arguments.newText, "content")
                 switch FileTextEdit.inserting(content, afterLine: line, in: text) {
                 case .success(let edited): try write(edited, to: path)

@@ -25,7 +25,8 @@ public struct SearchCodePatternsTool: TypedAgentTool {
     public func run(_ arguments: SearchCodePatternsArguments, context: ToolContext) async throws -> ToolResult {
         let query = arguments.query
         guard !query.trimmingWhitespace.isEmpty else { throw ArgumentsError(tool: name, "argument 'query' is empty") }
-        let language = try arguments.language.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }.map { name throws(ArgumentsError) in
+        let language = try arguments.language.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }.map {
+            name throws(ArgumentsError) in
             try SourceLanguage.parsing(name, tool: self.name)
         }
         let patterns = PatternCatalog.search(query, language: language)

@@ -24,7 +24,8 @@ public struct SuggestImprovementsTool: TypedAgentTool {
 
     public func run(_ arguments: SuggestImprovementsArguments, context: ToolContext) async throws -> ToolResult {
         let (code, language) = try CodeArguments.checked(code: arguments.code, language: arguments.language, tool: name)
-        let focusName = arguments.focus.map { $0.trimmingWhitespace.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "all"
+        let focusName =
+            arguments.focus.map { $0.trimmingWhitespace.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "all"
         guard let focus = ImprovementFocus(rawValue: focusName) else {
             throw ArgumentsError(
                 tool: name,
