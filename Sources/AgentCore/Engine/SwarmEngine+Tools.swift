@@ -86,32 +86,32 @@ extension SwarmEngine {
                     "unknown tool `\(name)`. Available tools: "
                         + (available.isEmpty ? "none" : available.joined(separator: ", ")) + "."))
         }
-        switch Self.parseArguments(call.function.arguments) {
+        switch Self.parseArguments(call.function.arguments, tool: name) {
         case .success(let arguments):
             return .tool(tool, arguments)
-        case .failure(let reason):
+        case .failure(let error):
             return .answered(
                 .error(
-                    "the arguments of `\(name)` are not valid JSON (\(reason)). Call `\(name)` again with a JSON object that matches its schema. You sent: \(String(call.function.arguments.prefix(500)))"
+                    "the arguments of `\(name)` are not valid JSON (\(error.problem)). Call `\(name)` again with a JSON object that matches its schema. You sent: \(String(call.function.arguments.prefix(500)))"
                 ))
         }
     }
 
     /// Parses arguments text; empty text is `{}`, JSON text inside a JSON string is unwrapped.
-    static func parseArguments(_ text: String) -> Result<JSONValue, ArgumentsError> {
+    static func parseArguments(_ text: String, tool: String) -> Result<JSONValue, ArgumentsError> {
         if text.allSatisfy(\.isWhitespace) { return .success([:]) }
         let value: JSONValue
         do {
             value = try JSONValue(parsing: text)
         } catch {
-            return .failure(ArgumentsError(String(describing: error)))
+            return .failure(ArgumentsError(tool: tool, String(describing: error)))
         }
         if case .string(let inner) = value, let unwrapped = try? JSONValue(parsing: inner), unwrapped.objectValue != nil
         {
             return .success(unwrapped)
         }
         guard value.objectValue != nil else {
-            return .failure(ArgumentsError("expected a JSON object, got \(value.serialized().prefix(80))"))
+            return .failure(ArgumentsError(tool: tool, "expected a JSON object, got \(value.serialized().prefix(80))"))
         }
         return .success(value)
     }

@@ -5,7 +5,8 @@ import SparkJSON
 /// Properties named in `contextVariables` are hidden from the schema the model sees and filled
 /// from the run's context variables before decoding, so a tool can ask for, say, `user_id`
 /// without the model ever seeing or forging it. Every tool also receives the whole
-/// `ToolContext`.
+/// `ToolContext`. Arguments are decoded as leniently as `ToolArguments` are and rejected with an
+/// `ArgumentsError`. For a tool type of its own, conform to `TypedAgentTool` instead.
 ///
 /// ```swift
 /// struct Weather: Decodable, DescribedArguments {
@@ -50,16 +51,20 @@ public struct TypedTool<Arguments: Decodable & Sendable>: AgentTool {
         switch arguments {
         case .object(let members): object = members
         case .null: object = [:]
-        default: return .error("the arguments of `\(name)` must be a JSON object, got \(arguments.serialized())")
+        default:
+            return ArgumentsError(
+                tool: name, "the arguments must be a JSON object, got \(arguments.serialized().prefix(80))"
+            )
+            .toolResult
         }
         for key in contextVariables {
             object[key] = context.variables[key]
         }
         let decoded: Arguments
         do {
-            decoded = try JSONValue.object(object).decode(as: Arguments.self)
+            decoded = try JSONValueDecoder(lenient: true).decode(Arguments.self, from: .object(object))
         } catch let error as DecodingError {
-            return .error("invalid arguments for `\(name)`: \(error.readableDescription)")
+            return ArgumentsError(tool: name, decoding: error, arguments: .object(object)).toolResult
         }
         return try await body(decoded, context)
     }

@@ -2,7 +2,7 @@ import AgentCore
 import SparkJSON
 
 /// `bash(command, timeout)`: a validated shell command run in the workspace.
-public struct BashTool: AgentTool {
+public struct BashTool: TypedAgentTool {
     let toolkit: ExecutionToolkit
 
     /// The tool, sharing `toolkit`'s options, policy and sandbox.
@@ -22,31 +22,16 @@ public struct BashTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
+    public var argumentDescriptions: [String: String] {
         [
-            "type": "object",
-            "properties": [
-                "command": ["type": "string", "description": "The shell command line."],
-                "timeout": [
-                    "type": "number",
-                    "description": .string(
-                        "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
-                    ),
-                ],
-            ],
-            "required": ["command"],
+            "timeout":
+                "Seconds before the command is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
         ]
     }
 
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: BashArguments, context: ToolContext) async throws -> ToolResult {
         if let disabled = toolkit.disabledResult { return disabled }
-        let arguments = ToolArguments(arguments)
-        let command: String
-        do {
-            command = try arguments.requiredString("command")
-        } catch {
-            return .error(error.message)
-        }
+        let command = arguments.command
         let mode = await toolkit.sandboxMode()
         if let refused = toolkit.refusal(for: command, tool: name, mode: mode) { return refused }
         if let denied = await toolkit.approve(tool: name, detail: command, context: context) { return denied }
@@ -56,7 +41,7 @@ public struct BashTool: AgentTool {
         guard let bash = toolkit.locator.locate("bash") else {
             return .error("bash is not available here: no `bash` on PATH")
         }
-        let timeout = toolkit.options.timeout(requestedSeconds: arguments.number("timeout"))
+        let timeout = toolkit.options.timeout(requestedSeconds: arguments.timeout)
         let root = toolkit.options.workspaceRoot
         let spec = toolkit.spec(
             [bash, "--noprofile", "--norc", "-c", command], workingDirectory: root, writable: [root], timeout: timeout,

@@ -9,7 +9,7 @@ import SparkJSON
 
 /// `execute_code(code, language, timeout)`: runs a snippet in a fresh scratch directory with the
 /// toolchains present, compiling first where the language needs it.
-public struct ExecuteCodeTool: AgentTool {
+public struct ExecuteCodeTool: TypedAgentTool {
     let toolkit: ExecutionToolkit
 
     /// The tool, sharing `toolkit`'s options, policy and sandbox.
@@ -28,40 +28,19 @@ public struct ExecuteCodeTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
+    public var argumentDescriptions: [String: String] {
         [
-            "type": "object",
-            "properties": [
-                "code": ["type": "string", "description": "The complete program or script."],
-                "language": [
-                    "type": "string",
-                    "description": "python, javascript, typescript, go, rust, java, c, cpp or bash.",
-                ],
-                "timeout": [
-                    "type": "number",
-                    "description": .string(
-                        "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
-                    ),
-                ],
-            ],
-            "required": ["code", "language"],
+            "timeout":
+                "Seconds per step before the run is killed (default \(toolkit.options.defaultTimeout.execWholeSeconds), at most \(toolkit.options.maximumTimeout.execWholeSeconds))."
         ]
     }
 
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: ExecuteCodeArguments, context: ToolContext) async throws -> ToolResult {
         if let disabled = toolkit.disabledResult { return disabled }
-        let arguments = ToolArguments(arguments)
-        let code: String
-        let languageName: String
-        do {
-            code = try arguments.requiredString("code")
-            languageName = try arguments.requiredString("language")
-        } catch {
-            return .error(error.message)
-        }
-        guard let language = CodeLanguage(alias: languageName) else {
+        let code = arguments.code
+        guard let language = CodeLanguage(alias: arguments.language) else {
             let names = CodeLanguage.allCases.map(\.rawValue).joined(separator: ", ")
-            return .error("unsupported language `\(languageName)`; supported: \(names)")
+            throw ArgumentsError(tool: name, "unsupported language `\(arguments.language)`; supported: \(names)")
         }
         if language == .bash,
             let refused = toolkit.refusal(for: code, tool: name, mode: await toolkit.sandboxMode())
@@ -91,7 +70,7 @@ public struct ExecuteCodeTool: AgentTool {
         }
         return await run(
             plan, language: language, scratch: scratch,
-            timeout: toolkit.options.timeout(requestedSeconds: arguments.number("timeout")))
+            timeout: toolkit.options.timeout(requestedSeconds: arguments.timeout))
     }
 
     private func run(_ plan: RunPlan, language: CodeLanguage, scratch: String, timeout: Duration) async -> ToolResult {

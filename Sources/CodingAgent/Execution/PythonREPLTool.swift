@@ -2,7 +2,7 @@ import AgentCore
 import SparkJSON
 
 /// `python_repl(code, reset)`: a persistent Python session per conversation.
-public struct PythonREPLTool: AgentTool {
+public struct PythonREPLTool: TypedAgentTool {
     let toolkit: ExecutionToolkit
 
     /// The tool, sharing `toolkit`'s options, policy and sandbox.
@@ -21,31 +21,20 @@ public struct PythonREPLTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
+    public var argumentDescriptions: [String: String] {
         [
-            "type": "object",
-            "properties": [
-                "code": ["type": "string", "description": "Python statements; a final expression's value is shown."],
-                "reset": [
-                    "type": "boolean", "description": "Start a fresh interpreter first (all variables are lost).",
-                ],
-                "timeout": [
-                    "type": "number",
-                    "description": .string(
-                        "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.execWholeSeconds))."
-                    ),
-                ],
-            ],
-            "required": ["code"],
+            "timeout":
+                "Seconds before the statement is interrupted (default \(toolkit.options.defaultTimeout.execWholeSeconds))."
         ]
     }
 
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: PythonREPLArguments, context: ToolContext) async throws -> ToolResult {
         if let disabled = toolkit.disabledResult { return disabled }
-        let arguments = ToolArguments(arguments)
-        let code = arguments.string("code") ?? ""
-        let reset = arguments.bool("reset") ?? false
-        guard reset || !code.execTrimmed.isEmpty else { return .error("`code` (a string) is required") }
+        let code = arguments.code ?? ""
+        let reset = arguments.reset ?? false
+        guard reset || !code.execTrimmed.isEmpty else {
+            throw ArgumentsError(tool: name, "missing required argument 'code' (it may be left out only with reset)")
+        }
         var notes: [String] = []
         if reset {
             await toolkit.repls.remove(context.sessionID)
@@ -59,7 +48,7 @@ public struct PythonREPLTool: AgentTool {
         guard let python = toolkit.locator.locateFirst(["python3", "python"]) else {
             return .error("python is not available here: no `python3` or `python` on PATH")
         }
-        let timeout = toolkit.options.timeout(requestedSeconds: arguments.number("timeout"))
+        let timeout = toolkit.options.timeout(requestedSeconds: arguments.timeout)
         let mode = await toolkit.sandboxMode()
         let reply: REPLReply
         do {

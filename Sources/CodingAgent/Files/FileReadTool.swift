@@ -5,7 +5,7 @@ import SparkJSON
 ///
 /// Reads the editor's live buffer when the file is open there, else the disk. Binary files are
 /// described rather than shown; files over `maximumBytes` are read only that far, with a note.
-public struct FileReadTool: AgentTool {
+public struct FileReadTool: TypedAgentTool {
     /// The most bytes read from disk for one call.
     public static let maximumBytes = 4 << 20
     /// The default and largest `max_lines`.
@@ -33,41 +33,13 @@ public struct FileReadTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        [
-            "type": "object",
-            "properties": [
-                "path": [
-                    "type": "string",
-                    "description":
-                        "File or directory, relative to the workspace root (for example `src/main.py`); `.` is the root.",
-                ],
-                "max_lines": [
-                    "type": "integer", "minimum": 1, "maximum": .int(Self.largestLines),
-                    "description": .string("How many lines to return (default \(Self.defaultLines))."),
-                ],
-                "start_line": [
-                    "type": "integer", "minimum": 1,
-                    "description": "The first line to return, 1-based (default 1).",
-                ],
-            ],
-            "required": ["path"],
-            "additionalProperties": false,
-        ]
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: FileReadArguments, context: ToolContext) async throws -> ToolResult {
         let path: WorkspacePath
-        let maxLines: Int
-        let startLine: Int
+        let maxLines = min(max(arguments.maxLines ?? Self.defaultLines, 1), Self.largestLines)
+        let startLine = max(arguments.startLine ?? 1, 1)
         do {
-            let arguments = try FileToolArguments(arguments)
-            maxLines = min(max(try arguments.int("max_lines") ?? Self.defaultLines, 1), Self.largestLines)
-            startLine = max(try arguments.int("start_line") ?? 1, 1)
-            path = try root.resolve(try arguments.string("path") ?? ".")
-        } catch let problem as FileToolArguments.Problem {
-            return .error(problem.message)
-        } catch let error as WorkspacePathError {
+            path = try root.resolve(arguments.path ?? ".")
+        } catch {
             return error.toolResult
         }
         do {

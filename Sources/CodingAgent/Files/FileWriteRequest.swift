@@ -1,33 +1,23 @@
 import AgentCore
-import SparkJSON
 
-/// The decoded arguments of one `file_write` call.
+/// One `file_write` call with its path resolved in the workspace.
 struct FileWriteRequest {
-    static let operations: Set<String> = ["create", "overwrite", "str_replace", "insert", "append", "delete"]
-
-    var operation: String
+    var operation: FileWriteOperation
     var path: WorkspacePath
     var content: String?
     var oldText: String?
     var newText: String?
     var insertLine: Int?
 
-    init(_ arguments: JSONValue, root: WorkspaceRoot) throws {
-        let arguments = try FileToolArguments(arguments)
-        operation = try arguments.requiredString("operation").lowercased()
-        guard Self.operations.contains(operation) else {
-            throw FileToolArguments.Problem(
-                message:
-                    "unknown operation `\(operation)`; use one of \(Self.operations.sorted().joined(separator: ", "))")
-        }
-        let raw = try arguments.requiredString("path")
-        path = try root.resolve(raw)
+    init(_ arguments: FileWriteArguments, root: WorkspaceRoot) throws {
+        operation = arguments.operation
+        path = try root.resolve(arguments.path)
         guard !path.isRoot else {
-            throw FileToolArguments.Problem(message: "`path` must name a file, not the workspace root")
+            throw ArgumentsError(tool: "file_write", "`path` must name a file, not the workspace root")
         }
-        content = try arguments.string("content")
-        oldText = try arguments.string("old_text")
-        newText = try arguments.string("new_text")
-        insertLine = try arguments.int("insert_line")
+        content = arguments.content
+        oldText = arguments.oldText
+        newText = arguments.newText
+        insertLine = arguments.insertLine
     }
 }

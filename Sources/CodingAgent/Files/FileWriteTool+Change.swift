@@ -43,25 +43,25 @@ extension FileWriteTool {
         }
         let edited: Result<String, FileEditProblem>
         switch request.operation {
-        case "create":
+        case .create:
             guard current == nil else {
                 return fail("\(path.relative) already exists; use overwrite or str_replace to change it")
             }
             guard let content = request.content else { return fail("create needs `content`") }
             return change(.create, content)
-        case "overwrite":
+        case .overwrite:
             guard let content = request.content else { return fail("overwrite needs `content`") }
             return change(current == nil ? .create : .modify, content)
-        case "append":
+        case .append:
             guard let content = request.content else { return fail("append needs `content`") }
             guard let current else { return change(.create, content) }
             return change(.modify, FileTextEdit.appending(content, to: current.text))
-        case "delete":
+        case .delete:
             guard current != nil else { return fail("\(path.relative) does not exist") }
             return change(.delete, "")
-        default:
+        case .strReplace, .insert:
             guard let current else { return fail("\(path.relative) does not exist; use create") }
-            if request.operation == "str_replace" {
+            if request.operation == .strReplace {
                 guard let old = request.oldText else { return fail("str_replace needs `old_text`") }
                 edited = FileTextEdit.replacingOnce(
                     old, with: request.newText ?? "", in: current.text, path: path.relative)

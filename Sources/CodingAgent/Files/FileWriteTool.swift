@@ -7,7 +7,7 @@ import SparkJSON
 /// The tool computes the whole new text from what it read (the editor's live buffer when the
 /// file is open, else the disk) and hands the editor a `FileChange` carrying that text and the
 /// buffer version, so a stale edit can be refused.
-public struct FileWriteTool: AgentTool {
+public struct FileWriteTool: TypedAgentTool {
     /// The largest file the tool edits.
     public static let maximumBytes = 16 << 20
 
@@ -39,41 +39,10 @@ public struct FileWriteTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        [
-            "type": "object",
-            "properties": [
-                "operation": [
-                    "type": "string",
-                    "enum": ["create", "overwrite", "str_replace", "insert", "append", "delete"],
-                    "description": "What to do.",
-                ],
-                "path": ["type": "string", "description": "The file, relative to the workspace root."],
-                "content": ["type": "string", "description": "The text for create, overwrite, insert and append."],
-                "old_text": [
-                    "type": "string",
-                    "description":
-                        "str_replace: the exact text to replace. insert: the text after whose last line to insert.",
-                ],
-                "new_text": [
-                    "type": "string", "description": "str_replace: the replacement (empty to delete old_text).",
-                ],
-                "insert_line": [
-                    "type": "integer", "minimum": 0,
-                    "description": "insert: the line after which to insert (0 = top of the file).",
-                ],
-            ],
-            "required": ["operation", "path"],
-            "additionalProperties": false,
-        ]
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: FileWriteArguments, context: ToolContext) async throws -> ToolResult {
         let request: FileWriteRequest
         do {
             request = try FileWriteRequest(arguments, root: root)
-        } catch let problem as FileToolArguments.Problem {
-            return .error(problem.message)
         } catch let error as WorkspacePathError {
             return error.toolResult
         }
@@ -107,10 +76,10 @@ public struct FileWriteTool: AgentTool {
         case .modify:
             let delta = LineNumberedText.change(from: change.originalText ?? "", to: change.newText)
             text =
-                "\(request.operation) \(path): \(delta.removed) lines removed, \(delta.added) added; it now has \(lines.count) lines."
+                "\(request.operation.rawValue) \(path): \(delta.removed) lines removed, \(delta.added) added; it now has \(lines.count) lines."
             if delta.removed == 0, delta.added == 0 {
-                text = "\(request.operation) \(path): the text is unchanged."
-            } else if request.operation != "overwrite" {
+                text = "\(request.operation.rawValue) \(path): the text is unchanged."
+            } else if request.operation != .overwrite {
                 text += "\nThe changed region now reads:\n"
                 text += lines.numbered(
                     (delta.firstLine - 2)...(delta.firstLine + max(delta.added, 1) + 1), maxLineLength: 300)
@@ -118,7 +87,7 @@ public struct FileWriteTool: AgentTool {
         }
         if let note { text += "\n" + note }
         let value: JSONValue = [
-            "path": .string(path), "operation": .string(request.operation),
+            "path": .string(path), "operation": .string(request.operation.rawValue),
             "lines": .int(lines.count),
         ]
         return ToolResult(text, value: value)

@@ -10,7 +10,7 @@ import SparkJSON
 /// `**` matches any number of directories, `*` and `?` stay within one component, `[a-z]` and
 /// `{a,b}` work as in shells. `.gitignore` files are honoured and `.git`, `.build` and
 /// `node_modules` are skipped. Only files (and symbolic links) are listed, never directories.
-public struct GlobTool: AgentTool {
+public struct GlobTool: TypedAgentTool {
     public static let defaultResults = 200
     public static let largestResults = 5000
 
@@ -31,31 +31,12 @@ public struct GlobTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        [
-            "type": "object",
-            "properties": [
-                "pattern": ["type": "string", "description": "The path pattern, for example `**/*.py`."],
-                "max_results": [
-                    "type": "integer", "minimum": 1, "maximum": .int(Self.largestResults),
-                    "description": .string("The most paths to return (default \(Self.defaultResults))."),
-                ],
-            ],
-            "required": ["pattern"],
-            "additionalProperties": false,
-        ]
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: GlobArguments, context: ToolContext) async throws -> ToolResult {
         let pattern: String
-        let limit: Int
+        let limit = min(max(arguments.maxResults ?? Self.defaultResults, 1), Self.largestResults)
         let start: WorkspacePath
         do {
-            let arguments = try FileToolArguments(arguments)
-            limit = min(max(try arguments.int("max_results") ?? Self.defaultResults, 1), Self.largestResults)
-            (pattern, start) = try GlobTool.split(try arguments.requiredString("pattern"), root: root)
-        } catch let problem as FileToolArguments.Problem {
-            return .error(problem.message)
+            (pattern, start) = try GlobTool.split(arguments.pattern, root: root)
         } catch let error as WorkspacePathError {
             return error.toolResult
         }
@@ -88,10 +69,10 @@ public struct GlobTool: AgentTool {
 
     /// Splits a pattern into its literal leading directories (resolved and confined) and the rest.
     static func split(_ raw: String, root: WorkspaceRoot) throws -> (pattern: String, start: WorkspacePath) {
-        guard !raw.isEmpty else { throw FileToolArguments.Problem(message: "`pattern` must not be empty") }
+        guard !raw.isEmpty else { throw ArgumentsError(tool: "glob", "`pattern` must not be empty") }
         let components = try root.lexicalComponents(of: raw)
         guard !components.isEmpty else {
-            throw FileToolArguments.Problem(message: "the pattern names the workspace root itself; try `**/*`")
+            throw ArgumentsError(tool: "glob", "the pattern names the workspace root itself; try `**/*`")
         }
         let literal = components.dropLast().prefix {
             !WildcardPattern.hasWildcard($0) && !$0.contains("{") && $0 != "**"

@@ -6,7 +6,7 @@ import SparkJSON
 /// Output is `file:line:text`, with `file-line-text` context lines and `--` between groups,
 /// capped at `maximumMatches` matching lines with a note. Binary files, files over 8 MiB,
 /// symbolic links and ignored files (`.gitignore`, `.git`, `.build`, `node_modules`) are skipped.
-public struct GrepTool: AgentTool {
+public struct GrepTool: TypedAgentTool {
     public static let maximumMatches = 200
     public static let largestContext = 10
 
@@ -28,59 +28,27 @@ public struct GrepTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        [
-            "type": "object",
-            "properties": [
-                "pattern": [
-                    "type": "string",
-                    "description": "Regular expression searched for in each line (a plain string works too).",
-                ],
-                "path": [
-                    "type": "string",
-                    "description": "Directory or file to search, relative to the workspace root (default: the root).",
-                ],
-                "file_pattern": [
-                    "type": "string",
-                    "description":
-                        "Only search files whose name matches this glob (`*.swift`, `*.{c,h}`), or whose relative path does when it holds a `/`.",
-                ],
-                "context_lines": [
-                    "type": "integer", "minimum": 0, "maximum": .int(Self.largestContext),
-                    "description": "Lines of context to show before and after each match (default 0).",
-                ],
-            ],
-            "required": ["pattern"],
-            "additionalProperties": false,
-        ]
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
-        let pattern: String
+    public func run(_ arguments: GrepArguments, context: ToolContext) async throws -> ToolResult {
+        let pattern = arguments.pattern
+        guard !pattern.isEmpty else { throw ArgumentsError(tool: name, "`pattern` must not be empty") }
         let start: WorkspacePath
-        let search: GrepSearch
         do {
-            let arguments = try FileToolArguments(arguments)
-            pattern = try arguments.requiredString("pattern")
-            guard !pattern.isEmpty else { return .error("`pattern` must not be empty") }
-            start = try root.resolve(try arguments.string("path") ?? ".")
-            let filter = try arguments.string("file_pattern").flatMap { $0.isEmpty ? nil : $0 }
-            do {
-                _ = try GrepMatcher(pattern: pattern)
-            } catch {
-                return .error("invalid regular expression `\(pattern)`: \(error)")
-            }
-            search = GrepSearch(
-                pattern: pattern,
-                fileFilter: filter.map(PathGlob.init),
-                filterOnPath: filter?.contains("/") ?? false,
-                contextLines: min(max(try arguments.int("context_lines") ?? 0, 0), Self.largestContext),
-                maximumMatches: Self.maximumMatches)
-        } catch let problem as FileToolArguments.Problem {
-            return .error(problem.message)
-        } catch let error as WorkspacePathError {
+            start = try root.resolve(arguments.path ?? ".")
+        } catch {
             return error.toolResult
         }
+        let filter = arguments.filePattern.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            _ = try GrepMatcher(pattern: pattern)
+        } catch {
+            throw ArgumentsError(tool: name, "invalid regular expression `\(pattern)`: \(error)")
+        }
+        let search = GrepSearch(
+            pattern: pattern,
+            fileFilter: filter.map(PathGlob.init),
+            filterOnPath: filter?.contains("/") ?? false,
+            contextLines: min(max(arguments.contextLines ?? 0, 0), Self.largestContext),
+            maximumMatches: Self.maximumMatches)
         let root = root
         let report: GrepSearch.Report
         do {

@@ -6,7 +6,7 @@ import SparkJSON
 ///
 /// Paths are relative to the memory root; a leading `/memories/` (the convention models know)
 /// is accepted and dropped.
-public struct MemoryTool: AgentTool {
+public struct MemoryTool: TypedAgentTool {
     /// The largest memory file read or edited.
     public static let maximumBytes = 1 << 20
 
@@ -36,92 +36,63 @@ public struct MemoryTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        [
-            "type": "object",
-            "properties": [
-                "command": [
-                    "type": "string", "enum": ["view", "create", "str_replace", "insert", "delete", "rename"],
-                    "description": "What to do.",
-                ],
-                "path": [
-                    "type": "string", "description": "File or directory in the memory, for example `project/notes.md`.",
-                ],
-                "content": ["type": "string", "description": "create: the file's text; insert: the lines to insert."],
-                "old_text": ["type": "string", "description": "str_replace: the exact text to replace."],
-                "new_text": ["type": "string", "description": "str_replace: the replacement."],
-                "insert_line": [
-                    "type": "integer", "minimum": 0, "description": "insert: the line after which to insert (0 = top).",
-                ],
-                "new_path": ["type": "string", "description": "rename: the new path."],
-            ],
-            "required": ["command"],
-            "additionalProperties": false,
-        ]
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
+    public func run(_ arguments: MemoryArguments, context: ToolContext) async throws -> ToolResult {
+        let command = arguments.command
+        // Only `view` has a default (the whole memory); elsewhere a missing path is the model's slip.
+        guard let given = arguments.path ?? (command == .view ? "." : nil) else {
+            throw ArgumentsError(
+                tool: name, "\(command.rawValue) needs `path` (a file in the memory, for example `project/notes.md`)")
+        }
+        func required(_ value: String?, _ key: String) throws(ArgumentsError) -> String {
+            guard let value else { throw ArgumentsError(tool: name, "\(command.rawValue) needs `\(key)`") }
+            return value
+        }
         do {
-            let arguments = try FileToolArguments(arguments)
-            let command = try arguments.requiredString("command").lowercased()
-            let given = try arguments.string("path")
-            // Only `view` has a default (the whole memory); elsewhere a missing path is the model's slip.
-            if given == nil, Self.commandsNeedingPath.contains(command) {
-                return .error("\(command) needs `path` (a file in the memory, for example `project/notes.md`)")
-            }
-            let path = try root.resolve(Self.stripMemoriesPrefix(given ?? "."))
+            let path = try root.resolve(Self.stripMemoriesPrefix(given))
             switch command {
-            case "view":
+            case .view:
                 return try view(path)
-            case "create":
-                guard !path.isRoot else { return .error("`path` must name a file") }
+            case .create:
+                guard !path.isRoot else { throw ArgumentsError(tool: name, "`path` must name a file") }
+                let content = try required(arguments.content, "content")
                 let existed = try SecureFileSystem.kind(root: root.path, components: path.components) != nil
-                try write(try arguments.requiredString("content"), to: path)
+                try write(content, to: path)
                 return ToolResult("\(existed ? "Overwrote" : "Created") \(path.relative).")
-            case "str_replace":
-                guard !path.isRoot else { return .error("`path` must name a file") }
+            case .strReplace:
+                guard !path.isRoot else { throw ArgumentsError(tool: name, "`path` must name a file") }
+                let old = try required(arguments.oldText, "old_text")
                 let text = try read(path)
-                switch FileTextEdit.replacingOnce(
-                    try arguments.requiredString("old_text"), with: try arguments.string("new_text") ?? "", in: text,
-                    path: path.relative)
-                {
+                switch FileTextEdit.replacingOnce(old, with: arguments.newText ?? "", in: text, path: path.relative) {
                 case .success(let edited): try write(edited, to: path)
                 case .failure(let problem): return .error(problem.message)
                 }
                 return ToolResult("Edited \(path.relative).")
-            case "insert":
-                guard !path.isRoot else { return .error("`path` must name a file") }
+            case .insert:
+                guard !path.isRoot else { throw ArgumentsError(tool: name, "`path` must name a file") }
                 let text = try read(path)
-                guard let line = try arguments.int("insert_line") else { return .error("insert needs `insert_line`") }
-                guard let content = try arguments.string("content") ?? arguments.string("new_text") else {
-                    return .error("insert needs `content`")
+                guard let line = arguments.insertLine else {
+                    throw ArgumentsError(tool: name, "insert needs `insert_line`")
                 }
+                let content = try required(arguments.content ?? arguments.newText, "content")
                 switch FileTextEdit.inserting(content, afterLine: line, in: text) {
                 case .success(let edited): try write(edited, to: path)
                 case .failure(let problem): return .error(problem.message)
                 }
                 return ToolResult("Inserted into \(path.relative) after line \(line).")
-            case "delete":
+            case .delete:
                 guard !path.isRoot else { return .refused("the memory root itself cannot be deleted") }
                 try SecureFileSystem.removeTree(root: root.path, components: path.components)
                 return ToolResult("Deleted \(path.relative).")
-            case "rename":
-                let target = try root.resolve(Self.stripMemoriesPrefix(try arguments.requiredString("new_path")))
+            case .rename:
+                let target = try root.resolve(Self.stripMemoriesPrefix(try required(arguments.newPath, "new_path")))
                 guard !path.isRoot, !target.isRoot else { return .refused("the memory root itself cannot be renamed") }
                 try SecureFileSystem.rename(root: root.path, from: path.components, to: target.components)
                 return ToolResult("Renamed \(path.relative) to \(target.relative).")
-            default:
-                return .error("unknown command `\(command)`; use view, create, str_replace, insert, delete or rename")
             }
-        } catch let problem as FileToolArguments.Problem {
-            return .error(problem.message)
         } catch let error as WorkspacePathError {
             return error.toolResult
         }
     }
-
-    /// The commands whose `path` has no default.
-    static let commandsNeedingPath: Set<String> = ["create", "str_replace", "insert", "delete", "rename"]
 
     /// `/memories/x` and `memories/x` -> `x`.
     static func stripMemoriesPrefix(_ path: String) -> String {

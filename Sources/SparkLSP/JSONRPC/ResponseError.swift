@@ -48,7 +48,8 @@ extension ResponseError {
         switch error {
         case let error as ResponseError: self = error
         case is CancellationError: self = .cancelled
-        case let error as DecodingError: self = .invalidParams(DecodingErrorDescription.describe(error))
+        case let error as DecodingError:
+            self = .invalidParams(error.readableDescription(noun: "field", root: "params"))
         default: self = .internalError(String(describing: error))
         }
     }

@@ -2,7 +2,7 @@ import AgentCore
 import CodingAgent
 import Testing
 
-/// The model sees exactly these names and parameters; the schemas are hand-written, so check them.
+/// The model sees exactly these names and parameters, generated from the tools' argument types.
 @Suite struct AnalysisToolSchemaTests {
     @Test func namesParametersAndRequiredFields() {
         let tools = AnalysisTools.make(workspaceRoot: nil)

@@ -167,7 +167,9 @@ import Testing
     @Test func badArgumentsAreToolErrors() async throws {
         let tool = AnalyzeCodeTool(analyzer: analyzer)
         let missing = try await AnalysisTestSupport.run(tool, ["language": "python"])
-        #expect(missing.isError && missing.content.contains("`code`"))
+        #expect(missing.content == "error: invalid arguments for `analyze_code`: missing required argument 'code'")
+        let empty = try await AnalysisTestSupport.run(tool, ["code": "  ", "language": "python"])
+        #expect(empty.content == "error: invalid arguments for `analyze_code`: argument 'code' is empty")
         let unknown = try await AnalysisTestSupport.run(tool, ["code": "x", "language": "cobol"])
         #expect(unknown.isError && unknown.content.contains("unknown language `cobol`"))
     }

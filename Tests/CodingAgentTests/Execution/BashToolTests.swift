@@ -82,6 +82,6 @@ import Testing
     @Test func aMissingCommandArgumentIsAnError() async throws {
         let fixture = try ExecutionFixture()
         let result = try await fixture.call("bash", ["cmd": "ls"])
-        #expect(result.content == "error: `command` (a string) is required")
+        #expect(result.content == "error: invalid arguments for `bash`: missing required argument 'command'")
     }
 }

@@ -133,6 +133,9 @@ import Testing
     @Test func unknownLanguagesAreListed() async throws {
         let fixture = try ExecutionFixture()
         let result = try await fixture.call("execute_code", ["code": "x", "language": "cobol"])
-        #expect(result.content.hasPrefix("error: unsupported language `cobol`; supported: python, javascript"))
+        #expect(
+            result.content.hasPrefix(
+                "error: invalid arguments for `execute_code`: unsupported language `cobol`; supported: python, javascript"
+            ))
     }
 }

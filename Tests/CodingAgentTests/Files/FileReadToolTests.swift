@@ -78,7 +78,8 @@ import Testing
     @Test func badArgumentsAreErrors() async throws {
         workspace.write("a.txt", "x\n")
         #expect(
-            try await run(["path": "a.txt", "max_lines": "many"]).content == "error: `max_lines` must be an integer")
+            try await run(["path": "a.txt", "max_lines": "many"]).content
+                == "error: invalid arguments for `file_read`: argument 'max_lines' must be an integer, got \"many\"")
         #expect(try await run(["path": ["a"]]).isError)
         #expect(try await run(["path": "a.txt", "max_lines": "3"]).content.contains("lines 1-1 of 1"))
     }

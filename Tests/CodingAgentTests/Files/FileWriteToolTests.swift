@@ -111,8 +111,13 @@ import Testing
     }
 
     @Test func badArgumentsAreErrorsNotCrashes() async throws {
-        #expect(try await run(["path": "a"]).content == "error: `operation` is required")
-        #expect(try await run(["operation": "explode", "path": "a"]).content.contains("unknown operation"))
+        #expect(
+            try await run(["path": "a"]).content
+                == "error: invalid arguments for `file_write`: missing required argument 'operation'")
+        #expect(
+            try await run(["operation": "explode", "path": "a"]).content
+                == "error: invalid arguments for `file_write`: argument 'operation' is invalid: unknown value \"explode\"; use one of: create, overwrite, str_replace, insert, append, delete"
+        )
         #expect(try await run(["operation": "create", "path": 3]).isError)
         #expect(try await run(["operation": "create", "path": "."]).isError)
         #expect(try await run("not an object").isError)

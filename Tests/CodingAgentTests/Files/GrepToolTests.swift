@@ -100,9 +100,13 @@ import Testing
 
     @Test func reportsNoMatchesAndBadPatterns() async throws {
         #expect(try await grep(["pattern": "zebra"]).hasPrefix("No matches for `zebra` in . ("))
-        #expect(try await grep(["pattern": "(unclosed"]).hasPrefix("error: invalid regular expression"))
+        #expect(
+            try await grep(["pattern": "(unclosed"]).hasPrefix(
+                "error: invalid arguments for `grep`: invalid regular expression"))
         #expect(try await grep(["pattern": ""]).hasPrefix("error:"))
-        #expect(try await grep(["path": "src"]).hasPrefix("error: `pattern` is required"))
+        #expect(
+            try await grep(["path": "src"])
+                == "error: invalid arguments for `grep`: missing required argument 'pattern'")
         #expect(try await grep(["pattern": "x", "path": "missing"]).hasPrefix("error: missing does not exist"))
     }
 

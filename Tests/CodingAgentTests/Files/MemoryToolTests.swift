@@ -55,7 +55,11 @@ import Testing
                 "already exists"))
         #expect(try await run(tool, ["command": "delete", "path": "archive"]) == "Deleted archive.")
         #expect(workspace.tree(memoryRoot.path) == [memoryRoot.path + "/b.md"])
-        #expect(try await run(tool, ["command": "fly"]).hasPrefix("error: unknown command"))
+        #expect(
+            try await run(tool, ["command": "fly"])
+                == "error: invalid arguments for `memory`: argument 'command' is invalid: unknown value \"fly\"; use one of: view, create, str_replace, insert, delete, rename"
+        )
+        #expect(try await run(tool, ["command": "VIEW"]).hasPrefix("Memory"))
         #expect(try await run(tool, ["command": "view", "path": "missing.md"]).hasPrefix("error:"))
     }
 
@@ -63,13 +67,15 @@ import Testing
     @Test func missingOrRootPathsSayWhatIsWrong() async throws {
         let tool = MemoryTool(root: memoryRoot)
         for command in ["create", "str_replace", "insert", "delete", "rename"] {
-            #expect(try await run(tool, ["command": .string(command)]).hasPrefix("error: \(command) needs `path`"))
+            #expect(
+                try await run(tool, ["command": .string(command)]).hasPrefix(
+                    "error: invalid arguments for `memory`: \(command) needs `path`"))
         }
         for command in ["str_replace", "insert"] {
             let answer = try await run(
                 tool,
                 ["command": .string(command), "path": "/memories", "old_text": "a", "insert_line": 0, "content": "x"])
-            #expect(answer == "error: `path` must name a file", "\(command)")
+            #expect(answer == "error: invalid arguments for `memory`: `path` must name a file", "\(command)")
         }
         #expect(
             try await run(tool, ["command": "delete", "path": "/memories"])

@@ -82,7 +82,7 @@ import Testing
             _ = try MessageCoding.decodeParams(DidCloseTextDocumentNotification.self, from: params)
         } catch {
             #expect(ResponseError(error).code == .invalidParams)
-            #expect(ResponseError(error).message == "Invalid params: missing field 'textDocument.uri'")
+            #expect(ResponseError(error).message == "Invalid params: missing required field 'textDocument.uri'")
         }
         guard case .request(_, _, let missing) = parse(#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#) else {
             Issue.record("not a request")

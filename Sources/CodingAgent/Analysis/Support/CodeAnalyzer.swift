@@ -107,10 +107,10 @@ public struct CodeAnalyzer: Sendable {
         let file = try directory.write(code, named: "snippet.py")
         let output = try await toolchain.run("python3", ["-I", "-c", PythonASTDriver.source, file])
         if output.timedOut {
-            throw AnalysisArgumentError("python3 timed out after \(toolchain.timeout)")
+            throw AnalysisToolchainError("python3 timed out after \(toolchain.timeout)")
         }
         guard output.exitCode == 0 else {
-            throw AnalysisArgumentError(
+            throw AnalysisToolchainError(
                 "python3 exited with \(output.exitCode.map(String.init) ?? "a signal"): \(output.standardError.suffix(500))"
             )
         }

@@ -22,7 +22,7 @@ struct ScratchDirectory {
             mkdtemp(buffer.baseAddress!)
         }
         guard created != nil else {
-            throw AnalysisArgumentError("cannot create a temporary directory in \(base): errno \(errno)")
+            throw AnalysisToolchainError("cannot create a temporary directory in \(base): errno \(errno)")
         }
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

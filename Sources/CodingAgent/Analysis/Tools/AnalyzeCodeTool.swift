@@ -3,7 +3,7 @@ import SparkJSON
 
 /// `analyze_code(code, language)`: the language's own parser or compiler in check mode plus rule
 /// checks (unused names, bare excepts, eval, hard-coded secrets, ...), each finding with a line.
-public struct AnalyzeCodeTool: AgentTool {
+public struct AnalyzeCodeTool: TypedAgentTool {
     public let analyzer: CodeAnalyzer
 
     public init(analyzer: CodeAnalyzer = CodeAnalyzer()) {
@@ -23,18 +23,8 @@ public struct AnalyzeCodeTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        AnalysisSchemas.codeAndLanguage()
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
-        let code: String
-        let language: SourceLanguage
-        do {
-            (code, language) = try AnalysisArguments(arguments).codeAndLanguage()
-        } catch {
-            return .error(error.description)
-        }
+    public func run(_ arguments: CodeArguments, context: ToolContext) async throws -> ToolResult {
+        let (code, language) = try CodeArguments.checked(code: arguments.code, language: arguments.language, tool: name)
         let report = await analyzer.analyze(code, language: language)
         return ToolResult(Self.render(report), value: try? JSONValue(encoding: report))
     }

@@ -2,7 +2,7 @@ import AgentCore
 import SparkJSON
 
 /// `explain_code(code, language)`: the structure of the code, for the model to explain from facts.
-public struct ExplainCodeTool: AgentTool {
+public struct ExplainCodeTool: TypedAgentTool {
     public let analyzer: CodeAnalyzer
 
     public init(analyzer: CodeAnalyzer = CodeAnalyzer()) {
@@ -20,18 +20,8 @@ public struct ExplainCodeTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        AnalysisSchemas.codeAndLanguage()
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
-        let code: String
-        let language: SourceLanguage
-        do {
-            (code, language) = try AnalysisArguments(arguments).codeAndLanguage()
-        } catch {
-            return .error(error.description)
-        }
+    public func run(_ arguments: CodeArguments, context: ToolContext) async throws -> ToolResult {
+        let (code, language) = try CodeArguments.checked(code: arguments.code, language: arguments.language, tool: name)
         let (outline, notes) = await analyzer.outline(code, language: language)
         return ToolResult(Self.render(outline, notes: notes), value: try? JSONValue(encoding: outline))
     }

@@ -2,7 +2,7 @@ import AgentCore
 import SparkJSON
 
 /// `generate_tests(code, language, framework)`: a test-file skeleton from the parsed signatures.
-public struct GenerateTestsTool: AgentTool {
+public struct GenerateTestsTool: TypedAgentTool {
     public let analyzer: CodeAnalyzer
 
     public init(analyzer: CodeAnalyzer = CodeAnalyzer()) {
@@ -22,38 +22,21 @@ public struct GenerateTestsTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        AnalysisSchemas.codeAndLanguage(adding: [
-            "framework": [
-                "type": "string",
-                "enum": .array(TestFramework.allCases.map { .string($0.rawValue) }),
-                "description":
-                    "The test framework. Omit for the language's default: pytest (Python), swift-testing (Swift), jest (JavaScript/TypeScript), go-test (Go), junit (Java), cargo-test (Rust), c-assert (C/C++).",
-            ]
-        ])
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
-        let code: String
-        let language: SourceLanguage
-        var framework: TestFramework
-        do {
-            let reader = AnalysisArguments(arguments)
-            (code, language) = try reader.codeAndLanguage()
-            framework = TestFramework.defaultFramework(for: language)
-            if let name = reader.optionalString("framework") {
-                guard let parsed = TestFramework(name: name) else {
-                    return .error(
-                        "unknown framework `\(name)`; use one of: \(TestFramework.allCases.map(\.rawValue).joined(separator: ", "))"
-                    )
-                }
-                framework = parsed
+    public func run(_ arguments: GenerateTestsArguments, context: ToolContext) async throws -> ToolResult {
+        let (code, language) = try CodeArguments.checked(code: arguments.code, language: arguments.language, tool: name)
+        var framework = TestFramework.defaultFramework(for: language)
+        if let frameworkName = arguments.framework, !frameworkName.trimmingWhitespace.isEmpty {
+            guard let parsed = TestFramework(name: frameworkName) else {
+                throw ArgumentsError(
+                    tool: name,
+                    "unknown framework `\(frameworkName)`; use one of: \(TestFramework.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
-        } catch {
-            return .error(error.description)
+            framework = parsed
         }
         guard framework.supports(language) else {
-            return .error(
+            throw ArgumentsError(
+                tool: name,
                 "\(framework.rawValue) does not test \(language.rawValue); use \(TestFramework.defaultFramework(for: language).rawValue)"
             )
         }

@@ -3,7 +3,7 @@ import SparkJSON
 
 /// `search_code_patterns(query, language)`: idiomatic patterns for a task, plus similar code already
 /// in the workspace so suggestions follow the project's own conventions.
-public struct SearchCodePatternsTool: AgentTool {
+public struct SearchCodePatternsTool: TypedAgentTool {
     /// The workspace scanned for examples (`nil` disables the scan).
     public let workspaceRoot: String?
 
@@ -22,29 +22,12 @@ public struct SearchCodePatternsTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        AnalysisSchemas.object(
-            [
-                "query": [
-                    "type": "string",
-                    "description":
-                        "What you want to do, in a few keywords: \"parse command line arguments\", \"concurrent http requests\".",
-                ],
-                "language": AnalysisSchemas.language(required: false),
-            ],
-            required: ["query"]
-        )
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
-        let query: String
-        let language: SourceLanguage?
-        do {
-            let reader = AnalysisArguments(arguments)
-            query = try reader.requiredString("query")
-            language = try reader.optionalLanguage()
-        } catch {
-            return .error(error.description)
+    public func run(_ arguments: SearchCodePatternsArguments, context: ToolContext) async throws -> ToolResult {
+        let query = arguments.query
+        guard !query.trimmingWhitespace.isEmpty else { throw ArgumentsError(tool: name, "argument 'query' is empty") }
+        let language = try arguments.language.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }.map {
+            name throws(ArgumentsError) in
+            try SourceLanguage.parsing(name, tool: self.name)
         }
         let patterns = PatternCatalog.search(query, language: language)
         guard !patterns.isEmpty else {

@@ -3,7 +3,7 @@ import SparkJSON
 
 /// `suggest_improvements(code, language, focus)`: findings for one focus, with lines, derived from the
 /// analysis plus focus-specific hints (loops, testability, ...).
-public struct SuggestImprovementsTool: AgentTool {
+public struct SuggestImprovementsTool: TypedAgentTool {
     public let analyzer: CodeAnalyzer
 
     public init(analyzer: CodeAnalyzer = CodeAnalyzer()) {
@@ -22,33 +22,15 @@ public struct SuggestImprovementsTool: AgentTool {
         """
     }
 
-    public var parametersSchema: JSONValue {
-        AnalysisSchemas.codeAndLanguage(adding: [
-            "focus": [
-                "type": "string",
-                "enum": .array(ImprovementFocus.allCases.map { .string($0.rawValue) }),
-                "description":
-                    "What to concentrate on: performance, readability, security, maintainability, testing, or all (the default).",
-            ]
-        ])
-    }
-
-    public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
-        let code: String
-        let language: SourceLanguage
-        let focus: ImprovementFocus
-        do {
-            let reader = AnalysisArguments(arguments)
-            (code, language) = try reader.codeAndLanguage()
-            let focusName = reader.optionalString("focus")?.lowercased() ?? "all"
-            guard let parsed = ImprovementFocus(rawValue: focusName) else {
-                return .error(
-                    "unknown focus `\(focusName)`; use one of: \(ImprovementFocus.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
-            }
-            focus = parsed
-        } catch {
-            return .error(error.description)
+    public func run(_ arguments: SuggestImprovementsArguments, context: ToolContext) async throws -> ToolResult {
+        let (code, language) = try CodeArguments.checked(code: arguments.code, language: arguments.language, tool: name)
+        let focusName =
+            arguments.focus.map { $0.trimmingWhitespace.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "all"
+        guard let focus = ImprovementFocus(rawValue: focusName) else {
+            throw ArgumentsError(
+                tool: name,
+                "unknown focus `\(focusName)`; use one of: \(ImprovementFocus.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let report = await analyzer.analyze(code, language: language, includeSuggestions: true)
         let selected = report.findings.filter { focus.categories.contains($0.category) }

@@ -39,9 +39,10 @@ import Testing
         let missing = try await Self.tool.call(["limit": 3], context: Self.context())
         #expect(missing.isError)
         #expect(missing.content.contains("missing required argument 'query'"))
-        let wrongType = try await Self.tool.call(["query": 7], context: Self.context())
-        #expect(wrongType.isError)
-        #expect(wrongType.content.contains("'query'"))
+        let wrongType = try await Self.tool.call(["query": ["a"]], context: Self.context())
+        #expect(
+            wrongType.content == "error: invalid arguments for `lookup`: argument 'query' must be a string, got [\"a\"]"
+        )
         let notObject = try await Self.tool.call([1, 2], context: Self.context())
         #expect(notObject.isError)
     }
