@@ -135,7 +135,7 @@ let package = Package(
         // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["spark-lsp", "SparkTestSupport"],
+            dependencies: ["spark-lsp", "AgentCore", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.

@@ -12,7 +12,7 @@ import SparkTestSupport
 #endif
 
 /// A language server process driven with blocking reads and writes (call from a dedicated
-/// thread via `BlockingThread.run`, never from the cooperative pool).
+/// thread via `DetachedThread.run`, never from the cooperative pool).
 final class LSPProcessSession {
     let process: ChildProcess
     private var parser = FrameParser()

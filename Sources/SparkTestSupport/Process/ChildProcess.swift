@@ -63,7 +63,7 @@ public final class ChildProcess: Sendable {
     /// Waits for the child to exit (off the cooperative pool); its exit code, or 128+signal.
     public func waitForExit() async -> Int32 {
         let pid = pid
-        return await BlockingThread.run {
+        return await DetachedThread.run {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0, errno == EINTR {}
             let signal = status & 0x7f
