@@ -58,7 +58,12 @@ let package = Package(
                 "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.embedInCode("Prompts")],
+            // Data, not code: prompts, the Python driver programs, the pattern and rule catalogues.
+            resources: [
+                .embedInCode("Prompts"),
+                .embedInCode("Resources/Python"),
+                .embedInCode("Resources/Catalogs"),
+            ],
             swiftSettings: strictSettings
         ),
 
