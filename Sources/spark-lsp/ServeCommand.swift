@@ -5,6 +5,8 @@ import SparkLSP
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -4,6 +4,8 @@ import SparkLSP
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A child process with pipes on stdin and stdout (stderr to a file or /dev/null), spawned with
@@ -72,5 +74,5 @@ public final class ChildProcess: Sendable {
     }
 
     /// Sends `SIGKILL` (cleanup after a failed test).
-    public func kill() { _ = Glibc.kill(pid, SIGKILL) }
+    public func kill() { POSIX.kill(pid, SIGKILL) }
 }
