@@ -58,7 +58,12 @@ let package = Package(
                 "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.embedInCode("Prompts")],
+            // Data, not code: prompts, the Python driver programs, the pattern and rule catalogues.
+            resources: [
+                .embedInCode("Prompts"),
+                .embedInCode("Resources/Python"),
+                .embedInCode("Resources/Catalogs"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -135,7 +140,7 @@ let package = Package(
         // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["spark-lsp", "SparkTestSupport"],
+            dependencies: ["spark-lsp", "AgentCore", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.

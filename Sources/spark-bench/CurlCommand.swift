@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the `curl` command (found on `PATH`) for the stream benchmark, reading its standard output as it comes.
 enum CurlCommand {

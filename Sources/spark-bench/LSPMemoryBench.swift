@@ -1,3 +1,4 @@
+import AgentCore
 import ArgumentParser
 import SparkLSP
 import SparkTestSupport
@@ -15,7 +16,7 @@ struct LSPMemoryBench: AsyncParsableCommand {
     func run() async throws {
         let spark = sparkLSP ?? BuiltProducts.executable("spark-lsp")
         let arguments = sparkArguments.split(separator: " ").map(String.init)
-        let kib = try await BlockingThread.run { () -> Result<Int?, any Error> in
+        let kib = try await DetachedThread.run { () -> Result<Int?, any Error> in
             Result {
                 let session = try LSPProcessSession(executable: spark, arguments: arguments)
                 defer { session.stop() }

@@ -1,3 +1,4 @@
+import AgentCore
 import SparkLSP
 import SparkTestSupport
 
@@ -9,10 +10,12 @@ import SparkTestSupport
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A language server process driven with blocking reads and writes (call from a dedicated
-/// thread via `BlockingThread.run`, never from the cooperative pool).
+/// thread via `DetachedThread.run`, never from the cooperative pool).
 final class LSPProcessSession {
     let process: ChildProcess
     private var parser = FrameParser()
@@ -28,7 +31,7 @@ final class LSPProcessSession {
         frame.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(process.stdinFD, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = POSIX.write(process.stdinFD, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { return }
                 offset += written
             }

@@ -1,3 +1,4 @@
+import AgentCore
 import ArgumentParser
 import SparkLSP
 import SparkTestSupport
@@ -19,7 +20,7 @@ struct LSPStartupBench: AsyncParsableCommand {
         let clangd = clangd
         let runs = runs
         let sparkArguments = sparkArguments.split(separator: " ").map(String.init)
-        let (sparkTimes, clangdTimes) = try await BlockingThread.run { () -> Result<([Double], [Double]), any Error> in
+        let (sparkTimes, clangdTimes) = try await DetachedThread.run { () -> Result<([Double], [Double]), any Error> in
             Result {
                 var sparkTimes: [Double] = []
                 var clangdTimes: [Double] = []

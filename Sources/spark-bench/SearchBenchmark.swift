@@ -1,7 +1,12 @@
 import AgentCore
 import ArgumentParser
 import CodingAgent
-import Glibc
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `spark-bench search`: times the `grep` and `glob` tools against `grep -rn` and `find` on the
 /// same generated tree, in the same run (median of several runs).

@@ -1,9 +1,14 @@
 import AgentCore
 import ArgumentParser
-import Glibc
 import Logging
 import SparkJSON
 import SparkTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `spark-bench stream`: the stream path against the scripted server, through `HTTPModelClient` alone, through
 /// `SwarmEngine` on top of it (client + engine), and through the `curl` command reading the same SSE.

@@ -2,6 +2,8 @@ import Logging
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A swift-log handler writing one line per message to a file descriptor (stderr or a log file),

@@ -5,6 +5,8 @@ import SparkLSP
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -76,7 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var configuration = ServerConfiguration()
         configuration.maximumFrameLength = maxMessageMiB << 20
-        configuration.dropDidChangeNumber = TestHooks.dropDidChangeNumber()
+        #if DEBUG
+            configuration.dropDidChangeNumber = TestHooks.dropDidChangeNumber()
+        #endif
         configuration.codeActionKinds = CodeActionCatalog.kinds
         let logger = Logger(label: "spark-lsp")
         let server = LSPServer(input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: logger)

@@ -1,3 +1,5 @@
+import AgentCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,11 +18,7 @@ enum StandardStream {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in
-                #if canImport(Glibc)
-                    Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                    Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
+                POSIX.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }

@@ -1,3 +1,4 @@
+import AgentCore
 import SparkLSP
 import SparkTestSupport
 import Testing
@@ -145,7 +146,7 @@ import Testing
         let process = try ChildProcess(executable: EndToEnd.binary, arguments: arguments)
         close(process.stdinFD)
         let fd = process.stdoutFD
-        let bytes = await BlockingThread.run { () -> [UInt8] in
+        let bytes = await DetachedThread.run { () -> [UInt8] in
             var all: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {

@@ -5,6 +5,8 @@
 #endif
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Where SparkLSP keeps its databases: `SPARK_DATA_DIR`, else `<workspace>/.spark/` when there is a workspace,

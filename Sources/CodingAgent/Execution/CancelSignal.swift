@@ -3,6 +3,8 @@ import Synchronization
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A pipe that a task's cancellation handler writes to, so a blocking `poll` loop wakes and stops.
@@ -35,8 +37,8 @@ final class CancelSignal: Sendable {
         closed.withLock { isClosed in
             guard !isClosed else { return }
             isClosed = true
-            _ = Glibc.close(readDescriptor)
-            _ = Glibc.close(writeDescriptor)
+            POSIX.close(readDescriptor)
+            POSIX.close(writeDescriptor)
         }
     }
 }

@@ -8,6 +8,8 @@ import Logging
 #endif
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The process tools of the coding agent (`execute_code`, `python_repl`, `bash`) and what they share:

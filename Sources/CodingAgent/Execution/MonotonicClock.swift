@@ -2,6 +2,8 @@ import AgentCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Milliseconds on the monotonic clock, for deadlines inside blocking loops.

@@ -4,6 +4,8 @@ import Synchronization
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// One running Python driver: its pid (and process group), the request and response pipes, and the
@@ -184,7 +186,7 @@ final class PythonREPLProcess: @unchecked Sendable {
             + body
         var offset = 0
         while offset < frame.count {
-            let written = frame[offset...].withUnsafeBytes { Glibc.write(requestDescriptor, $0.baseAddress, $0.count) }
+            let written = frame[offset...].withUnsafeBytes { POSIX.write(requestDescriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -268,6 +270,6 @@ final class PythonREPLProcess: @unchecked Sendable {
         guard fd >= 0 else { return false }
         defer { _ = close(fd) }
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } == bytes.count
+        return bytes.withUnsafeBytes { POSIX.write(fd, $0.baseAddress, $0.count) } == bytes.count
     }
 }

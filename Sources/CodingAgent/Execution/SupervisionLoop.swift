@@ -2,6 +2,8 @@ import AgentCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The blocking loop behind `ProcessRunner`: reads both pipes, enforces the deadline, reacts to

@@ -2,6 +2,8 @@ import AgentCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Exact byte-sequence search: `memchr` for the needle's rarest byte, then `memcmp`.

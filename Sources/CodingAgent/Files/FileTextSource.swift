@@ -2,6 +2,8 @@ import AgentCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The current text of a workspace file: the editor's live buffer when it is open, else the disk.

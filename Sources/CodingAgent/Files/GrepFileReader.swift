@@ -2,6 +2,8 @@ import AgentCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Reads and searches one file at a time, reusing its buffer; one per worker thread.

@@ -3,6 +3,8 @@ import Synchronization
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// One `grep` run over files below a start path: the blocking part of `GrepTool`.
@@ -23,7 +25,7 @@ struct GrepSearch: Sendable {
     var filterOnPath: Bool
     var contextLines: Int
     var maximumMatches: Int
-    var workers = min(4, WorkerThreads.processorCount)
+    var workers = min(4, DetachedThread.processorCount)
 
     /// What a search found.
     struct Report {
@@ -51,7 +53,7 @@ struct GrepSearch: Sendable {
         let cancelled = Atomic<Bool>(false)
         let search = self
         let workerCount = list.files.count < 2 * Self.chunkSize ? 1 : workers
-        WorkerThreads.run(count: workerCount) { _ in
+        DetachedThread.forkJoin(count: workerCount) { _ in
             guard let matcher = try? GrepMatcher(pattern: search.pattern) else { return }
             var reader = GrepFileReader(matcher: matcher, contextLines: search.contextLines)
             var openDirectory: (index: Int, descriptor: Int32)?

@@ -2,6 +2,8 @@ import AgentCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// File operations below a root that never follow a symbolic link.

@@ -1,8 +1,8 @@
 /// The handlers every server starts with. Features register over the placeholders
 /// (`textDocument/codeAction`, `codeAction/resolve`, `workspace/executeCommand`).
 enum DefaultHandlers {
-    static func register(into registry: inout HandlerRegistry, dropDidChangeNumber: Int?) {
-        DocumentHandlers.register(into: &registry, dropHook: dropDidChangeNumber.map(DropChangeHook.init))
+    static func register(into registry: inout HandlerRegistry) {
+        DocumentHandlers.register(into: &registry)
         SessionHandlers.register(into: &registry)
         registry.register(DebugDocumentRequest.self) { request, context in
             guard let document = await context.documents.document(request.uri) else {

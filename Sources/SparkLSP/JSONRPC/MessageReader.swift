@@ -1,3 +1,5 @@
+import AgentCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -5,6 +7,8 @@
 #endif
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// One thread doing blocking reads of a file descriptor into a `FrameParser`; each frame event is
@@ -18,7 +22,7 @@ public enum MessageReader {
         onEvent: @escaping @Sendable (FrameEvent) -> Void,
         onEnd: @escaping @Sendable () -> Void
     ) {
-        BlockingThread.start {
+        DetachedThread.start {
             var parser = FrameParser(maximumFrameLength: maximumFrameLength)
             let capacity = 64 * 1024
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)

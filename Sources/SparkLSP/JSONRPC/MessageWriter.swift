@@ -1,3 +1,4 @@
+import AgentCore
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -7,6 +8,8 @@ import Synchronization
 #endif
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Writes whole frames (`Content-Length` header + body) to a file descriptor under a lock, so
@@ -39,7 +42,7 @@ public final class MessageWriter: Sendable {
     /// Closes the descriptor; later writes fail.
     public func close() {
         fd.withLock { fd in
-            if fd >= 0 { _ = Glibc.close(fd) }
+            if fd >= 0 { POSIX.close(fd) }
             fd = -1
         }
     }
@@ -47,7 +50,7 @@ public final class MessageWriter: Sendable {
     fileprivate static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = POSIX.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return false

@@ -33,7 +33,12 @@ public final class LSPServer: Sendable {
             connection: connection, documents: DocumentStore(logger: logger), configuration: configuration,
             logger: logger)
         var registry = HandlerRegistry()
-        DefaultHandlers.register(into: &registry, dropDidChangeNumber: configuration.dropDidChangeNumber)
+        DefaultHandlers.register(into: &registry)
+        #if DEBUG
+            if let number = configuration.dropDidChangeNumber {
+                DocumentHandlers.register(DropChangeHook(target: number), into: &registry)
+            }
+        #endif
         handlers = Mutex(registry)
     }
 

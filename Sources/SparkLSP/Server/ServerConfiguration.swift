@@ -12,9 +12,11 @@ public struct ServerConfiguration: Sendable {
     public var codeActionKinds: [CodeActionKind] = [.quickFix, .refactorRewrite]
     /// How long server-to-client requests wait for the client's response.
     public var clientRequestTimeout: Duration = .seconds(60)
-    /// Test hook, never set in production: drop the n-th (1-based) `didChange` so that tests
-    /// can prove they notice a server that loses an edit.
-    package var dropDidChangeNumber: Int?
+    #if DEBUG
+        /// Test hook, debug builds only: drop the n-th (1-based) `didChange` so that tests
+        /// can prove they notice a server that loses an edit.
+        package var dropDidChangeNumber: Int?
+    #endif
 
     public init() {}
 }

@@ -4,6 +4,8 @@ import SparkLSP
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A child process with pipes on stdin and stdout (stderr to a file or /dev/null), spawned with
@@ -63,7 +65,7 @@ public final class ChildProcess: Sendable {
     /// Waits for the child to exit (off the cooperative pool); its exit code, or 128+signal.
     public func waitForExit() async -> Int32 {
         let pid = pid
-        return await BlockingThread.run {
+        return await DetachedThread.run {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0, errno == EINTR {}
             let signal = status & 0x7f
@@ -72,5 +74,5 @@ public final class ChildProcess: Sendable {
     }
 
     /// Sends `SIGKILL` (cleanup after a failed test).
-    public func kill() { _ = Glibc.kill(pid, SIGKILL) }
+    public func kill() { POSIX.kill(pid, SIGKILL) }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A POSIX pipe whose ends are close-on-exec (so child processes do not keep them open).

@@ -1,7 +1,12 @@
 import AgentCore
-import Glibc
 import SparkJSON
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The built `spark-lsp` binary running as a child process, its stdin at `/dev/null`, its stdout
 /// handed out line by line as it comes and kept with stderr for the end.

@@ -1,6 +1,11 @@
 import AgentCore
-import Glibc
 import SparkJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes one scripted reply to a connection in vLLM's wire format.
 struct ReplyWriter {

@@ -1,5 +1,10 @@
 import AgentCore
-import Glibc
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension ScriptedModelServer {
     /// The monotonic clock (`CLOCK_MONOTONIC`) in nanoseconds, as `.timestamped` replies write it.

@@ -1,5 +1,10 @@
 import AgentCore
-import Glibc
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A scripted OpenAI-compatible HTTP/1.1 server on 127.0.0.1 (random port) that speaks vLLM's wire format.
 ///

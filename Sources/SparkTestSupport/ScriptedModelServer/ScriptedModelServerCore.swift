@@ -1,7 +1,12 @@
 import AgentCore
-import Glibc
 import SparkJSON
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The state and socket loops of `ScriptedModelServer`, shared by its threads.
 final class ScriptedModelServerCore: Sendable {

@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One accepted TCP connection of the scripted server: reads HTTP/1.1 requests, writes raw bytes.
 /// Used by a single connection thread.

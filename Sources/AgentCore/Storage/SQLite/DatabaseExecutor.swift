@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A serial executor with a thread of its own, for actors that make blocking SQLite calls (a busy wait for
@@ -8,8 +10,7 @@
 /// `nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }`
 /// and calls ``shutdown()`` from its `deinit`.
 ///
-/// `@unchecked Sendable`: the job queue and the stop flag are guarded by `mutex`; the thread handle is written
-/// once in `init`.
+/// `@unchecked Sendable`: the job queue and the stop flag are guarded by `mutex`.
 public final class DatabaseExecutor: SerialExecutor, @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -20,18 +21,9 @@ public final class DatabaseExecutor: SerialExecutor, @unchecked Sendable {
     public init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
-        var thread = pthread_t()
         // The thread owns a reference until its loop ends.
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let status = pthread_create(
-            &thread, nil,
-            { context in
-                let executor = Unmanaged<DatabaseExecutor>.fromOpaque(context!).takeRetainedValue()
-                executor.runLoop()
-                return nil
-            }, context)
-        precondition(status == 0, "cannot start a database thread: error \(status)")
-        pthread_detach(thread)
+        let started = DetachedThread.tryStart { [self] in runLoop() }
+        precondition(started, "cannot start a database thread")
     }
 
     deinit {

@@ -2,8 +2,19 @@ import AgentCore
 
 /// The curated catalogue of idiomatic patterns, searched by keywords.
 public enum PatternCatalog {
-    /// Every pattern, all languages.
-    public static let all: [CodePattern] = python + swift + javascript + go + rust + java + c
+    /// Every pattern, all languages, in the order of `files`; decoded once, on first use.
+    public static let all: [CodePattern] = files.flatMap { EmbeddedCatalog.load([CodePattern].self, $0) }
+
+    /// The catalogue's data files (`Resources/Catalogs/patterns_*.json`), one per language family.
+    static let files: [EmbeddedCatalog] = [
+        EmbeddedCatalog(name: "patterns_python.json", bytes: PackageResources.patterns_python_json),
+        EmbeddedCatalog(name: "patterns_swift.json", bytes: PackageResources.patterns_swift_json),
+        EmbeddedCatalog(name: "patterns_javascript.json", bytes: PackageResources.patterns_javascript_json),
+        EmbeddedCatalog(name: "patterns_go.json", bytes: PackageResources.patterns_go_json),
+        EmbeddedCatalog(name: "patterns_rust.json", bytes: PackageResources.patterns_rust_json),
+        EmbeddedCatalog(name: "patterns_java.json", bytes: PackageResources.patterns_java_json),
+        EmbeddedCatalog(name: "patterns_c.json", bytes: PackageResources.patterns_c_json),
+    ]
 
     /// The best matches for a query, optionally limited to one language (TypeScript also gets the
     /// JavaScript patterns; C++ also gets C's).

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The C library calls whose names clash with a method of the caller (`write`, `close`, `kill`,
+/// `open`), reachable without naming the platform's C module (`Glibc` or `Darwin`) at the call site.
+package enum POSIX {
+    /// `write(2)`.
+    package static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.write(fd, buffer, count)
+        #else
+            Darwin.write(fd, buffer, count)
+        #endif
+    }
+
+    /// `close(2)`.
+    @discardableResult
+    package static func close(_ fd: Int32) -> Int32 {
+        #if canImport(Glibc)
+            Glibc.close(fd)
+        #else
+            Darwin.close(fd)
+        #endif
+    }
+
+    /// `kill(2)`.
+    @discardableResult
+    package static func kill(_ pid: pid_t, _ signal: Int32) -> Int32 {
+        #if canImport(Glibc)
+            Glibc.kill(pid, signal)
+        #else
+            Darwin.kill(pid, signal)
+        #endif
+    }
+
+    /// `open(2)` with a creation mode.
+    package static func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        #if canImport(Glibc)
+            Glibc.open(path, flags, mode)
+        #else
+            Darwin.open(path, flags, mode)
+        #endif
+    }
+}
