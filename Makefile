@@ -7,14 +7,15 @@ SHELL := /bin/bash
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-setup: ## Install the system packages (libcurl, SQLite, Neovim, bubblewrap)
+setup: ## Install the system packages (libcurl, SQLite, libseccomp, Neovim, bubblewrap)
 	@scripts/setup.sh
 
 build: setup ## Debug build
 	swift build
 
-release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory)
+release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory) and spark-sandbox
 	swift build -c release --static-swift-stdlib --product spark-lsp
+	swift build -c release --static-swift-stdlib --product spark-sandbox
 
 run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
@@ -47,6 +48,7 @@ vllm-down: ## Stop it
 bench: setup ## Benchmarks (release build, the same flags as make run)
 	swift build -c release --static-swift-stdlib --product spark-bench
 	swift build -c release --static-swift-stdlib --product spark-lsp
+	swift build -c release --static-swift-stdlib --product spark-sandbox
 	.build/release/spark-bench all
 
 format: ## Format the sources with the toolchain's swift-format

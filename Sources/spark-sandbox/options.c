@@ -1,0 +1,123 @@
+/* The command line of spark-sandbox (the usage text below is its documentation). */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char sandbox_usage[] =
+    "usage: spark-sandbox [options] -- PROGRAM [ARGS...]\n"
+    "Applies the in-process sandbox layers, then executes PROGRAM (a path or a name on PATH).\n"
+    "  --read PATH      allow reading and executing beneath PATH (repeatable)\n"
+    "  --write PATH     allow reading, writing, creating, removing beneath PATH (repeatable)\n"
+    "  --landlock MODE  require (default: fail with exit 126 if Landlock is unavailable)\n"
+    "                   | best-effort | off\n"
+    "  --no-seccomp     skip the seccomp filter (default: on, required)\n"
+    "  --no-network     also deny network and Unix-socket access: TCP through Landlock (ABI >= 4),\n"
+    "                   socket() of every family through seccomp (socketpair stays allowed)\n"
+    "  --nproc N --fsize BYTES --as BYTES --cpu SECONDS --nofile N\n"
+    "                   resource limits (setrlimit, soft = hard)\n"
+    "  --reap           stay as a child subreaper: run PROGRAM as a child, forward SIGTERM/SIGINT/SIGHUP\n"
+    "                   to it, kill every remaining descendant when it exits, exit with its status\n"
+    "                   (128+signal if killed)\n"
+    "  --probe          print `landlock=<abi or 0> seccomp=<1|0>` and exit 0\n"
+    "  --help           print this text and exit 0\n"
+    "A path that does not exist is skipped. Errors: one line `spark-sandbox: <layer>: <reason>` on\n"
+    "stderr and exit 126 (127 when PROGRAM is not found).\n";
+
+static const struct {
+    const char *flag;
+    int resource;
+} limit_flags[SANDBOX_MAX_LIMITS] = {
+    {"--nproc", RLIMIT_NPROC}, {"--fsize", RLIMIT_FSIZE}, {"--as", RLIMIT_AS},
+    {"--cpu", RLIMIT_CPU},     {"--nofile", RLIMIT_NOFILE},
+};
+
+static rlim_t parse_number(const char *flag, const char *text) {
+    char *end = NULL;
+    errno = 0;
+    unsigned long long value = strtoull(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || text[0] == '-')
+        sandbox_fail(SANDBOX_EXIT_FAILURE, "options", "%s needs a non-negative integer, not '%s'", flag, text);
+    return (rlim_t)value;
+}
+
+static void set_limit(struct sandbox_options *options, int resource, rlim_t value) {
+    for (int i = 0; i < options->limit_count; i++) {
+        if (options->limits[i].resource == resource) {
+            options->limits[i].value = value;
+            return;
+        }
+    }
+    options->limits[options->limit_count++] = (struct sandbox_limit){resource, value};
+}
+
+void sandbox_parse_options(int argc, char **argv, struct sandbox_options *options) {
+    *options = (struct sandbox_options){.landlock = LANDLOCK_REQUIRE, .seccomp = true};
+    /* At most argc paths of each kind; freed by exec or exit. */
+    options->read_paths = calloc((size_t)argc, sizeof(char *));
+    options->write_paths = calloc((size_t)argc, sizeof(char *));
+    if (options->read_paths == NULL || options->write_paths == NULL)
+        sandbox_fail(SANDBOX_EXIT_FAILURE, "options", "out of memory");
+
+    int index = 1;
+    while (index < argc) {
+        const char *flag = argv[index];
+        if (strcmp(flag, "--") == 0) {
+            index++;
+            break;
+        }
+        if (flag[0] != '-') break; /* PROGRAM without a `--` before it */
+        index++;
+        if (strcmp(flag, "--no-seccomp") == 0) {
+            options->seccomp = false;
+            continue;
+        }
+        if (strcmp(flag, "--no-network") == 0) {
+            options->no_network = true;
+            continue;
+        }
+        if (strcmp(flag, "--reap") == 0) {
+            options->reap = true;
+            continue;
+        }
+        if (strcmp(flag, "--probe") == 0) {
+            options->probe = true;
+            continue;
+        }
+        if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) {
+            options->help = true;
+            continue;
+        }
+
+        /* Every other option takes a value. */
+        bool known = strcmp(flag, "--read") == 0 || strcmp(flag, "--write") == 0 || strcmp(flag, "--landlock") == 0;
+        for (int i = 0; i < SANDBOX_MAX_LIMITS && !known; i++) known = strcmp(flag, limit_flags[i].flag) == 0;
+        if (!known) sandbox_fail(SANDBOX_EXIT_FAILURE, "options", "unknown option '%s' (see --help)", flag);
+        if (index >= argc) sandbox_fail(SANDBOX_EXIT_FAILURE, "options", "%s needs a value", flag);
+        const char *value = argv[index++];
+
+        if (strcmp(flag, "--read") == 0) {
+            options->read_paths[options->read_count++] = value;
+        } else if (strcmp(flag, "--write") == 0) {
+            options->write_paths[options->write_count++] = value;
+        } else if (strcmp(flag, "--landlock") == 0) {
+            if (strcmp(value, "require") == 0) options->landlock = LANDLOCK_REQUIRE;
+            else if (strcmp(value, "best-effort") == 0) options->landlock = LANDLOCK_BEST_EFFORT;
+            else if (strcmp(value, "off") == 0) options->landlock = LANDLOCK_OFF;
+            else
+                sandbox_fail(SANDBOX_EXIT_FAILURE, "options",
+                             "--landlock is require, best-effort or off, not '%s'", value);
+        } else {
+            for (int i = 0; i < SANDBOX_MAX_LIMITS; i++) {
+                if (strcmp(flag, limit_flags[i].flag) == 0)
+                    set_limit(options, limit_flags[i].resource, parse_number(flag, value));
+            }
+        }
+    }
+
+    if (options->help || options->probe) return;
+    if (index >= argc) sandbox_fail(SANDBOX_EXIT_FAILURE, "options", "no PROGRAM after the options (see --help)");
+    options->program = argv + index;
+}
