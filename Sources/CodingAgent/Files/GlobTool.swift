@@ -3,6 +3,8 @@ import SparkJSON
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// `glob(pattern, max_results)`: workspace files whose relative path matches a pattern, sorted.
