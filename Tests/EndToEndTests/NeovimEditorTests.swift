@@ -30,13 +30,19 @@ import Testing
     static let fixed = "def greet(name):\n    print(f\"héllo {name} 👋\")\n\ngreet(\"wörld\")\n"
     static let diagnostic = "undefined name 'prnt'"
 
-    /// Runs `script` in headless Neovim on a fresh workspace holding `sample.py`.
-    private func runNeovim(script: String, model: ScriptedModelServer, environment extra: [String: String]) async throws
-        -> Outcome
-    {
+    /// Runs `script` in headless Neovim on a fresh workspace holding `sample.py` (and `.spark/config.json` with
+    /// `workspaceConfiguration`, when given).
+    private func runNeovim(
+        script: String, model: ScriptedModelServer, environment extra: [String: String],
+        workspaceConfiguration: String? = nil
+    ) async throws -> Outcome {
         let neovim = try #require(NeovimTests.neovim, "install Neovim (apt-get install neovim)")
         let directory = try EndToEnd.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/.spark", withIntermediateDirectories: true)
+        if let workspaceConfiguration {
+            try workspaceConfiguration.write(
+                toFile: directory + "/.spark/config.json", atomically: true, encoding: .utf8)
+        }
         let file = directory + "/sample.py"
         try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
         let resultPath = directory + "/result.txt"
@@ -46,7 +52,7 @@ import Testing
             "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_PLUGIN_DIR": repository + "/editors/neovim",
             "SPARK_TEST_FILE": file, "SPARK_TEST_RESULT": resultPath,
             "VLLM_ENDPOINT": model.endpoint.baseURL, "SPARK_DATA_DIR": directory + "/data", "WORKSPACE_DIR": directory,
-            "ENABLE_CODE_EXECUTION": "false",
+            "ENABLE_CODE_EXECUTION": "false", "XDG_DATA_HOME": directory + "/xdg",
         ]
         for agent in ["SUPERVISOR", "CODING", "RAG", "IMAGE"] { environment["\(agent)_MODEL"] = "test-model" }
         environment.merge(extra) { _, new in new }
@@ -96,6 +102,20 @@ import Testing
         let outcome = try await runCodeAction(model: model)
         #expect(outcome.failed, "\(outcome.result)")
         #expect(outcome.result.contains("did not land"), "\(outcome.result)")
+    }
+
+    /// The workspace trust question in a real editor: answered through Neovim's own `inputlist`, the answer
+    /// decides whether the workspace's API key is sent.
+    @Test(arguments: [("Trust this workspace", "Bearer workspace-key"), ("Not now", nil)])
+    func theTrustQuestionIsAskedOnceAndItsAnswerHolds(answer: String, authorization: String?) async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text("ok", chunks: 1))
+        let outcome = try await runNeovim(
+            script: "trust_check.lua", model: model, environment: ["SPARK_TEST_ANSWER": answer],
+            workspaceConfiguration: #"{"apiKey": "workspace-key"}"#)
+        #expect(outcome.passed, "\(outcome.result)")
+        let chat = try #require(model.requests.first { $0.path == "/v1/chat/completions" })
+        #expect(chat.header("authorization") == authorization)
     }
 
     static let answer = "Hello from Spark — streamed in parts 🙂."
