@@ -103,10 +103,7 @@ private struct EventLine: Encodable {
     var status: String?
 
     func encode(to encoder: any Encoder) throws {
-        try event.encode(to: encoder)
-        var envelope = encoder.container(keyedBy: ChatEventKey.self)
-        try envelope.encode(sessionID, forKey: "sessionId")
-        try envelope.encodeIfPresent(status, forKey: "status")
+        try event.encode(to: encoder, envelope: ["sessionId": sessionID, "status": status])
     }
 }
 

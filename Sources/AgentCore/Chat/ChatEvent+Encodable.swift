@@ -1,8 +1,8 @@
 import SparkJSON
 
 /// The JSON shape every front end gives an event: `kind`, `agent` and the kind's fields (see
-/// `docs/protocol.md`). A front end adds its envelope (`sessionId`, `token`, ...) by encoding the event and
-/// then its own keys into the same keyed container (`ChatEventKey` takes any name).
+/// `docs/protocol.md`). A front end adds its envelope (`sessionId`, `token`, ...) with
+/// `encode(to:envelope:)`.
 extension ChatEvent: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var fields = encoder.container(keyedBy: ChatEventKey.self)
@@ -40,6 +40,18 @@ extension ChatEvent: Encodable {
     /// The call's arguments as JSON, or the text the model wrote when it is not JSON.
     private static func parsedArguments(of call: ToolCall) -> JSONValue {
         (try? JSONValue(parsing: call.function.arguments)) ?? .string(call.function.arguments)
+    }
+}
+
+extension ChatEvent {
+    /// Encodes the event's fields, then a front end's `envelope` fields (`sessionId`, `token`, ...; absent
+    /// values left out), into one JSON object.
+    public func encode(to encoder: any Encoder, envelope: KeyValuePairs<String, String?>) throws {
+        try encode(to: encoder)
+        var fields = encoder.container(keyedBy: ChatEventKey.self)
+        for (key, value) in envelope {
+            try fields.encodeIfPresent(value, forKey: ChatEventKey(stringValue: key))
+        }
     }
 }
 

@@ -9,10 +9,6 @@ struct ChatEventParams: Encodable, Sendable {
     var uri: DocumentURI?
 
     func encode(to encoder: any Encoder) throws {
-        try event.encode(to: encoder)
-        var envelope = encoder.container(keyedBy: ChatEventKey.self)
-        try envelope.encode(sessionID, forKey: "sessionId")
-        try envelope.encodeIfPresent(token, forKey: "token")
-        try envelope.encodeIfPresent(uri, forKey: "uri")
+        try event.encode(to: encoder, envelope: ["sessionId": sessionID, "token": token, "uri": uri])
     }
 }
