@@ -92,12 +92,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // The sandbox launcher: Landlock, seccomp, resource limits and a reaper, then exec. Plain C: it
-        // starts in well under a millisecond before every command the agent runs.
+        // The sandbox launcher: Landlock, seccomp, resource limits and a reaper, then exec. Plain C, because it
+        // runs before every command the agent runs (`spark-bench sandbox` measures what it adds).
         .executableTarget(
             name: "spark-sandbox",
             path: "Sources/spark-sandbox",
-            linkerSettings: [.linkedLibrary("seccomp")]
+            // SwiftPM links every executable through swiftc, which adds the Swift runtime even to C; linking it
+            // statically in every configuration keeps the launcher runnable inside the sandbox, where the
+            // toolchain's directory is not mounted.
+            linkerSettings: [.linkedLibrary("seccomp"), .unsafeFlags(["-static-stdlib"])]
         ),
 
         // Benchmarks (`swift run -c release spark-bench`), not timed tests.

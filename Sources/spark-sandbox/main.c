@@ -3,9 +3,10 @@
  *   spark-sandbox [options] -- PROGRAM [ARGS...]     (the options: see sandbox_usage in options.c)
  *
  * It sits between bubblewrap and the program (`bwrap ... -- spark-sandbox OPTIONS -- PROGRAM ARGS`),
- * or runs alone where bwrap cannot start (inside containers). It is hand-written C, with no runtime to
- * initialise, because it runs before every command the agent executes and must start in well under a
- * millisecond.
+ * or runs alone where bwrap cannot start (inside containers). It is hand-written C because it runs before
+ * every command the agent executes: its cost is its own start-up (SwiftPM links the Swift runtime in
+ * statically, see Package.swift; no Swift code runs) plus building the seccomp filter, a few milliseconds
+ * in all (`spark-bench sandbox`).
  *
  * The order: resource limits, no_new_privs, Landlock (filesystem, TCP, abstract-socket and signal
  * scopes), and the seccomp filter last, right before execvp. With --reap the launcher forks first and
