@@ -8,4 +8,10 @@ public struct SandboxedCommand: Sendable, Equatable {
     public var arguments: [String]
     /// `HOME` and `TMPDIR` inside the sandbox.
     public var environment: [String: String]
+
+    public init(executable: String, arguments: [String], environment: [String: String]) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+    }
 }
