@@ -46,6 +46,8 @@ public struct CodingToolkit: Sendable {
     ) -> [any AgentTool] {
         CodingFileTools.make(root: workspace, editor: editor, documents: documents, memoryRoot: memoryRoot)
             + execution.asking(approval).tools
-            + AnalysisTools.make(workspaceRoot: workspace.path)
+            + AnalysisTools.make(
+                workspaceRoot: workspace.path,
+                analyzer: CodeAnalyzer(toolchain: AnalysisToolchain(sandbox: execution.analysisSandbox)))
     }
 }

@@ -15,6 +15,7 @@ struct SparkBenchCommand: AsyncParsableCommand {
             SearchBenchmark.self,
             CodeActionBenchmark.self,
             ChatLatencyBenchmark.self,
+            SandboxBenchmark.self,
         ]
     }
 

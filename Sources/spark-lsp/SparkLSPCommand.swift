@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodingAgent
 import SparkLSP
 
 /// `spark-lsp`: serves LSP on stdio by default; other subcommands are listed here.
@@ -42,6 +43,8 @@ struct SparkLSPCommand: AsyncParsableCommand {
     /// conformance lookups (about half of start-up to the `initialize` reply), so only other command lines
     /// go through the parser.
     static func main() async {
+        // Before anything else: no same-uid process may read this one's environment (the API keys) from /proc.
+        ProcessHardening.disableDumping()
         guard CommandLine.arguments.dropFirst().allSatisfy({ $0 == "--stdio" }) else {
             await main(nil)
             return

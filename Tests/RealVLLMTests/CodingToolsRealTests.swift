@@ -59,7 +59,7 @@ extension RealVLLMTests {
                 CodingAgentRun(toolChoice: .function("bash"), index: $0, maxTurns: 1, aimed: true, sandboxed: false)
             }
             for outcome in try await Self.runAll(runs) {
-                #expect(!outcome.sandboxMode.isSandboxed)
+                #expect(!outcome.sandboxMode.isConfined)
                 outcome.verify(forcedTool: "bash")
             }
         }

@@ -32,8 +32,9 @@ public struct BashTool: TypedAgentTool {
     public func run(_ arguments: BashArguments, context: ToolContext) async throws -> ToolResult {
         if let disabled = toolkit.disabledResult { return disabled }
         let command = arguments.command
-        let mode = await toolkit.sandboxMode()
-        if let refused = toolkit.refusal(for: command, tool: name, mode: mode) { return refused }
+        let sandbox = await toolkit.currentSandbox()
+        if let refused = toolkit.unavailableResult(sandbox) { return refused }
+        if let refused = toolkit.refusal(for: command, tool: name, sandbox: sandbox) { return refused }
         if let denied = await toolkit.approve(tool: name, detail: command, context: context) { return denied }
         guard toolkit.workspaceExists else {
             return .error("the workspace directory \(toolkit.options.workspaceRoot) does not exist")
@@ -41,20 +42,31 @@ public struct BashTool: TypedAgentTool {
         guard let bash = toolkit.locator.locate("bash") else {
             return .error("bash is not available here: no `bash` on PATH")
         }
+        let scratch: String
+        do {
+            scratch = try toolkit.makeScratchDirectory(prefix: "spark-bash")
+        } catch {
+            return .error("\(error)")
+        }
+        defer { toolkit.removeDirectory(scratch) }
         let timeout = toolkit.options.timeout(requestedSeconds: arguments.timeout)
         let root = toolkit.options.workspaceRoot
+        let run = SandboxRun(
+            command: [bash, "--noprofile", "--norc", "-c", command], workingDirectory: root,
+            writable: [root, scratch], scratch: scratch, workspaceRoot: root)
         let spec = toolkit.spec(
-            [bash, "--noprofile", "--norc", "-c", command], workingDirectory: root, writable: [root], timeout: timeout,
-            environment: toolkit.childEnvironment(), mode: mode)
+            run, timeout: timeout, environment: toolkit.childEnvironment(adding: ["TMPDIR": scratch]),
+            sandbox: sandbox)
         let outcome: ProcessOutcome
         do {
             outcome = try await toolkit.runner.run(spec)
         } catch {
             return .error("\(error)")
         }
-        return ToolResult(
+        let result = ToolResult(
             ExecutionReport.text(for: outcome, timeout: timeout),
             value: ExecutionReport.value(for: outcome, phase: "run"),
             isError: outcome.timedOut)
+        return toolkit.noting(result, sandbox, session: context.sessionID)
     }
 }

@@ -42,9 +42,9 @@ public struct ExecuteCodeTool: TypedAgentTool {
             let names = CodeLanguage.allCases.map(\.rawValue).joined(separator: ", ")
             throw ArgumentsError(tool: name, "unsupported language `\(arguments.language)`; supported: \(names)")
         }
-        if language == .bash,
-            let refused = toolkit.refusal(for: code, tool: name, mode: await toolkit.sandboxMode())
-        {
+        let sandbox = await toolkit.currentSandbox()
+        if let refused = toolkit.unavailableResult(sandbox) { return refused }
+        if language == .bash, let refused = toolkit.refusal(for: code, tool: name, sandbox: sandbox) {
             return refused
         }
         if let denied = await toolkit.approve(tool: name, detail: "[\(language.rawValue)]\n\(code)", context: context) {
@@ -68,33 +68,34 @@ public struct ExecuteCodeTool: TypedAgentTool {
         } catch {
             return .error("cannot write the source file: \(error)")
         }
-        return await run(
-            plan, language: language, scratch: scratch,
+        let result = await run(
+            plan, language: language, scratch: scratch, sandbox: sandbox,
             timeout: toolkit.options.timeout(requestedSeconds: arguments.timeout))
+        return toolkit.noting(result, sandbox, session: context.sessionID)
     }
 
-    private func run(_ plan: RunPlan, language: CodeLanguage, scratch: String, timeout: Duration) async -> ToolResult {
-        let mode = await toolkit.sandboxMode()
+    private func run(
+        _ plan: RunPlan, language: CodeLanguage, scratch: String, sandbox: Sandbox, timeout: Duration
+    ) async -> ToolResult {
+        let root = toolkit.options.workspaceRoot
         let environment = toolkit.childEnvironment(
             adding: plan.environment.merging(["TMPDIR": scratch]) { old, _ in old })
+        func spec(_ command: [String]) -> ProcessSpec {
+            let run = SandboxRun(
+                command: command, workingDirectory: scratch, writable: [scratch, root], scratch: scratch,
+                workspaceRoot: root)
+            return toolkit.spec(run, timeout: timeout, environment: environment, sandbox: sandbox)
+        }
         let header = "language: \(language.rawValue) (\(plan.toolchain))"
         do {
             if let compile = plan.compile {
-                let spec = toolkit.spec(
-                    compile, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot],
-                    timeout: timeout, environment: environment,
-                    mode: mode)
-                let outcome = try await toolkit.runner.run(spec)
+                let outcome = try await toolkit.runner.run(spec(compile))
                 guard outcome.termination.isSuccess, !outcome.timedOut else {
                     let text = ExecutionReport.text(for: outcome, timeout: timeout, header: header + "\ncompile error:")
                     return ToolResult(text, value: ExecutionReport.value(for: outcome, phase: "compile"), isError: true)
                 }
             }
-            let spec = toolkit.spec(
-                plan.run, workingDirectory: scratch, writable: [scratch, toolkit.options.workspaceRoot],
-                timeout: timeout, environment: environment,
-                mode: mode)
-            let outcome = try await toolkit.runner.run(spec)
+            let outcome = try await toolkit.runner.run(spec(plan.run))
             return ToolResult(
                 ExecutionReport.text(for: outcome, timeout: timeout, header: header),
                 value: ExecutionReport.value(for: outcome, phase: "run"), isError: outcome.timedOut)

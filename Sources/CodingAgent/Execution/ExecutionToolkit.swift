@@ -1,5 +1,6 @@
 import AgentCore
 import Logging
+import Synchronization
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -25,6 +26,11 @@ public final class ExecutionToolkit: Sendable {
     let validator: CommandValidator
     let locator: ToolchainLocator
     let repls: PythonREPLRegistry
+    let layout: SandboxLayout
+    let toolchains: ToolchainInstallations
+    let environment: ChildEnvironment
+    /// Sessions already told that the sandbox is off (said once per session).
+    let toldOptedOut: Mutex<Set<String>>
     let logger: Logger
 
     public init(options: ExecutionOptions, approval: any ApprovalPolicy, logger: Logger = Logger(label: "spark.exec")) {
@@ -33,8 +39,13 @@ public final class ExecutionToolkit: Sendable {
         self.logger = logger
         locator = ToolchainLocator(searchPath: options.searchPath)
         validator = CommandValidator(policy: options.commandPolicy, workspaceRoot: options.workspaceRoot)
+        toolchains = ToolchainInstallations(searchPath: options.searchPath, baseEnvironment: options.baseEnvironment)
+        layout = SandboxLayout(toolchainDirectories: toolchains.directories)
+        environment = ChildEnvironment(base: options.baseEnvironment)
+        toldOptedOut = Mutex([])
         sandbox = SandboxProvider(
-            preference: options.sandbox, locator: locator, runner: ProcessRunner(), logger: logger)
+            preference: options.sandbox, launcherPath: options.launcherPath, locator: locator, layout: layout,
+            logger: logger)
         repls = PythonREPLRegistry(maximumSessions: options.maximumREPLSessions, logger: logger) { directory in
             Self.removeDirectory(directory, logger: logger)
         }
@@ -48,6 +59,10 @@ public final class ExecutionToolkit: Sendable {
         validator = other.validator
         sandbox = other.sandbox
         repls = other.repls
+        layout = other.layout
+        toolchains = other.toolchains
+        environment = other.environment
+        toldOptedOut = Mutex([])
     }
 
     /// The same toolkit (options, sandbox decision, the sessions' Python REPLs) asking `approval`
@@ -63,8 +78,34 @@ public final class ExecutionToolkit: Sendable {
     }
 
     /// The sandbox in force (probed on first use).
-    public func sandboxMode() async -> SandboxMode {
-        await sandbox.mode()
+    public func currentSandbox() async -> Sandbox {
+        await sandbox.sandbox()
+    }
+
+    /// A runner of analysis processes through this sandbox.
+    public var analysisSandbox: AnalysisSandbox {
+        AnalysisSandbox(provider: sandbox, layout: layout, environment: environment, toolchains: toolchains)
+    }
+
+    /// The refusal when no sandbox can be applied; else `nil`.
+    func unavailableResult(_ sandbox: Sandbox) -> ToolResult? {
+        guard let refusal = sandbox.refusal else { return nil }
+        logger.info("run refused: no sandbox")
+        return .refused(refusal)
+    }
+
+    /// The note said once per session when the operator turned the sandbox off.
+    func optedOutNote(_ sandbox: Sandbox, session: String) -> String? {
+        guard case .optedOut(let reason) = sandbox.state else { return nil }
+        let first = toldOptedOut.withLock { $0.insert(session).inserted }
+        guard first else { return nil }
+        return "note: the sandbox is off (\(reason)): commands run with the server's own permissions"
+    }
+
+    /// `result` with the opt-out note in front, when this is the session's first run without a sandbox.
+    func noting(_ result: ToolResult, _ sandbox: Sandbox, session: String) -> ToolResult {
+        guard let note = optedOutNote(sandbox, session: session) else { return result }
+        return ToolResult(note + "\n" + result.content, value: result.value, isError: result.isError)
     }
 
     /// Ends what the tools keep for a conversation: its Python REPL process and directory.
@@ -77,11 +118,11 @@ public final class ExecutionToolkit: Sendable {
         await repls.shutdownAll()
     }
 
-    /// The command validator for runs under `mode`: without a sandbox, `bash FILE` also checks the
+    /// The command validator for runs under `sandbox`: without one, `bash FILE` also checks the
     /// script's contents.
-    func validator(for mode: SandboxMode) -> CommandValidator {
+    func validator(for sandbox: Sandbox) -> CommandValidator {
         var checked = validator
-        checked.policy.checkScriptContents = !mode.isSandboxed
+        checked.policy.checkScriptContents = !sandbox.isConfined
         return checked
     }
 
@@ -100,44 +141,29 @@ public final class ExecutionToolkit: Sendable {
         return nil
     }
 
-    /// Validates a shell command for runs under `mode`; returns the refusal (and logs it) when refused.
-    func refusal(for command: String, tool: String, mode: SandboxMode) -> ToolResult? {
-        guard case .refused(let reason) = validator(for: mode).validate(command) else { return nil }
+    /// Validates a shell command for runs under `sandbox`; returns the refusal (and logs it) when refused.
+    func refusal(for command: String, tool: String, sandbox: Sandbox) -> ToolResult? {
+        guard case .refused(let reason) = validator(for: sandbox).validate(command) else { return nil }
         logger.info("command refused", metadata: ["tool": "\(tool)", "reason": "\(reason)"])
         return .refused(reason)
     }
 
-    /// The scrubbed environment children get.
+    /// The environment children get: the allowlist, the toolchains' variables, then `extra`.
     func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
-        var environment = EnvironmentScrubber().scrub(options.baseEnvironment)
-        environment["PATH"] = options.searchPath
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        environment.merge(extra) { _, new in new }
-        return environment
+        var added = toolchains.environment
+        added["PATH"] = options.searchPath
+        added["PYTHONDONTWRITEBYTECODE"] = "1"
+        added.merge(extra) { _, new in new }
+        return environment.make(adding: added)
     }
 
-    /// A process spec for `command`, wrapped in the sandbox with `writable` paths writable.
-    func spec(
-        _ command: [String], workingDirectory: String, writable: [String], timeout: Duration,
-        environment: [String: String], mode: SandboxMode
-    ) -> ProcessSpec {
-        let wrapped = mode.wrap(
-            executable: command[0], arguments: Array(command.dropFirst()), writablePaths: writable,
-            workingDirectory: workingDirectory, hiddenPaths: hiddenPaths)
+    /// A process spec for `run` in `sandbox`, with `environment` plus the sandbox's `HOME` and `TMPDIR`.
+    func spec(_ run: SandboxRun, timeout: Duration, environment: [String: String], sandbox: Sandbox) -> ProcessSpec {
+        let wrapped = sandbox.wrap(run, layout: layout)
         return ProcessSpec(
-            executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: workingDirectory,
-            environment: environment, timeout: timeout, terminationGrace: options.terminationGrace,
-            outputLimit: options.outputLimit)
-    }
-
-    /// Credentials under `HOME` that sandboxed code must not read (those that exist are covered).
-    var hiddenPaths: [String] {
-        guard let home = options.baseEnvironment["HOME"], home.hasPrefix("/"), home != "/" else { return [] }
-        let names = [
-            ".ssh", ".aws", ".azure", ".gnupg", ".docker", ".kube", ".netrc", ".git-credentials", ".npmrc",
-            ".pypirc", ".config/gh", ".config/gcloud", ".cargo/credentials", ".cargo/credentials.toml",
-        ]
-        return names.map { home.execDroppingTrailingSlashes + "/" + $0 }
+            executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: run.workingDirectory,
+            environment: environment.merging(wrapped.environment) { _, sandboxed in sandboxed },
+            timeout: timeout, terminationGrace: options.terminationGrace, outputLimit: options.outputLimit)
     }
 
     /// A fresh private directory under `options.scratchRoot`.

@@ -9,9 +9,9 @@ struct PythonREPLConfiguration: Sendable {
     /// The session's private directory (driver, output file; writable).
     var directory: String
     var environment: [String: String]
-    var sandbox: SandboxMode
-    /// Credentials covered inside the sandbox.
-    var hiddenPaths: [String] = []
+    var sandbox: Sandbox
+    /// What the sandbox binds.
+    var layout: SandboxLayout
     /// Bytes of printed output kept per call.
     var outputLimit: Int
     /// How long an interrupted statement has to stop before the process is killed.

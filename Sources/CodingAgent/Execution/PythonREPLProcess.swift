@@ -25,6 +25,9 @@ final class PythonREPLProcess: @unchecked Sendable {
     private let configuration: PythonREPLConfiguration
     private var buffer: [UInt8] = []
     private var reaped = false
+    /// The interpreter's own pid when it runs below sandbox layers: SIGINT goes to it alone (the launcher
+    /// would forward a second one), and SIGKILL to it first, so the launcher reaps what it started.
+    private var interpreter: pid_t?
 
     enum Wait {
         case frame(JSONValue)
@@ -69,17 +72,21 @@ final class PythonREPLProcess: @unchecked Sendable {
         let lifeline = try ProcessSpawner.pipe()
         childEnds.append(lifeline.read)
         ourEnds.append(lifeline.write)
-        // Spawned from a short-lived thread, so no `--die-with-parent`: the driver exits at EOF on its requests.
-        var command = configuration.sandbox.wrap(
-            executable: configuration.python, arguments: ["-u", driver],
-            writablePaths: [configuration.workspaceRoot, directory], workingDirectory: configuration.workspaceRoot,
-            hiddenPaths: configuration.hiddenPaths, dieWithParent: false)
-        if configuration.sandbox.isSandboxed {
-            // bwrap must survive the SIGINT sent to the group; Python re-enables its own handler.
+        // Spawned from a short-lived thread, so no `--die-with-parent`: the driver exits at EOF on its
+        // requests. One process group (no `--new-session`), so SIGKILL to the group reaches every layer.
+        let run = SandboxRun(
+            command: [configuration.python, "-u", driver], workingDirectory: configuration.workspaceRoot,
+            writable: [configuration.workspaceRoot, directory], scratch: directory,
+            workspaceRoot: configuration.workspaceRoot, dieWithParent: false, newSession: false)
+        let wrapped = configuration.sandbox.wrap(run, layout: configuration.layout)
+        var command = (executable: wrapped.executable, arguments: wrapped.arguments)
+        if configuration.sandbox.isConfined {
+            // The layers must survive the SIGINT sent to the interpreter; Python re-enables its own handler.
             command = ("/bin/sh", ["-c", "trap '' INT; exec \"$@\"", "sh", command.executable] + command.arguments)
         }
+        let environment = configuration.environment.merging(wrapped.environment) { _, sandboxed in sandboxed }
         let pid = try ProcessSpawner.spawn(
-            executable: command.executable, arguments: command.arguments, environment: configuration.environment,
+            executable: command.executable, arguments: command.arguments, environment: environment,
             workingDirectory: configuration.workspaceRoot,
             descriptors: [
                 0: input, 1: childOutput, 2: childOutput, 3: requests.read, 4: responses.write, 5: lifeline.read,
@@ -96,7 +103,33 @@ final class PythonREPLProcess: @unchecked Sendable {
             process.terminate()
             throw ExecutionError("the Python REPL did not start" + (detail.isEmpty ? "" : ": \(detail)"))
         }
+        if configuration.sandbox.isConfined { process.interpreter = Self.interpreter(below: pid) }
         return process
+    }
+
+    /// The interpreter's pid below the sandbox's layers (`sh` exec'd into bwrap, bwrap's init, the launcher),
+    /// found through `/proc/<pid>/task/<pid>/children`; `nil` when the walk fails.
+    static func interpreter(below pid: pid_t) -> pid_t? {
+        var current = pid
+        for _ in 0..<6 {
+            guard let name = readProc("/proc/\(current)/comm")?.execTrimmed else { return nil }
+            guard ["sh", "bwrap", "spark-sandbox"].contains(name) else { return current }
+            guard let children = readProc("/proc/\(current)/task/\(current)/children"),
+                let first = children.split(separator: " ").first.flatMap({ pid_t(String($0).execTrimmed) })
+            else { return nil }
+            current = first
+        }
+        return nil
+    }
+
+    private static func readProc(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { _ = close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        return String(decoding: bytes[0..<count], as: UTF8.self)
     }
 
     private init(
@@ -157,7 +190,7 @@ final class PythonREPLProcess: @unchecked Sendable {
     }
 
     private func interrupt() -> Wait {
-        _ = kill(-pid, SIGINT)
+        if let interpreter { _ = kill(interpreter, SIGINT) } else { _ = kill(-pid, SIGINT) }
         let wait = waitForFrame(deadline: Self.deadline(after: configuration.interruptGrace), cancel: nil)
         if case .frame = wait { return wait }
         return .timedOut
@@ -174,6 +207,12 @@ final class PythonREPLProcess: @unchecked Sendable {
     func terminate() -> Termination {
         guard !reaped else { return .signaled(SIGKILL) }
         reaped = true
+        if let interpreter {
+            // The launcher (`--reap`) kills whatever the interpreter started once it is gone, then exits.
+            _ = kill(interpreter, SIGKILL)
+            var descriptor = [pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&descriptor, 1, Int32(clamping: configuration.interruptGrace.execMilliseconds))
+        }
         _ = kill(-pid, SIGKILL)
         return ExitWatcher.reap(pid: pid)
     }

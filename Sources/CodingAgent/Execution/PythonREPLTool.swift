@@ -41,6 +41,8 @@ public struct PythonREPLTool: TypedAgentTool {
             notes.append("The Python session was reset; all variables are gone.")
             if code.execTrimmed.isEmpty { return ToolResult(notes[0]) }
         }
+        let sandbox = await toolkit.currentSandbox()
+        if let refused = toolkit.unavailableResult(sandbox) { return refused }
         if let denied = await toolkit.approve(tool: name, detail: code, context: context) { return denied }
         guard toolkit.workspaceExists else {
             return .error("the workspace directory \(toolkit.options.workspaceRoot) does not exist")
@@ -49,15 +51,14 @@ public struct PythonREPLTool: TypedAgentTool {
             return .error("python is not available here: no `python3` or `python` on PATH")
         }
         let timeout = toolkit.options.timeout(requestedSeconds: arguments.timeout)
-        let mode = await toolkit.sandboxMode()
         let reply: REPLReply
         do {
             let (session, reopened) = try await toolkit.repls.session(context.sessionID) {
                 let directory = try toolkit.makeScratchDirectory(prefix: "spark-repl")
                 let configuration = PythonREPLConfiguration(
                     python: python.path, workspaceRoot: toolkit.options.workspaceRoot, directory: directory,
-                    environment: toolkit.childEnvironment(adding: ["TMPDIR": directory]), sandbox: mode,
-                    hiddenPaths: toolkit.hiddenPaths, outputLimit: toolkit.options.outputLimit,
+                    environment: toolkit.childEnvironment(adding: ["TMPDIR": directory]), sandbox: sandbox,
+                    layout: toolkit.layout, outputLimit: toolkit.options.outputLimit,
                     interruptGrace: toolkit.options.terminationGrace)
                 return (PythonREPLSession(configuration: configuration), directory)
             }
@@ -72,6 +73,7 @@ public struct PythonREPLTool: TypedAgentTool {
         } catch {
             return .error("\(error)")
         }
+        if let note = toolkit.optedOutNote(sandbox, session: context.sessionID) { notes.insert(note, at: 0) }
         return Self.result(reply, timeout: timeout, notes: notes)
     }
 

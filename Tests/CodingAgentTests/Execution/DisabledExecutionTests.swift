@@ -48,12 +48,29 @@ import Testing
         #expect(options.timeout(requestedSeconds: 0.1) == .seconds(1))
     }
 
-    @Test func scrubberDropsSecretsAndKeepsTheBasics() {
-        let scrubbed = EnvironmentScrubber().scrub([
-            "PATH": "/bin", "HOME": "/root", "LANG": "C.UTF-8", "OPENAI_API_KEY": "x", "VLLM_API_KEY": "x",
-            "GITHUB_TOKEN": "x", "AWS_SECRET_ACCESS_KEY": "x", "MY_PASSWORD_FILE": "x", "SERVICE_SECRET": "x",
-            "EDITOR": "vi",
+    @Test func childrenGetAnAllowlistAndNeverASecretValue() {
+        let environment = ChildEnvironment(base: [
+            "PATH": "/bin", "HOME": "/root", "LANG": "C.UTF-8", "LC_ALL": "C", "OPENAI_API_KEY": "sk-1",
+            "VLLM_API_KEY": "vk-2", "GITHUB_TOKEN": "x", "AWS_SECRET_ACCESS_KEY": "x", "MY_PASSWORD_FILE": "x",
+            "EDITOR": "vi", "INNOCENT_NAME": "vk-2", "LD_PRELOAD": "/evil.so",
         ])
-        #expect(scrubbed == ["PATH": "/bin", "HOME": "/root", "LANG": "C.UTF-8", "EDITOR": "vi"])
+        #expect(environment.make() == ["PATH": "/bin", "HOME": "/root", "LANG": "C.UTF-8", "LC_ALL": "C"])
+        // What a run plan adds is kept, unless its value is one of the server's secrets.
+        #expect(environment.make(adding: ["GOCACHE": "/s", "COPY": "sk-1"])["GOCACHE"] == "/s")
+        #expect(environment.make(adding: ["COPY": "sk-1"])["COPY"] == nil)
+    }
+
+    @Test func theSandboxPreferenceAndLauncherComeFromTheEnvironment() {
+        #expect(
+            ExecutionOptions.fromEnvironment(["CODE_EXECUTION_SANDBOX": "off"], workspaceRoot: "/w").sandbox
+                == .disabled)
+        #expect(
+            ExecutionOptions.fromEnvironment(["CODE_EXECUTION_SANDBOX": "launcher"], workspaceRoot: "/w").sandbox
+                == .launcherOnly)
+        #expect(ExecutionOptions.fromEnvironment([:], workspaceRoot: "/w").sandbox == .automatic)
+        #expect(
+            ExecutionOptions.fromEnvironment(["SPARK_SANDBOX_LAUNCHER": "/x/l"], workspaceRoot: "/w").launcherPath
+                == "/x/l")
+        #expect(ExecutionOptions.defaultLauncherPath?.hasSuffix("/spark-sandbox") == true)
     }
 }

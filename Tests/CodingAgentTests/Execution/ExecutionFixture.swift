@@ -52,9 +52,16 @@ final class ExecutionFixture: Sendable {
         try #require(toolkit.tools.first { $0.name == name })
     }
 
-    func call(_ name: String, _ arguments: JSONValue, session: String = "s1") async throws -> ToolResult {
-        try await tool(name).call(
+    /// Calls a tool; the opt-out note a session's first run gets without a sandbox is dropped unless `keepNote`
+    /// (the sandbox tests check it).
+    func call(_ name: String, _ arguments: JSONValue, session: String = "s1", keepNote: Bool = false) async throws
+        -> ToolResult
+    {
+        let result = try await tool(name).call(
             arguments, context: ToolContext(sessionID: session, agentName: "coding", toolCallID: "t"))
+        guard !keepNote, result.content.hasPrefix("note: the sandbox is off") else { return result }
+        let rest = result.content.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst()
+        return ToolResult(rest.first.map(String.init) ?? "", value: result.value, isError: result.isError)
     }
 
     func exists(_ relative: String) -> Bool {

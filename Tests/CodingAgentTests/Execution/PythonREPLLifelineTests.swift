@@ -17,7 +17,8 @@ import Testing
             ToolchainLocator(searchPath: ExecutionFixture().toolkit.options.searchPath).locate("python3"))
         let configuration = PythonREPLConfiguration(
             python: python, workspaceRoot: directory, directory: directory, environment: ["PATH": "/usr/bin:/bin"],
-            sandbox: .none(reason: "test"), outputLimit: 4096, interruptGrace: .seconds(1))
+            sandbox: Sandbox(bubblewrap: nil, launcher: nil, state: .optedOut(reason: "test")),
+            layout: SandboxLayout(toolchainDirectories: []), outputLimit: 4096, interruptGrace: .seconds(1))
         let process = await DetachedThread.run { try? PythonREPLProcess.start(configuration) }
         let started = try #require(process)
         let cancel = try CancelSignal()

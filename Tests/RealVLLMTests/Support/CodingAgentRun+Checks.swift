@@ -14,7 +14,7 @@ extension CodingAgentRun.Outcome {
     /// failures of tools that run no program read `error: ...` or `refused: ...`, confinement messages and paths that leave the
     /// workspace are refusals; every edit stayed in the workspace; nothing outside it changed.
     func verify(forcedTool: String?, sourceLocation: SourceLocation = #_sourceLocation) {
-        let label = "\(forcedTool ?? "required") sandbox=\(sandboxMode.isSandboxed)"
+        let label = "\(forcedTool ?? "required") sandbox=\(sandboxMode.isConfined)"
         if let failure {
             #expect(
                 (failure as? EngineError)?.code == .turnLimitExceeded, "\(label): \(failure)",

@@ -38,7 +38,7 @@ struct CodingAgentRun {
         var messages: [ChatMessage]
         var failure: (any Error)?
         var changes: [FileChange]
-        var sandboxMode: SandboxMode
+        var sandboxMode: Sandbox
         /// The coding agent's tools by name, as the model saw them.
         var tools: [String: any AgentTool]
         /// What changed outside the workspace and the data directory (must be empty).
@@ -122,7 +122,7 @@ struct CodingAgentRun {
         await toolkit.execution.shutdown()
         return Outcome(
             workspace: toolkit.workspace.path, events: events, messages: transcript.messages, failure: failure,
-            changes: await editor.changes, sandboxMode: await toolkit.execution.sandboxMode(),
+            changes: await editor.changes, sandboxMode: await toolkit.execution.currentSandbox(),
             tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.name, $0) }),
             escapes: sandbox.escapes(), elapsed: elapsed)
     }

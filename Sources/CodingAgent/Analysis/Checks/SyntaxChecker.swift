@@ -14,13 +14,20 @@ struct SyntaxChecker {
             )
             return outcome
         }
+        if let reason = await toolchain.unavailableReason() {
+            outcome.notes.append(
+                "\(command.label) was skipped: compilers run only in a sandbox and none can be applied here (\(reason)); rule checks still ran"
+            )
+            return outcome
+        }
         do {
             let fileName = Self.fileName(for: code, language: language)
             let file = try directory.write(code, named: fileName)
             if language == .go {
                 try directory.write("module scratch\n\ngo 1.21\n", named: "go.mod")
             }
-            let output = try await toolchain.run(command.executable, command.arguments(file, directory.path))
+            let output = try await toolchain.run(
+                command.executable, command.arguments(file, directory.path), in: directory.path)
             outcome.checker = command.label
             if output.timedOut {
                 outcome.notes.append(

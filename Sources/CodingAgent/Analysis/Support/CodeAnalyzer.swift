@@ -105,7 +105,8 @@ public struct CodeAnalyzer: Sendable {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let file = try directory.write(code, named: "snippet.py")
-        let output = try await toolchain.run("python3", ["-I", "-c", PythonASTDriver.source, file])
+        let output = try await toolchain.run(
+            "python3", ["-I", "-c", PythonASTDriver.source, file], in: directory.path)
         if output.timedOut {
             throw AnalysisToolchainError("python3 timed out after \(toolchain.timeout)")
         }

@@ -1,0 +1,101 @@
+import AgentCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension Sandbox {
+    /// Files above this size are not written by sandboxed programs (`--fsize`, 1 GiB).
+    static let fileSizeLimit = 1 << 30
+    /// Open descriptors per process (`--nofile`).
+    static let descriptorLimit = 4096
+
+    /// The command the host spawns to run `run` in this sandbox: `bwrap ... -- launcher ... -- command`,
+    /// `launcher ... -- command` or, opted out, the command itself.
+    public func wrap(_ run: SandboxRun, layout: SandboxLayout) -> SandboxedCommand {
+        guard isConfined else {
+            return SandboxedCommand(
+                executable: run.command[0], arguments: Array(run.command.dropFirst()), environment: [:])
+        }
+        if let bubblewrap {
+            var inner = run.command
+            if let launcher {
+                inner =
+                    [SandboxLayout.launcherMountPoint]
+                    + launcherOptions(run, layout: layout, launcher: launcher, insideBubblewrap: true) + ["--"] + inner
+            }
+            return SandboxedCommand(
+                executable: bubblewrap,
+                arguments: bubblewrapOptions(run, layout: layout) + ["--"] + inner,
+                environment: ["HOME": SandboxLayout.home, "TMPDIR": "/tmp"])
+        }
+        guard let launcher else {
+            // A confined sandbox has at least one layer; this is a programmer error.
+            preconditionFailure("a confined sandbox without layers")
+        }
+        return SandboxedCommand(
+            executable: launcher.path,
+            arguments: launcherOptions(run, layout: layout, launcher: launcher, insideBubblewrap: false) + ["--"]
+                + run.command,
+            environment: ["HOME": run.scratch, "TMPDIR": run.scratch])
+    }
+
+    /// The hardened bwrap options (before `--`).
+    func bubblewrapOptions(_ run: SandboxRun, layout: SandboxLayout) -> [String] {
+        var options = [
+            "--unshare-all", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
+        ]
+        if run.dieWithParent { options.append("--die-with-parent") }
+        if run.newSession { options.append("--new-session") }
+        options += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", SandboxLayout.home]
+        options += ["--ro-bind", "/usr", "/usr"]
+        for link in SandboxLayout.systemLinks {
+            if let target = SandboxLayout.symlinkTarget(link) {
+                options += ["--symlink", target, link]
+            } else if SandboxLayout.kind(link) == S_IFDIR {
+                options += ["--ro-bind-try", link, link]
+            }
+        }
+        for path in layout.etcPaths { options += ["--ro-bind-try", path, path] }
+        for path in layout.toolchainDirectories { options += ["--ro-bind-try", path, path] }
+        if let launcher { options += ["--ro-bind", launcher.path, SandboxLayout.launcherMountPoint] }
+        for path in run.writable { options += ["--bind", path, path] }
+        // After the writable binds, so they cover what is below.
+        if let root = run.workspaceRoot {
+            let hidden = Set(layout.protectedPaths.absolutePaths(in: root, hiddenOnly: true))
+            for path in layout.protectedPaths.absolutePaths(in: root) {
+                guard let kind = SandboxLayout.kind(path) else { continue }
+                if hidden.contains(path) {
+                    options += kind == S_IFDIR ? ["--tmpfs", path] : ["--ro-bind", "/dev/null", path]
+                } else if kind != S_IFLNK {
+                    options += ["--ro-bind", path, path]
+                }
+            }
+        }
+        options += ["--chdir", run.workingDirectory]
+        return options
+    }
+
+    /// The launcher's options (before `--`): paths inside bwrap, or host paths when it runs alone.
+    func launcherOptions(_ run: SandboxRun, layout: SandboxLayout, launcher: Launcher, insideBubblewrap: Bool)
+        -> [String]
+    {
+        var read = ["/usr"] + SandboxLayout.systemLinks.filter { SandboxLayout.kind($0) != nil }
+        read += insideBubblewrap ? ["/etc"] : layout.etcPaths
+        read += ["/proc"] + SandboxLayout.readableDevices + layout.toolchainDirectories
+        var write = run.writable + ["/dev/null"]
+        if insideBubblewrap { write.append("/tmp") } else if !write.contains(run.scratch) { write.append(run.scratch) }
+        var options = read.flatMap { ["--read", $0] } + write.flatMap { ["--write", $0] }
+        options += ["--fsize", "\(Self.fileSizeLimit)", "--nofile", "\(Self.descriptorLimit)", "--reap"]
+        if insideBubblewrap {
+            // bwrap already confines the files; Landlock adds its scopes where the kernel has it.
+            options += ["--landlock", launcher.landlockABI > 0 ? "require" : "best-effort"]
+        } else {
+            options += ["--landlock", "require", "--no-network"]
+        }
+        if !launcher.seccomp { options.append("--no-seccomp") }
+        return options
+    }
+}
