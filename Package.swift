@@ -153,6 +153,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["spark-lsp", "AgentCore", "SparkTestSupport"],
+            exclude: ["Neovim"],
             swiftSettings: strictSettings
         ),
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.

@@ -8,7 +8,7 @@
  * statically, see Package.swift; no Swift code runs) plus building the seccomp filter, a few milliseconds
  * in all (`spark-bench sandbox`).
  *
- * The order: resource limits, no_new_privs, Landlock (filesystem, TCP, abstract-socket and signal
+ * The order: resource limits, no_new_privs, every capability dropped, Landlock (filesystem, TCP, abstract-socket and signal
  * scopes), and the seccomp filter last, right before execvp. With --reap the launcher forks first and
  * stays behind as a child subreaper; the layers then apply to the child only, so the reaper can still
  * read /proc and the program cannot signal it.
@@ -39,6 +39,7 @@ void sandbox_fail(int code, const char *layer, const char *format, ...) {
 /* Applies the layers to this process and executes PROGRAM; never returns. */
 static void start_program(const struct sandbox_options *options) {
     sandbox_apply_limits(options);
+    sandbox_drop_capabilities();
     sandbox_apply_landlock(options);
     sandbox_apply_seccomp(options);
     execvp(options->program[0], options->program);

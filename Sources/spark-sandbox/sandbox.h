@@ -57,6 +57,10 @@ bool sandbox_seccomp_available(void);
 /* Loads the filter; the last step before execvp. */
 void sandbox_apply_seccomp(const struct sandbox_options *options);
 
+/* capabilities.c: drops every capability (effective, permitted, inheritable, ambient, bounding) and locks
+ * root out of regaining them. */
+void sandbox_drop_capabilities(void);
+
 /* limits.c: setrlimit for every --nproc/--fsize/--as/--cpu/--nofile. */
 void sandbox_apply_limits(const struct sandbox_options *options);
 

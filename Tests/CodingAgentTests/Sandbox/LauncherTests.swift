@@ -106,7 +106,8 @@ import Testing
                 print("fork", os.waitpid(pid, 0)[1])
                 """
             let python = try await fixture.python([], code)
-            #expect(python.standardOutput.text == "mount -1 1\npersonality -1 1\nfork 0\n", "\(python.standardError.text)")
+            #expect(
+                python.standardOutput.text == "mount -1 1\npersonality -1 1\nfork 0\n", "\(python.standardError.text)")
         }
         let mounts = (fixture.read("/proc/self/mountinfo") ?? "")
         #expect(!mounts.contains(target), "something was mounted on \(target)")
@@ -216,10 +217,34 @@ import Testing
         #expect(fixture.read(fixture.workspace + "/big")?.utf8.count == 2000)
     }
 
+    /// Root's powers are gone inside, even when the launcher is started by root: a file only another user
+    /// may read stays unread, and no capability is left. (Landlock off, so the capability drop acts alone.)
+    @Test func everyCapabilityIsDropped() async throws {
+        let fixture = try LauncherFixture()
+        let private_ = fixture.outside + "/private"
+        try Data("not yours\n".utf8).write(to: URL(fileURLWithPath: private_))
+        chmod(private_, 0o600)
+        let owned = chown(private_, 4242, 4242) == 0
+        let control = try await fixture.run(["--landlock", "off", "--no-seccomp"], ["/bin/true"])
+        #expect(control.termination == .exited(0))
+        let outcome = try await fixture.shell(
+            ["--landlock", "off", "--no-seccomp"], "grep Cap /proc/self/status; cat '\(private_)' || echo DENIED")
+        let status = outcome.standardOutput.text
+        for line in ["CapEff:\t0000000000000000", "CapPrm:\t0000000000000000", "CapBnd:\t0000000000000000"] {
+            #expect(status.contains(line), "\(status)")
+        }
+        // Only root can hand the file to another user; for anyone else, the file is theirs and readable.
+        if owned && getuid() == 0 {
+            #expect(status.contains("DENIED") && !status.contains("not yours"), "\(status)")
+        }
+    }
+
     /// Logs the launcher's start-up cost (median of 50 runs each); times are not asserted.
     @Test func startUpOverheadIsLogged() async throws {
         let direct = try Self.medianRun(["/bin/true"])
-        let launched = try Self.medianRun([LauncherFixture.path, "--landlock", "best-effort", "--read", "/usr", "--", "/bin/true"])
+        let launched = try Self.medianRun([
+            LauncherFixture.path, "--landlock", "best-effort", "--read", "/usr", "--", "/bin/true",
+        ])
         Self.log("/bin/true \(direct), under spark-sandbox \(launched) (median of 50)")
     }
 
