@@ -3,7 +3,7 @@ import SparkJSON
 extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
-        "connectTimeout", "firstByteTimeout", "idleTimeout", "agents",
+        "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
     ]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
@@ -23,6 +23,7 @@ extension ConfigurationLayer {
         connectTimeout = try root.seconds("connectTimeout")
         firstByteTimeout = try root.seconds("firstByteTimeout")
         idleTimeout = try root.seconds("idleTimeout")
+        protectedPaths = try root.strings("protectedPaths")
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(
                 value, source: source, path: "agents.\(name).", strict: strict, known: Self.agentFields)

@@ -22,6 +22,8 @@ struct ConfigurationLayer: Hashable, Sendable {
     var connectTimeout: Duration?
     var firstByteTimeout: Duration?
     var idleTimeout: Duration?
+    /// Paths added to the protected list (every layer adds; none removes).
+    var protectedPaths: [String]?
     var agents: [String: AgentLayer] = [:]
 }
 
@@ -39,6 +41,9 @@ extension SparkConfiguration {
         if let value = layer.connectTimeout { result.timeouts.connect = value }
         if let value = layer.firstByteTimeout { result.timeouts.firstByte = value }
         if let value = layer.idleTimeout { result.timeouts.idle = value }
+        for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
+            result.protectedPaths.append(path)
+        }
         for (name, agent) in layer.agents {
             var settings = result.agents[name] ?? AgentSettings(model: result.agents["coding"]?.model ?? "")
             if let value = agent.model { settings.model = value }

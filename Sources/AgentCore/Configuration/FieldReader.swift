@@ -73,6 +73,17 @@ struct FieldReader {
         return .milliseconds(Int((seconds * 1000).rounded()))
     }
 
+    /// An array of strings.
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = value(key) else { return nil }
+        let items = value.arrayValue ?? []
+        let texts = items.compactMap(\.stringValue)
+        guard value.arrayValue != nil, texts.count == items.count else {
+            throw fail(key, "expected an array of strings, got \(value.serialized())")
+        }
+        return texts
+    }
+
     func object(_ key: String) throws -> [String: JSONValue]? {
         guard let value = value(key) else { return nil }
         guard let members = value.objectValue else { throw fail(key, "expected an object, got \(value.serialized())") }

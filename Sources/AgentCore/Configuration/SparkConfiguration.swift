@@ -30,6 +30,9 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// `SPARK_CONNECT_TIMEOUT`, `SPARK_FIRST_BYTE_TIMEOUT`, `SPARK_IDLE_TIMEOUT`); unset ones are the
     /// model client's (10 s, 600 s, 120 s).
     public var timeouts: TimeoutSettings
+    /// Workspace paths the agent's file tools never write, added to the built-in list (`.spark`, `.git/hooks`,
+    /// ...); every layer adds, none removes (`protectedPaths`).
+    public var protectedPaths: [String] = []
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.

@@ -5,12 +5,16 @@ import AgentCore
 /// Each write goes to a temporary file that is renamed over the target (or linked, for a
 /// create, so an existing file is never replaced), without following symbolic links. A change
 /// whose `originalText` no longer matches the file is refused, as is a create over an
-/// existing file and a path outside the root.
+/// existing file, a path outside the root and a protected path (defence in depth: `file_write`
+/// refuses those first).
 public struct DiskWorkspaceEditor: WorkspaceEditor {
     public let root: WorkspaceRoot
+    /// Paths never written, checked on the resolved path.
+    public let protected: ProtectedPaths
 
-    public init(root: WorkspaceRoot) {
+    public init(root: WorkspaceRoot, protected: ProtectedPaths = ProtectedPaths()) {
         self.root = root
+        self.protected = protected
     }
 
     public func apply(_ change: FileChange) async throws -> EditOutcome {
@@ -26,6 +30,7 @@ public struct DiskWorkspaceEditor: WorkspaceEditor {
             throw .refused("\(change.path) is outside the workspace \(root.path)")
         }
         let target = try root.resolve(change.path)
+        if let refusal = protected.writeRefusal(for: target.components) { throw .refused(refusal) }
         switch change.kind {
         case .create:
             try SecureFileSystem.writeAtomically(

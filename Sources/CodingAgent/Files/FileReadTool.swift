@@ -29,7 +29,7 @@ public struct FileReadTool: TypedAgentTool {
         Read a text file in the workspace, with line numbers (`number<TAB>text`), or list a directory. \
         Open files are read from the editor's live buffer, so you see unsaved changes. \
         Long files come in pages: pass start_line to continue where the previous page ended. \
-        Binary files are not shown.
+        Binary files are not shown. .spark/config.json and .spark/sessions.sqlite* are never read.
         """
     }
 
@@ -42,6 +42,7 @@ public struct FileReadTool: TypedAgentTool {
         } catch {
             return error.toolResult
         }
+        if let refusal = ProtectedPaths.readRefusal(for: path.components) { return .refused(refusal) }
         do {
             if try SecureFileSystem.kind(root: root.path, components: path.components) == .directory {
                 return try listing(path)

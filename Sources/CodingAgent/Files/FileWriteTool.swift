@@ -14,11 +14,17 @@ public struct FileWriteTool: TypedAgentTool {
     public let root: WorkspaceRoot
     public let editor: any WorkspaceEditor
     public let documents: (any DocumentSource)?
+    /// Paths never written (checked on the resolved path, for every operation).
+    public let protected: ProtectedPaths
 
-    public init(root: WorkspaceRoot, editor: any WorkspaceEditor, documents: (any DocumentSource)? = nil) {
+    public init(
+        root: WorkspaceRoot, editor: any WorkspaceEditor, documents: (any DocumentSource)? = nil,
+        protected: ProtectedPaths = ProtectedPaths()
+    ) {
         self.root = root
         self.editor = editor
         self.documents = documents
+        self.protected = protected
     }
 
     public var name: String { "file_write" }
@@ -35,7 +41,8 @@ public struct FileWriteTool: TypedAgentTool {
         without insert_line, after the line where `old_text` (matching exactly once) ends.
         - append: add `content` at the end (starting on a new line).
         - delete: delete the file.
-        The result says how many lines were added and removed.
+        The result says how many lines were added and removed. Protected paths (.spark, .git/hooks, \
+        .git/config, .vscode, .mcp.json, .github/workflows, ...) are never written.
         """
     }
 
@@ -45,6 +52,9 @@ public struct FileWriteTool: TypedAgentTool {
             request = try FileWriteRequest(arguments, root: root)
         } catch let error as WorkspacePathError {
             return error.toolResult
+        }
+        if let refusal = protected.writeRefusal(for: request.path.components) {
+            return .refused(refusal)
         }
         let change: FileChange
         switch await makeChange(request) {

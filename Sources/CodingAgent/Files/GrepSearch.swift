@@ -95,6 +95,9 @@ struct GrepSearch: Sendable {
         var list = FileList()
         let kind = try SecureFileSystem.kind(root: root.path, components: start.components)
         if case .file = kind {
+            if let refusal = ProtectedPaths.readRefusal(for: start.components) {
+                throw WorkspacePathError.refused(refusal)
+            }
             list.directories = [start.parentComponents]
             list.files = [(0, start.name)]
             return list
@@ -103,7 +106,9 @@ struct GrepSearch: Sendable {
         var lastDirectory: [String]?
         try WorkspaceWalker(root: root, isCancelled: isCancelled).walk(from: start.components) { entry in
             if entry.isDirectory { return true }
-            guard case .file = entry.kind else { return false }
+            guard case .file = entry.kind, ProtectedPaths.readRefusal(for: entry.components) == nil else {
+                return false
+            }
             if let fileFilter {
                 guard filterOnPath ? fileFilter.matches(entry.components) : fileFilter.matches([entry.name]) else {
                     return false

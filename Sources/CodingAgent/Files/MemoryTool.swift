@@ -1,6 +1,12 @@
 import AgentCore
 import SparkJSON
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `memory(command, path, content, old_text, new_text, insert_line, new_path)`: persistent notes
 /// in a memory directory that survives restarts, confined like the workspace.
 ///
@@ -17,8 +23,24 @@ public struct MemoryTool: TypedAgentTool {
     }
 
     /// The memory directory under a data directory (`<data>/memory`), created when missing.
+    ///
+    /// The data directory is usually the workspace's protected `.spark`, which the other tools never write;
+    /// the memory tool writes only here. A `memory` that is a symbolic link, or that resolves anywhere but
+    /// directly inside the resolved data directory, is refused rather than followed.
     public static func root(inDataDirectory dataDirectory: String) throws(WorkspacePathError) -> WorkspaceRoot {
-        try WorkspaceRoot(path: dataDirectory + "/memory")
+        let data = try WorkspaceRoot(path: dataDirectory)
+        let expected = data.path + "/memory"
+        var info = stat()
+        if lstat(expected, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw .refused("the memory directory \(expected) is a symbolic link or not a directory; it is not used")
+            }
+        }
+        let memory = try WorkspaceRoot(path: expected)
+        guard memory.path == expected else {
+            throw .refused("the memory directory \(expected) resolves to \(memory.path), outside the data directory")
+        }
+        return memory
     }
 
     public var name: String { "memory" }

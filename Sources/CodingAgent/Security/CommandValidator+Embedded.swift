@@ -56,9 +56,36 @@ extension CommandValidator {
     }
 
     /// Whether awk program text calls `system()`, pipes to or from a command, or uses a coprocess.
+    ///
+    /// A forward scan (it was the regular expression `system\s*\(|\|\s*getline|\|&|\|\s*"|"\s*\|`): each
+    /// run of blanks is crossed only from the character before it, so the work is linear.
     static func awkRunsCommands(_ program: String) -> Bool {
         // `||` is logical or, not a pipe.
-        let text = program.replacing("||", with: "  ")
-        return text.contains(#/system\s*\(|\|\s*getline|\|&|\|\s*"|"\s*\|/#)
+        let text = Array(program.replacing("||", with: "  ").unicodeScalars)
+        func afterBlanks(_ start: Int) -> Int {
+            var index = start
+            while index < text.count, text[index].properties.isWhitespace { index += 1 }
+            return index
+        }
+        func has(_ word: String, at start: Int) -> Bool {
+            let scalars = Array(word.unicodeScalars)
+            return start + scalars.count <= text.count && text[start..<start + scalars.count].elementsEqual(scalars)
+        }
+        for index in text.indices {
+            switch text[index] {
+            case "s":
+                let next = afterBlanks(index + 6)
+                if has("system", at: index), next < text.count, text[next] == "(" { return true }
+            case "|":
+                if index + 1 < text.count, text[index + 1] == "&" { return true }
+                let next = afterBlanks(index + 1)
+                if has("getline", at: next) || has("\"", at: next) { return true }
+            case "\"":
+                if has("|", at: afterBlanks(index + 1)) { return true }
+            default:
+                break
+            }
+        }
+        return false
     }
 }

@@ -7,6 +7,15 @@ import AgentCore
 /// `NAME=value` prefixes). Every command word found anywhere, including inside substitutions,
 /// `bash -c` strings, `find -exec` and wrappers such as `env`, `timeout` and `xargs`, must name an
 /// allowlisted program; dangerous patterns are refused with the reason. Input it cannot parse is refused.
+///
+/// These checks are a courtesy layer, not the security boundary: they stop the common mistakes early, with a
+/// reason the model can act on, but a shell has more ways to run code than any checker sees (a variable's
+/// value evaluated in arithmetic, `a[$(...)]` subscripts, programs that run others). The boundary is the
+/// sandbox the command runs in (see docs/security.md).
+///
+/// Every check is linear in the length of the command: the tokenizer and parser only move forward, the
+/// pattern checks are hand-written forward scans (no backtracking regular expressions), and nested
+/// substitutions are re-checked at most `CommandPolicy.maximumNesting` levels deep.
 public struct CommandValidator: Sendable {
     /// What is allowed.
     public var policy: CommandPolicy
@@ -47,7 +56,7 @@ public struct CommandValidator: Sendable {
         }) {
             throw Refusal("the command contains control characters")
         }
-        if text.contains(#/\(\s*\)\s*\{[^}]*\|[^}]*&/#) {
+        if Self.definesForkBomb(text) {
             throw Refusal("a fork bomb (a function that pipes into itself in the background) is not allowed")
         }
         let pipelines: [ShellPipeline]
@@ -65,14 +74,14 @@ public struct CommandValidator: Sendable {
         }
     }
 
+    /// Refuses a downloader in a stage with an interpreter in the same or a later stage (one pass, linear).
     private func checkDownloadPipeline(_ pipeline: ShellPipeline) throws(Refusal) {
-        let names = pipeline.stages.map { Set($0.flatMap(invokedNames)) }
-        for (index, stage) in names.enumerated() {
-            guard let downloader = stage.first(where: Self.downloaders.contains) else { continue }
-            for later in names[index...] {
-                if let shell = later.first(where: Self.interpreters.contains) {
-                    throw Refusal("piping a download (`\(downloader)`) into `\(shell)` runs code from the network")
-                }
+        var downloader: String?
+        for stage in pipeline.stages {
+            let names = stage.flatMap(invokedNames)
+            downloader = downloader ?? names.first(where: Self.downloaders.contains)
+            if let downloader, let shell = names.first(where: Self.interpreters.contains) {
+                throw Refusal("piping a download (`\(downloader)`) into `\(shell)` runs code from the network")
             }
         }
     }

@@ -11,17 +11,25 @@ extension ShellTokenizer {
         }
         switch next {
         case "(":
-            let inner = try matchParenthesis(openAt: index + 1)
+            let (range, found) = try matchParenthesis(openAt: index + 1)
+            let inner = text(range)
             if Self.isArithmetic(inner) {
                 // Arithmetic `$((...))`: only substitutions inside it run anything.
-                word.substitutions += try Self.substitutions(in: inner)
+                word.substitutions += found
             } else {
                 word.substitutions.append(inner)
             }
             word.hasExpansion = true
         case "{":
-            let inner = try matchBrace(openAt: index + 1)
-            word.substitutions += try Self.substitutions(in: inner)
+            let (inner, found) = try matchBrace(openAt: index + 1)
+            if inner.upperBound - inner.lowerBound >= 2, chars[inner.upperBound - 2] == "@",
+                chars[inner.upperBound - 1] == "P"
+            {
+                throw ShellSyntaxError(
+                    "prompt expansion `${...@P}` runs command substitutions held in a variable, which cannot be checked"
+                )
+            }
+            word.substitutions += found
             word.hasExpansion = true
         case "'" where !inDoubleQuotes:
             index += 2
@@ -31,28 +39,29 @@ extension ShellTokenizer {
             index += 1
             try readDoubleQuoted(into: &word)
             return
-        case let character where character == "_" || (character.isASCII && character.isLetter):
+        case let character where Self.isNameStart(character):
             index += 1
-            while let name = peek(), name == "_" || (name.isASCII && (name.isLetter || name.isNumber)) { index += 1 }
+            while let name = peek(), Self.isNameStart(name) || Self.isDigit(name) { index += 1 }
             word.hasExpansion = true
-        case let character where character.isASCII && character.isNumber || "@*#?$!-".contains(character):
+        case let character where Self.isDigit(character) || "@*#?$!-".unicodeScalars.contains(character):
             index += 2
             word.hasExpansion = true
         default:
             index += 1
         }
-        word.literal += String(chars[start..<index])
+        word.literal += text(start..<index)
     }
 
     /// Whether the inside of `$(...)` is `(expression)`: its first parenthesis closes at its very end.
     static func isArithmetic(_ inner: String) -> Bool {
-        guard inner.first == "(" else { return false }
+        let scalars = inner.unicodeScalars
+        guard scalars.first == "(" else { return false }
         var depth = 0
-        for (offset, character) in inner.enumerated() {
-            if character == "(" { depth += 1 }
-            if character == ")" {
+        for index in scalars.indices {
+            if scalars[index] == "(" { depth += 1 }
+            if scalars[index] == ")" {
                 depth -= 1
-                if depth == 0 { return offset == inner.count - 1 }
+                if depth == 0 { return scalars.index(after: index) == scalars.endIndex }
             }
         }
         return false
@@ -66,7 +75,7 @@ extension ShellTokenizer {
             index += 1
             if character == "'" { return }
             guard character == "\\" else {
-                word.literal.append(character)
+                word.literal.unicodeScalars.append(character)
                 continue
             }
             guard let escaped = peek() else { break }
@@ -74,7 +83,7 @@ extension ShellTokenizer {
             switch escaped {
             case "n": word.literal.append("\n")
             case "t": word.literal.append("\t")
-            case "\\", "'", "\"": word.literal.append(escaped)
+            case "\\", "'", "\"": word.literal.unicodeScalars.append(escaped)
             default:
                 word.literal += "\\" + String(escaped)
                 word.hasExpansion = true
@@ -93,63 +102,68 @@ extension ShellTokenizer {
                 index += 1
                 word.substitutions.append(inner)
                 word.hasExpansion = true
-                word.literal += String(chars[start..<index])
+                word.literal += text(start..<index)
                 return
             }
             if character == "\\", let next = peek(1) {
-                inner += "$`\\".contains(next) ? String(next) : "\\" + String(next)
+                inner += "$`\\".unicodeScalars.contains(next) ? String(next) : "\\" + String(next)
                 index += 2
             } else {
-                inner.append(character)
+                inner.unicodeScalars.append(character)
                 index += 1
             }
         }
         throw ShellSyntaxError("unterminated backtick substitution")
     }
 
-    /// The text between the parenthesis at `openAt` and its match; moves `index` past the match.
-    mutating func matchParenthesis(openAt: Int) throws(ShellSyntaxError) -> String {
+    /// The range between the parenthesis at `openAt` and its match, and the substitutions inside it;
+    /// moves `index` past the match.
+    mutating func matchParenthesis(openAt: Int) throws(ShellSyntaxError) -> (Range<Int>, [String]) {
         try matchClosing(openAt: openAt, open: "(", close: ")", name: "$(")
     }
 
-    /// The text between the brace at `openAt` and its match; moves `index` past the match.
-    mutating func matchBrace(openAt: Int) throws(ShellSyntaxError) -> String {
+    /// The range between the brace at `openAt` and its match, and the substitutions inside it; moves
+    /// `index` past the match.
+    mutating func matchBrace(openAt: Int) throws(ShellSyntaxError) -> (Range<Int>, [String]) {
         try matchClosing(openAt: openAt, open: "{", close: "}", name: "${")
     }
 
+    /// One forward pass: nested substitutions are collected on the way (never by scanning the text again,
+    /// which made nested `${...}` exponential). Inside `${...}` and what may be `$((...))`, a single quote
+    /// is an ordinary character, so a `$(...)` between single quotes there is still found (bash expands
+    /// it inside double quotes and arithmetic).
     private mutating func matchClosing(
-        openAt: Int, open: Character, close: Character, name: String
-    ) throws(ShellSyntaxError) -> String {
+        openAt: Int, open: Unicode.Scalar, close: Unicode.Scalar, name: String
+    ) throws(ShellSyntaxError) -> (Range<Int>, [String]) {
         nesting += 1
         defer { nesting -= 1 }
         guard nesting <= Self.maximumNesting else { throw ShellSyntaxError("substitutions nest too deeply") }
         index = openAt + 1
         var depth = 1
+        var found = ShellWord()
+        let quotesAreOrdinary = close == "}" || peek() == "("
         while let character = peek() {
             switch character {
             case "\\":
                 index += 2
-            case "'":
+            case "'" where !quotesAreOrdinary:
                 guard let end = chars[(index + 1)...].firstIndex(of: "'") else {
                     throw ShellSyntaxError("unterminated single quote")
                 }
                 index = end + 1
             case "\"":
-                var ignored = ShellWord()
-                try readDoubleQuoted(into: &ignored)
+                try readDoubleQuoted(into: &found)
             case "`":
-                var ignored = ShellWord()
-                try readBacktick(into: &ignored)
+                try readBacktick(into: &found)
             case "$" where peek(1) == "(" || peek(1) == "{":
-                var ignored = ShellWord()
-                try readDollar(into: &ignored, inDoubleQuotes: true)
+                try readDollar(into: &found, inDoubleQuotes: true)
             case open:
                 depth += 1
                 index += 1
             case close:
                 depth -= 1
                 index += 1
-                if depth == 0 { return String(chars[(openAt + 1)..<(index - 1)]) }
+                if depth == 0 { return ((openAt + 1)..<(index - 1), found.substitutions) }
             default:
                 index += 1
             }

@@ -3,8 +3,13 @@ import AgentCore
 /// Splits shell input into words, control operators and redirections, the way bash does:
 /// quotes, escapes, comments, line continuations, here-documents, and nested `$(...)`,
 /// `${...}`, `$((...))`, backticks and process substitutions (kept whole for the validator).
+///
+/// It reads Unicode scalars, not `Character`s: bash reads bytes, and a grapheme cluster would hide a quote
+/// followed by a combining mark (`'\u{301}`) or turn `\r\n` into one character, so that a backslash before
+/// CR-LF looked like a line continuation where bash escapes the CR and ends the line. A carriage return is
+/// an ordinary word character, as in bash. Every scan moves forward: the work is linear in the input.
 struct ShellTokenizer {
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     var index = 0
     /// How deeply `$(...)`, `${...}` and quotes inside them are nested right now.
     var nesting = 0
@@ -14,7 +19,7 @@ struct ShellTokenizer {
     private var pendingHeredocs: [(tokenIndex: Int, stripTabs: Bool)] = []
 
     init(_ text: String) {
-        chars = Array(text)
+        chars = Array(text.unicodeScalars)
     }
 
     /// The tokens of `text`.
@@ -24,23 +29,36 @@ struct ShellTokenizer {
         return tokenizer.tokens
     }
 
-    func peek(_ offset: Int = 0) -> Character? {
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         let position = index + offset
         return position < chars.count ? chars[position] : nil
     }
 
-    static func isNewline(_ character: Character?) -> Bool {
-        character == "\n" || character == "\r\n"
+    static func isNewline(_ character: Unicode.Scalar?) -> Bool {
+        character == "\n"
+    }
+
+    /// The text of `chars[range]`.
+    func text(_ range: Range<Int>) -> String {
+        var result = ""
+        result.unicodeScalars.append(contentsOf: chars[range])
+        return result
+    }
+
+    static func isDigit(_ character: Unicode.Scalar) -> Bool { ("0"..."9").contains(character) }
+
+    static func isNameStart(_ character: Unicode.Scalar) -> Bool {
+        character == "_" || ("a"..."z").contains(character) || ("A"..."Z").contains(character)
     }
 
     private mutating func run() throws(ShellSyntaxError) {
         while let character = peek() {
             switch character {
-            case " ", "\t", "\r":
+            case " ", "\t":
                 index += 1
             case "\\" where Self.isNewline(peek(1)):
                 index += 2
-            case "\n", "\r\n":
+            case "\n":
                 index += 1
                 tokens.append(.control("\n"))
                 try readHeredocBodies()
@@ -78,7 +96,7 @@ struct ShellTokenizer {
 
     private mutating func readRedirection(descriptor: String?) {
         let ops = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">&", ">|", ">"]
-        let rest = String(chars[index..<min(index + 3, chars.count)])
+        let rest = text(index..<min(index + 3, chars.count))
         let op = ops.first { rest.hasPrefix($0) } ?? String(chars[index])
         index += op.count
         if op == "<<" || op == "<<-" {
@@ -89,9 +107,9 @@ struct ShellTokenizer {
 
     private mutating func readWordOrDescriptorRedirection() throws(ShellSyntaxError) {
         var digits = 0
-        while let next = peek(digits), next.isASCII, next.isNumber { digits += 1 }
+        while let next = peek(digits), Self.isDigit(next) { digits += 1 }
         if digits > 0, let after = peek(digits), after == "<" || after == ">", peek(digits + 1) != "(" {
-            let descriptor = String(chars[index..<index + digits])
+            let descriptor = text(index..<index + digits)
             index += digits
             readRedirection(descriptor: descriptor)
             return
@@ -104,20 +122,20 @@ struct ShellTokenizer {
         let start = index
         loop: while let character = peek() {
             switch character {
-            case " ", "\t", "\r", "\n", "\r\n", "|", "&", ";", "(", ")":
+            case " ", "\t", "\n", "|", "&", ";", "(", ")":
                 break loop
             case "<", ">":
                 guard peek(1) == "(" else { break loop }
                 let substitutionStart = index
-                let inner = try matchParenthesis(openAt: index + 1)
-                word.substitutions.append(inner)
+                let (inner, _) = try matchParenthesis(openAt: index + 1)
+                word.substitutions.append(text(inner))
                 word.hasExpansion = true
-                word.literal += String(chars[substitutionStart..<index])
+                word.literal += text(substitutionStart..<index)
             case "\\":
                 if Self.isNewline(peek(1)) {
                     index += 2
                 } else if let next = peek(1) {
-                    word.literal.append(next)
+                    word.literal.unicodeScalars.append(next)
                     word.isQuoted = true
                     index += 2
                 } else {
@@ -128,7 +146,7 @@ struct ShellTokenizer {
                 guard let close = chars[(index + 1)...].firstIndex(of: "'") else {
                     throw ShellSyntaxError("unterminated single quote")
                 }
-                word.literal += String(chars[(index + 1)..<close])
+                word.literal += text((index + 1)..<close)
                 word.isQuoted = true
                 index = close + 1
             case "\"":
@@ -140,18 +158,18 @@ struct ShellTokenizer {
             case "*", "?", "[", "{", "}":
                 word.hasGlob = true
                 if character == "{" { word.hasBrace = true }
-                word.literal.append(character)
+                word.literal.unicodeScalars.append(character)
                 index += 1
             case "~":
                 if index == start { word.startsWithTilde = true }
-                word.literal.append(character)
+                word.literal.unicodeScalars.append(character)
                 index += 1
             default:
-                word.literal.append(character)
+                word.literal.unicodeScalars.append(character)
                 index += 1
             }
         }
-        word.raw = String(chars[start..<index])
+        word.raw = text(start..<index)
         // Brace expansion needs a comma or a `..` sequence inside the braces (`{}` stays literal).
         word.hasBrace = word.hasBrace && word.raw.contains("}") && (word.raw.contains(",") || word.raw.contains(".."))
         return word
@@ -168,8 +186,8 @@ struct ShellTokenizer {
             case "\\":
                 guard let next = peek(1) else { throw ShellSyntaxError("unterminated double quote") }
                 if Self.isNewline(next) {
-                } else if "$`\"\\".contains(next) {
-                    word.literal.append(next)
+                } else if "$`\"\\".unicodeScalars.contains(next) {
+                    word.literal.unicodeScalars.append(next)
                 } else {
                     word.literal += "\\" + String(next)
                 }
@@ -179,7 +197,7 @@ struct ShellTokenizer {
             case "`":
                 try readBacktick(into: &word)
             default:
-                word.literal.append(character)
+                word.literal.unicodeScalars.append(character)
                 index += 1
             }
         }
@@ -198,7 +216,7 @@ struct ShellTokenizer {
             while index < chars.count {
                 var lineEnd = index
                 while lineEnd < chars.count, !Self.isNewline(chars[lineEnd]) { lineEnd += 1 }
-                var line = String(chars[index..<lineEnd])
+                var line = text(index..<lineEnd)
                 index = min(lineEnd + 1, chars.count)
                 if stripTabs { line = String(line.drop(while: { $0 == "\t" })) }
                 if line == delimiter.literal {

@@ -39,6 +39,18 @@ import Testing
         #expect(TransportTimeouts().applying(fromEnvironment.timeouts) == TransportTimeouts(idle: .milliseconds(500)))
     }
 
+    @Test func protectedPathsAddUpOverLayersAndRejectNonStrings() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(#"{"protectedPaths": ["deploy/keys", "infra/"]}"#, to: "c.json")
+        let configuration = try SparkConfiguration.load(
+            configFile: file, environment: [:], editorSettings: ["protectedPaths": ["infra/", "secrets"]])
+        #expect(configuration.protectedPaths == ["deploy/keys", "infra/", "secrets"])
+        #expect(try SparkConfiguration.load(environment: [:]).protectedPaths.isEmpty)
+        let bad = try directory.write(#"{"protectedPaths": [".spark", 3]}"#, to: "bad.json")
+        #expect(throws: ConfigurationError.self) { try SparkConfiguration.load(configFile: bad, environment: [:]) }
+    }
+
     @Test func badTimeoutsNameTheirField() throws {
         for (name, text) in [
             ("SPARK_CONNECT_TIMEOUT", "soon"), ("SPARK_FIRST_BYTE_TIMEOUT", "0"), ("SPARK_IDLE_TIMEOUT", "-3"),
