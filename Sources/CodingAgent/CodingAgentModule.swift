@@ -31,7 +31,8 @@ public final class CodingAgentModule: AgentModule {
         agent.instructions = .text(run.prompts.codingInstructions(for: workflow, values: ["workspace": run.workspace]))
         do {
             agent.tools = try toolkit(for: run).tools(
-                editor: run.editor, documents: run.documents, approval: run.approval)
+                editor: run.editor, documents: run.documents, approval: run.approval,
+                protected: ProtectedPaths(additional: run.configuration.protectedPaths))
         } catch {
             run.logger.error("The coding tools are unavailable for workspace \(run.workspace): \(error)")
         }

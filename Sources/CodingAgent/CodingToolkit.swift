@@ -42,9 +42,11 @@ public struct CodingToolkit: Sendable {
     /// Every tool, in the order the model sees them, writing through `editor`, reading open buffers from
     /// `documents` and asking `approval` before commands and code run.
     public func tools(
-        editor: any WorkspaceEditor, documents: (any DocumentSource)?, approval: any ApprovalPolicy
+        editor: any WorkspaceEditor, documents: (any DocumentSource)?, approval: any ApprovalPolicy,
+        protected: ProtectedPaths = ProtectedPaths()
     ) -> [any AgentTool] {
-        CodingFileTools.make(root: workspace, editor: editor, documents: documents, memoryRoot: memoryRoot)
+        CodingFileTools.make(
+            root: workspace, editor: editor, documents: documents, memoryRoot: memoryRoot, protected: protected)
             + execution.asking(approval).tools
             + AnalysisTools.make(
                 workspaceRoot: workspace.path,

@@ -35,7 +35,8 @@ struct AgentSetup {
         }
         self.configuration = configuration
         let root = try WorkspaceRoot(path: configuration.workspace)
-        surface = ChatSurface(editor: DiskWorkspaceEditor(root: root), approval: approval)
+        let protected = ProtectedPaths(additional: configuration.protectedPaths)
+        surface = ChatSurface(editor: DiskWorkspaceEditor(root: root, protected: protected), approval: approval)
     }
 
     /// A logger to stderr that needs no global bootstrap.

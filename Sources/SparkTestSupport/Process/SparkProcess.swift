@@ -49,8 +49,9 @@ public final class SparkProcess: Sendable {
     >(
         ([], [], nil, []))
 
-    /// Starts `spark-lsp arguments...` with exactly `environment`.
-    public init(_ arguments: [String], environment: [String: String]) throws {
+    /// Starts `spark-lsp arguments...` with exactly `environment`; with `prefix` (for example
+    /// `["/usr/bin/setpriv", "--reuid", "65534", ...]`) through that program.
+    public init(_ arguments: [String], environment: [String: String], prefix: [String] = []) throws {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw Failure(description: "pipe failed") }
@@ -61,8 +62,9 @@ public final class SparkProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        let path = Self.binaryPath
-        var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        let command = prefix + [Self.binaryPath] + arguments
+        let path = command[0]
+        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }

@@ -5,14 +5,15 @@ import CodingAgent
 #endif
 
 /// A listening socket outside any sandbox: TCP on 127.0.0.1, a named Unix socket, or an abstract one.
-/// `accepted()` tells, without waiting, whether anything connected.
-final class TestListener {
-    let fd: Int32
+/// `accepted()` tells, without waiting, whether anything connected. `@unchecked Sendable`: the descriptor is
+/// only read after creation, and `accept` on it is safe from any thread.
+public final class TestListener: @unchecked Sendable {
+    public let fd: Int32
     /// The TCP port (0 for Unix sockets).
-    private(set) var port: UInt16 = 0
+    public private(set) var port: UInt16 = 0
 
     /// TCP on 127.0.0.1, on a free port.
-    init() throws {
+    public init() throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -29,7 +30,7 @@ final class TestListener {
     }
 
     /// A Unix socket at `path`, or in the abstract namespace when `abstract` (no file).
-    init(unixPath path: String, abstract: Bool) throws {
+    public init(unixPath path: String, abstract: Bool) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -48,7 +49,7 @@ final class TestListener {
     }
 
     /// Whether a connection is waiting (accepts and closes it).
-    func accepted() -> Bool {
+    public func accepted() -> Bool {
         let connection = accept(fd, nil, nil)
         guard connection >= 0 else { return false }
         close(connection)
