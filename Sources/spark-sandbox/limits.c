@@ -9,6 +9,7 @@ static const char *limit_name(int resource) {
     case RLIMIT_NPROC: return "nproc";
     case RLIMIT_FSIZE: return "fsize";
     case RLIMIT_AS: return "as";
+    case RLIMIT_DATA: return "data";
     case RLIMIT_CPU: return "cpu";
     case RLIMIT_NOFILE: return "nofile";
     default: return "limit";

@@ -16,7 +16,7 @@ const char sandbox_usage[] =
     "  --no-seccomp     skip the seccomp filter (default: on, required)\n"
     "  --no-network     also deny network and Unix-socket access: TCP through Landlock (ABI >= 4),\n"
     "                   socket() of every family through seccomp (socketpair stays allowed)\n"
-    "  --nproc N --fsize BYTES --as BYTES --cpu SECONDS --nofile N\n"
+    "  --nproc N --fsize BYTES --as BYTES --data BYTES --cpu SECONDS --nofile N\n"
     "                   resource limits (setrlimit, soft = hard)\n"
     "  --reap           stay as a child subreaper: run PROGRAM as a child, forward SIGTERM/SIGINT/SIGHUP\n"
     "                   to it, kill every remaining descendant when it exits, exit with its status\n"
@@ -31,7 +31,7 @@ static const struct {
     int resource;
 } limit_flags[SANDBOX_MAX_LIMITS] = {
     {"--nproc", RLIMIT_NPROC}, {"--fsize", RLIMIT_FSIZE}, {"--as", RLIMIT_AS},
-    {"--cpu", RLIMIT_CPU},     {"--nofile", RLIMIT_NOFILE},
+    {"--cpu", RLIMIT_CPU},     {"--nofile", RLIMIT_NOFILE}, {"--data", RLIMIT_DATA},
 };
 
 static rlim_t parse_number(const char *flag, const char *text) {

@@ -22,7 +22,7 @@ struct sandbox_limit {
     rlim_t value;
 };
 
-#define SANDBOX_MAX_LIMITS 5
+#define SANDBOX_MAX_LIMITS 6
 
 /* The parsed command line. The path lists point into argv. */
 struct sandbox_options {

@@ -159,6 +159,8 @@ public final class ExecutionToolkit: Sendable {
 
     /// A process spec for `run` in `sandbox`, with `environment` plus the sandbox's `HOME` and `TMPDIR`.
     func spec(_ run: SandboxRun, timeout: Duration, environment: [String: String], sandbox: Sandbox) -> ProcessSpec {
+        var run = run
+        run.cpuSeconds = run.cpuSeconds ?? Int(timeout.components.seconds) + 1
         let wrapped = sandbox.wrap(run, layout: layout)
         return ProcessSpec(
             executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: run.workingDirectory,

@@ -11,6 +11,9 @@ extension Sandbox {
     static let fileSizeLimit = 1 << 30
     /// Open descriptors per process (`--nofile`).
     static let descriptorLimit = 4096
+    /// Private writable memory per process (`--data`, `RLIMIT_DATA`, 8 GiB): what a program has written, not
+    /// the address space it reserves, so runtimes that reserve large heaps (the JVM, Go) still start.
+    static let memoryLimit = 8 << 30
 
     /// The command the host spawns to run `run` in this sandbox: `bwrap ... -- launcher ... -- command`,
     /// `launcher ... -- command` or, opted out, the command itself.
@@ -88,7 +91,11 @@ extension Sandbox {
         var write = run.writable + ["/dev/null"]
         if insideBubblewrap { write.append("/tmp") } else if !write.contains(run.scratch) { write.append(run.scratch) }
         var options = read.flatMap { ["--read", $0] } + write.flatMap { ["--write", $0] }
-        options += ["--fsize", "\(Self.fileSizeLimit)", "--nofile", "\(Self.descriptorLimit)", "--reap"]
+        options += [
+            "--fsize", "\(Self.fileSizeLimit)", "--nofile", "\(Self.descriptorLimit)", "--data", "\(Self.memoryLimit)",
+            "--reap",
+        ]
+        if let seconds = run.cpuSeconds { options += ["--cpu", "\(seconds)"] }
         if insideBubblewrap {
             // bwrap already confines the files; Landlock adds its scopes where the kernel has it.
             options += ["--landlock", launcher.landlockABI > 0 ? "require" : "best-effort"]

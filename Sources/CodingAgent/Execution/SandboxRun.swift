@@ -17,6 +17,9 @@ public struct SandboxRun: Sendable {
     public var dieWithParent: Bool = true
     /// `--new-session`; the REPL keeps one process group so SIGINT and SIGKILL reach the interpreter.
     public var newSession: Bool = true
+    /// CPU seconds each process may use (`--cpu`): the call's timeout, so a busy loop cannot outrun it in
+    /// processes the timeout's kill does not reach. `nil` (the REPL, which lives for a session): unlimited.
+    public var cpuSeconds: Int?
 
     public init(
         command: [String], workingDirectory: String, writable: [String], scratch: String, workspaceRoot: String?,

@@ -140,6 +140,19 @@ import Testing
         #expect(MissingToolchainTests.processesRunning(argument: replMarker) == 0)
     }
 
+    /// A call's processes may use as many CPU seconds as its timeout and 8 GiB of written memory; the REPL,
+    /// which lives for a session, has no CPU limit.
+    @Test(arguments: confinedModes) func callsRunWithCPUAndMemoryLimits(_ mode: SandboxPreference) async throws {
+        let fixture = try Self.fixture(mode)
+        let code =
+            "import resource\nprint(resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_DATA))"
+        let run = try await fixture.call(
+            "execute_code", ["code": .string(code), "language": "python", "timeout": 7])
+        #expect(run.content.contains("(8, 8) (8589934592, 8589934592)"), "\(run.content)")
+        let repl = try await fixture.call("python_repl", ["code": .string(code)])
+        #expect(repl.content.contains("(-1, -1) (8589934592, 8589934592)"), "\(repl.content)")
+    }
+
     @Test(arguments: confinedModes) func mountAndNamespacesFail(_ mode: SandboxPreference) async throws {
         let fixture = try Self.fixture(mode)
         // execute_code, since the bash tool's checks refuse `mount` before any sandbox is involved.

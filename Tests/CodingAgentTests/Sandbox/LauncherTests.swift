@@ -217,6 +217,27 @@ import Testing
         #expect(fixture.read(fixture.workspace + "/big")?.utf8.count == 2000)
     }
 
+    /// `--data` caps the memory a program writes: touching 300 MB fails under 200 MB and works under 1 GB.
+    @Test(.enabled(if: seccompAndPython)) func memoryLimitHolds() async throws {
+        let fixture = try LauncherFixture()
+        let script = "python3 -c 'b = bytearray(300 << 20); b[::4096] = b\"x\" * len(b[::4096]); print(\"touched\")'"
+        let limited = try await fixture.shell(["--data", "\(200 << 20)", "--landlock", "best-effort"], script)
+        #expect(!limited.standardOutput.text.contains("touched"), "\(limited.standardOutput.text)")
+        #expect(limited.standardError.text.contains("MemoryError"), "\(limited.standardError.text)")
+        let roomy = try await fixture.shell(["--data", "\(1 << 30)", "--landlock", "best-effort"], script)
+        #expect(roomy.standardOutput.text.contains("touched"), "\(roomy.standardError.text)")
+    }
+
+    /// `--cpu` ends a busy loop once it has used its CPU seconds (SIGXCPU), long before the run's timeout.
+    @Test(.enabled(if: seccomp)) func cpuTimeLimitEndsABusyLoop() async throws {
+        let fixture = try LauncherFixture()
+        let outcome = try await fixture.shell(["--cpu", "1", "--landlock", "best-effort"], "while :; do :; done")
+        #expect(!outcome.timedOut)
+        #expect(
+            outcome.termination == .signaled(SIGXCPU) || outcome.termination == .signaled(SIGKILL),
+            "\(outcome.termination)")
+    }
+
     /// Root's powers are gone inside, even when the launcher is started by root: a file only another user
     /// may read stays unread, and no capability is left. (Landlock off, so the capability drop acts alone.)
     @Test func everyCapabilityIsDropped() async throws {

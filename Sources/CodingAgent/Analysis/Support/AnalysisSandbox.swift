@@ -51,9 +51,10 @@ public struct AnalysisSandbox: Sendable {
     ) async throws -> ProcessSpec {
         let sandbox = await current()
         if let refusal = sandbox.refusal { throw AnalysisToolchainError(refusal) }
-        let run = SandboxRun(
+        var run = SandboxRun(
             command: command, workingDirectory: directory, writable: [directory], scratch: directory,
             workspaceRoot: nil)
+        run.cpuSeconds = Int(timeout.components.seconds) + 1
         let wrapped = sandbox.wrap(run, layout: layout)
         let added = toolchains.environment.merging(extra) { _, new in new }
         return ProcessSpec(
