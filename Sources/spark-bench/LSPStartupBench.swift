@@ -1,5 +1,6 @@
 import AgentCore
 import ArgumentParser
+import SparkJSON
 import SparkLSP
 import SparkTestSupport
 

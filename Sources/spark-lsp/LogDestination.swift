@@ -1,5 +1,6 @@
 import AgentCore
 import ArgumentParser
+import SparkJSON
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import SparkLSP
 import SparkTestSupport
 import Testing

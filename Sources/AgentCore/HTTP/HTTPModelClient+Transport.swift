@@ -1,5 +1,6 @@
 import CCurl
 import Logging
+import SparkJSON
 
 extension HTTPModelClient {
     /// Runs a request with retries and returns the body of its 2xx response.

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 /// One conversation's persistent Python process, started on first use and after a kill.
 ///

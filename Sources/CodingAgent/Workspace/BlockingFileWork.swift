@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,9 +1,8 @@
-import AgentCore
 import Logging
 
 /// The open documents, their versions and text. Changes are applied in the order given, with
-/// positions in the negotiated encoding; it also serves agents as a `DocumentSource`.
-public actor DocumentStore: DocumentSource {
+/// positions in the negotiated encoding; `ChatFrontEnd` serves it to agents as a `DocumentSource`.
+public actor DocumentStore {
     private var documents: [DocumentURI: OpenTextDocument] = [:]
     private var urisByPath: [String: DocumentURI] = [:]
     /// The position encoding negotiated at `initialize`.
@@ -71,9 +70,8 @@ public actor DocumentStore: DocumentSource {
     /// The URIs of all open documents.
     public var openURIs: [DocumentURI] { Array(documents.keys) }
 
-    /// `DocumentSource`: the open buffer for an absolute path.
-    public func openDocument(atPath path: String) async -> OpenDocument? {
-        guard let uri = urisByPath[path], let document = documents[uri] else { return nil }
-        return OpenDocument(text: document.buffer.text, version: document.version)
+    /// The open document whose file is at the absolute `path`.
+    public func document(atPath path: String) -> OpenTextDocument? {
+        urisByPath[path].flatMap { documents[$0] }
     }
 }

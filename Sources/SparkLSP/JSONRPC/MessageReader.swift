@@ -1,4 +1,4 @@
-import AgentCore
+import SparkJSON
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,4 +1,4 @@
-import AgentCore
+import SparkJSON
 import Synchronization
 
 #if canImport(FoundationEssentials)

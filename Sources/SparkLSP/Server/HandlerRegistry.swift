@@ -1,4 +1,3 @@
-import AgentCore
 import SparkJSON
 
 #if canImport(FoundationEssentials)

@@ -1,4 +1,3 @@
-import AgentCore
 import Logging
 import SparkJSON
 import Synchronization

@@ -1,5 +1,6 @@
 import AgentCore
 import CodingAgent
+import SparkJSON
 import SparkLSP
 
 #if canImport(Glibc)

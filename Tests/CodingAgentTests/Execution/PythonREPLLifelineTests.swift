@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 import Testing
 
 @testable import CodingAgent

@@ -1,3 +1,5 @@
+import SparkJSON
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,3 @@
-import AgentCore
 import SparkJSON
 
 /// `spark/chatEvent`: one event of a running chat. The fields are `token`, `sessionId`, `agent`,

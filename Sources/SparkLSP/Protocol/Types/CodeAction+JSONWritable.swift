@@ -1,4 +1,3 @@
-import AgentCore
 import SparkJSON
 
 // Code-action replies written without `JSONEncoder` or an intermediate tree (`textDocument/codeAction`

@@ -1,4 +1,3 @@
-import AgentCore
 import SparkJSON
 
 // The `initialize` reply written without `JSONEncoder`, whose first use costs more than the rest of

@@ -1,4 +1,3 @@
-import AgentCore
 import SparkJSON
 
 /// The reply to `spark/session`.
