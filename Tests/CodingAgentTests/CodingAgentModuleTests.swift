@@ -22,10 +22,10 @@ import Testing
         let module = CodingAgentModule()
         var configuration = SparkConfiguration.defaults
         configuration.workspaceDir = workspace
+        configuration.dataDir = workspace + "/.spark"
         let tools = try module.makeAgent(
             for: AgentRunContext(
-                configuration: configuration, workspace: workspace,
-                dataDirectory: DataDirectory(path: workspace + "/.spark"), editor: RecordingWorkspaceEditor(),
+                configuration: configuration, editor: RecordingWorkspaceEditor(),
                 documents: StaticDocumentSource(), approval: AllowAllPolicy(), environment: environment,
                 logger: .silent)
         ).tools

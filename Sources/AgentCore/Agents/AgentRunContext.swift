@@ -6,10 +6,6 @@ import SparkJSON
 public struct AgentRunContext: Sendable {
     /// The configuration in effect for this run.
     public var configuration: SparkConfiguration
-    /// The workspace root (absolute path) every tool is confined to.
-    public var workspace: String
-    /// Where sessions, memory and other stores live.
-    public var dataDirectory: DataDirectory
     /// Delivers the agent's edits: `workspace/applyEdit` in an editor, files on disk elsewhere.
     public var editor: any WorkspaceEditor
     /// The editor's open buffers, when there is an editor.
@@ -25,14 +21,12 @@ public struct AgentRunContext: Sendable {
     public var logger: Logger
 
     public init(
-        configuration: SparkConfiguration, workspace: String, dataDirectory: DataDirectory,
-        editor: any WorkspaceEditor, documents: (any DocumentSource)?, approval: any ApprovalPolicy,
+        configuration: SparkConfiguration, editor: any WorkspaceEditor, documents: (any DocumentSource)?,
+        approval: any ApprovalPolicy,
         workflow: String? = nil, prompts: PromptLibrary = PromptLibrary(), environment: [String: String] = [:],
         logger: Logger
     ) {
         self.configuration = configuration
-        self.workspace = workspace
-        self.dataDirectory = dataDirectory
         self.editor = editor
         self.documents = documents
         self.approval = approval
@@ -41,6 +35,12 @@ public struct AgentRunContext: Sendable {
         self.environment = environment
         self.logger = logger
     }
+
+    /// The workspace root (absolute path) every tool is confined to.
+    public var workspace: String { configuration.workspace }
+
+    /// Where sessions, memory and other stores live.
+    public var dataDirectory: DataDirectory { configuration.dataDirectory(environment: environment) }
 
     /// An agent with the configured model, endpoint and sampling settings of `name`; the module fills in
     /// description, instructions, tools and handoffs.

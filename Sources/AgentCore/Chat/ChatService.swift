@@ -98,8 +98,7 @@ public final class ChatService: Sendable {
         _ configuration: SparkConfiguration, surface: ChatSurface, editor: any WorkspaceEditor, workflow: String?
     ) -> AgentRunContext {
         AgentRunContext(
-            configuration: configuration, workspace: configuration.workspace,
-            dataDirectory: configuration.dataDirectory(environment: environment), editor: editor,
+            configuration: configuration, editor: editor,
             documents: surface.documents, approval: approvals.asking(surface.approval), workflow: workflow,
             prompts: prompts, environment: environment, logger: logger)
     }

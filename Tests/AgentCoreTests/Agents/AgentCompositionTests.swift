@@ -7,8 +7,8 @@ import Testing
 
     func run(_ configuration: SparkConfiguration, workflow: String? = nil) -> AgentRunContext {
         AgentRunContext(
-            configuration: configuration, workspace: "/w", dataDirectory: DataDirectory(path: "/w/.spark"),
-            editor: RecordingWorkspaceEditor(), documents: nil, approval: AllowAllPolicy(), workflow: workflow,
+            configuration: configuration, editor: RecordingWorkspaceEditor(), documents: nil,
+            approval: AllowAllPolicy(), workflow: workflow,
             logger: .silent)
     }
 

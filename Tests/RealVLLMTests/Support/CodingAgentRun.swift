@@ -80,9 +80,8 @@ struct CodingAgentRun {
             return agent
         }
         let context = AgentRunContext(
-            configuration: configuration, workspace: configuration.workspace,
-            dataDirectory: configuration.dataDirectory(environment: environment(sandbox)), editor: editor,
-            documents: nil, approval: AllowAllPolicy(), logger: RealVLLM.logger)
+            configuration: configuration, editor: editor, documents: nil, approval: AllowAllPolicy(),
+            environment: environment(sandbox), logger: RealVLLM.logger)
         var registry = try AgentRegistry.composing([module], run: context)
         var coding = try #require(registry["coding"])
         coding.toolChoice = toolChoice
