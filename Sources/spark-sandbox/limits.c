@@ -1,8 +1,12 @@
 /* Resource limits: setrlimit with soft = hard, so the program cannot raise them again. */
 #include "sandbox.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *limit_name(int resource) {
     switch (resource) {
@@ -16,11 +20,40 @@ static const char *limit_name(int resource) {
     }
 }
 
+/* The tasks (threads included) whose real user is ours, as RLIMIT_NPROC counts them, from /proc. A process
+ * that exits meanwhile is skipped; one that marked itself non-dumpable still shows its real uid here. */
+static rlim_t count_user_tasks(void) {
+    DIR *proc = opendir("/proc");
+    if (proc == NULL) sandbox_fail(SANDBOX_EXIT_FAILURE, "rlimit", "/proc: %s", strerror(errno));
+    uid_t user = getuid();
+    rlim_t tasks = 0;
+    struct dirent *entry;
+    while ((entry = readdir(proc)) != NULL) {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9') continue;
+        char path[64];
+        snprintf(path, sizeof path, "/proc/%s/status", entry->d_name);
+        FILE *status = fopen(path, "re");
+        if (status == NULL) continue;
+        char line[256];
+        bool ours = false;
+        while (fgets(line, sizeof line, status) != NULL) {
+            unsigned long value;
+            if (sscanf(line, "Uid: %lu", &value) == 1) ours = value == user;
+            else if (ours && sscanf(line, "Threads: %lu", &value) == 1) tasks += value;
+        }
+        fclose(status);
+    }
+    closedir(proc);
+    return tasks;
+}
+
 void sandbox_apply_limits(const struct sandbox_options *options) {
     for (int i = 0; i < options->limit_count; i++) {
-        struct rlimit limit = {options->limits[i].value, options->limits[i].value};
+        rlim_t value = options->limits[i].value;
+        if (options->limits[i].above_current) value += count_user_tasks();
+        struct rlimit limit = {value, value};
         if (setrlimit(options->limits[i].resource, &limit) != 0)
             sandbox_fail(SANDBOX_EXIT_FAILURE, "rlimit", "%s %llu: %s", limit_name(options->limits[i].resource),
-                         (unsigned long long)options->limits[i].value, strerror(errno));
+                         (unsigned long long)value, strerror(errno));
     }
 }

@@ -20,6 +20,8 @@ enum landlock_mode { LANDLOCK_REQUIRE, LANDLOCK_BEST_EFFORT, LANDLOCK_OFF };
 struct sandbox_limit {
     int resource;
     rlim_t value;
+    /* `--nproc +N`: N above the tasks the real user runs now (RLIMIT_NPROC counts them all). */
+    bool above_current;
 };
 
 #define SANDBOX_MAX_LIMITS 6
@@ -30,6 +32,11 @@ struct sandbox_options {
     int read_count;
     const char **write_paths;
     int write_count;
+    /* Paths beneath a --write path that stay read-only (--protect) or unreadable (--hide). */
+    const char **protected_paths;
+    int protected_count;
+    const char **hidden_paths;
+    int hidden_count;
     enum landlock_mode landlock;
     bool seccomp;
     bool no_network;

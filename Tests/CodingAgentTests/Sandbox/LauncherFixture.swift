@@ -98,6 +98,24 @@ final class LauncherFixture {
         try await run(options, ["/bin/sh", "-c", script])
     }
 
+    /// Python code that forks up to `count` sleeping children and prints how many it started.
+    static func forkScript(count: Int) -> String {
+        """
+        import os, time
+        started = 0
+        for _ in range(\(count)):
+            try:
+                pid = os.fork()
+            except OSError:
+                break
+            if pid == 0:
+                time.sleep(30)
+                os._exit(0)
+            started += 1
+        print(started)
+        """
+    }
+
     /// Runs Python code under the launcher.
     func python(_ options: [String], _ code: String) async throws -> ProcessOutcome {
         try await run(options, [Self.python, "-c", code])

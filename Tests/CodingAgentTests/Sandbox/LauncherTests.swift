@@ -269,6 +269,72 @@ import Testing
         Self.log("/bin/true \(direct), under spark-sandbox \(launched) (median of 50)")
     }
 
+    /// `--protect` keeps git's hooks and configuration read-only and `--hide` keeps `.spark`'s files unread, inside
+    /// a writable workspace: Landlock only grants, so the directories holding them lose their own entries'
+    /// creation (the documented price), while their files and other subdirectories stay writable.
+    @Test(.enabled(if: landlock)) func protectedPathsStayReadOnlyAndHiddenOnesUnread() async throws {
+        let fixture = try LauncherFixture()
+        let workspace = fixture.workspace
+        for directory in ["/.git", "/.git/hooks", "/.git/objects", "/.spark", "/src"] {
+            mkdir(workspace + directory, 0o755)
+        }
+        try fixture.write(workspace + "/.git/config", "[core]\n")
+        try fixture.write(workspace + "/.spark/config.json", fixture.canaryText)
+        try fixture.write(workspace + "/notes.txt", "notes\n")
+        let protection = [
+            "--protect", workspace + "/.git/hooks", "--protect", workspace + "/.git/config", "--protect",
+            workspace + "/.spark", "--hide", workspace + "/.spark", "--protect", workspace + "/.vscode",
+        ]
+        let attack = """
+            echo hook > .git/hooks/pre-commit; echo '[alias]' >> .git/config; cat .spark/config.json
+            echo planted > .spark/planted; mkdir .vscode; echo x > newtop.txt
+            """
+        let protected = try await fixture.shell(protection, attack)
+        #expect(!protected.standardOutput.text.contains(fixture.canaryText), "\(protected.standardOutput.text)")
+        #expect(fixture.read(workspace + "/.git/hooks/pre-commit") == nil)
+        #expect(fixture.read(workspace + "/.git/config") == "[core]\n")
+        #expect(fixture.read(workspace + "/.spark/planted") == nil)
+        #expect(access(workspace + "/.vscode", F_OK) != 0)
+        #expect(fixture.read(workspace + "/newtop.txt") == nil)
+
+        let work = """
+            echo more >> notes.txt && echo o > .git/objects/o && mkdir -p src/deep && echo s > src/deep/s.txt \
+            && mv src/deep/s.txt src/s.txt && ls .spark
+            """
+        let allowed = try await fixture.shell(protection, work)
+        #expect(allowed.termination == .exited(0), "\(allowed.standardError.text)")
+        #expect(allowed.standardOutput.text == "config.json\n")
+        #expect(fixture.read(workspace + "/notes.txt") == "notes\nmore\n")
+        #expect(fixture.read(workspace + "/src/s.txt") == "s\n")
+
+        // Control: without the options the same attack gets through.
+        _ = try await fixture.shell([], attack)
+        #expect(fixture.read(workspace + "/.git/hooks/pre-commit") == "hook\n")
+        #expect(fixture.read(workspace + "/newtop.txt") == "x\n")
+    }
+
+    /// `--nproc +N` allows N tasks beyond those the user runs already: 60 sleepers stop near 20 and all start
+    /// under 200. The kernel exempts root, so a root test process runs it as `nobody`.
+    @Test(.enabled(if: seccompAndPython && (getuid() != 0 || access("/usr/bin/setpriv", X_OK) == 0)))
+    func processLimitAboveTheUsersTasksHolds() async throws {
+        let prefix =
+            getuid() == 0 ? ["/usr/bin/setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", "--"] : []
+        let forks = LauncherFixture.forkScript(count: 60)
+        func started(_ limit: String) async throws -> Int {
+            let outcome = try await ProcessRunner().run(
+                ProcessSpec(
+                    executable: prefix.first ?? LauncherFixture.path,
+                    arguments: Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [LauncherFixture.path]) + [
+                        "--landlock", "off", "--reap", "--nproc", limit, "--", LauncherFixture.python, "-c", forks,
+                    ],
+                    workingDirectory: "/", environment: ["PATH": "/usr/bin:/bin"], timeout: .seconds(60)))
+            return Int(outcome.standardOutput.text.trimmed) ?? -1
+        }
+        let limited = try await started("+20")
+        #expect(limited >= 0 && limited < 60, "\(limited)")
+        #expect(try await started("+200") == 60)
+    }
+
     // MARK: - Helpers
 
     /// A line in the test log (stderr).
