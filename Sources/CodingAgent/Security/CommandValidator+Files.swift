@@ -1,4 +1,5 @@
 import AgentCore
+import SparkJSON
 
 #if canImport(Glibc)
     import Glibc
@@ -69,19 +70,7 @@ extension CommandValidator {
     }
 
     private static func readScript(_ path: String, limit: Int) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { _ = close(fd) }
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
-        var total = 0
-        while total <= limit {
-            let count = bytes[total...].withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            total += count
-        }
-        guard total <= limit else { return nil }
-        return String(decoding: bytes.prefix(total), as: UTF8.self)
+        POSIX.readFile(path, limit: limit).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Write targets of file commands: destinations, `mv` sources (they disappear), `ln` targets

@@ -1,5 +1,3 @@
-import SparkJSON
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -44,4 +44,22 @@ package enum POSIX {
             Darwin.open(path, flags, mode)
         #endif
     }
+
+    /// The whole content of the (small) file at `path`; `nil` when it cannot be opened or read, or holds more
+    /// than `limit` bytes.
+    package static func readFile(_ path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC, 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var total = 0
+        while total <= limit {
+            let count = bytes[total...].withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return nil }
+            guard count > 0 else { break }
+            total += count
+        }
+        return total <= limit ? Array(bytes.prefix(total)) : nil
+    }
 }
