@@ -29,8 +29,8 @@ public final class ExecutionToolkit: Sendable {
     let layout: SandboxLayout
     let toolchains: ToolchainInstallations
     let environment: ChildEnvironment
-    /// Sessions already told that the sandbox is off (said once per session).
-    let toldOptedOut: Mutex<Set<String>>
+    /// Sessions already told what the sandbox here does not allow (said once per session).
+    let toldSandboxNote: Mutex<Set<String>>
     let logger: Logger
 
     public init(options: ExecutionOptions, approval: any ApprovalPolicy, logger: Logger = Logger(label: "spark.exec")) {
@@ -42,7 +42,7 @@ public final class ExecutionToolkit: Sendable {
         toolchains = ToolchainInstallations(searchPath: options.searchPath, baseEnvironment: options.baseEnvironment)
         layout = SandboxLayout(toolchainDirectories: toolchains.directories)
         environment = ChildEnvironment(base: options.baseEnvironment)
-        toldOptedOut = Mutex([])
+        toldSandboxNote = Mutex([])
         sandbox = SandboxProvider(
             preference: options.sandbox, launcherPath: options.launcherPath, locator: locator, layout: layout,
             logger: logger)
@@ -62,7 +62,7 @@ public final class ExecutionToolkit: Sendable {
         layout = other.layout
         toolchains = other.toolchains
         environment = other.environment
-        toldOptedOut = Mutex([])
+        toldSandboxNote = Mutex([])
     }
 
     /// The same toolkit (options, sandbox decision, the sessions' Python REPLs) asking `approval`
@@ -94,17 +94,16 @@ public final class ExecutionToolkit: Sendable {
         return .refused(refusal)
     }
 
-    /// The note said once per session when the operator turned the sandbox off.
-    func optedOutNote(_ sandbox: Sandbox, session: String) -> String? {
-        guard case .optedOut(let reason) = sandbox.state else { return nil }
-        let first = toldOptedOut.withLock { $0.insert(session).inserted }
-        guard first else { return nil }
-        return "note: the sandbox is off (\(reason)): commands run with the server's own permissions"
+    /// `sandbox.note`, the first time a session runs something.
+    func sandboxNote(_ sandbox: Sandbox, session: String) -> String? {
+        guard let note = sandbox.note else { return nil }
+        let first = toldSandboxNote.withLock { $0.insert(session).inserted }
+        return first ? note : nil
     }
 
-    /// `result` with the opt-out note in front, when this is the session's first run without a sandbox.
+    /// `result` with the sandbox's note in front, when this is the session's first run.
     func noting(_ result: ToolResult, _ sandbox: Sandbox, session: String) -> ToolResult {
-        guard let note = optedOutNote(sandbox, session: session) else { return result }
+        guard let note = sandboxNote(sandbox, session: session) else { return result }
         return ToolResult(note + "\n" + result.content, value: result.value, isError: result.isError)
     }
 
@@ -159,13 +158,9 @@ public final class ExecutionToolkit: Sendable {
 
     /// A process spec for `run` in `sandbox`, with `environment` plus the sandbox's `HOME` and `TMPDIR`.
     func spec(_ run: SandboxRun, timeout: Duration, environment: [String: String], sandbox: Sandbox) -> ProcessSpec {
-        var run = run
-        run.cpuSeconds = run.cpuSeconds ?? Int(timeout.components.seconds) + 1
-        let wrapped = sandbox.wrap(run, layout: layout)
-        return ProcessSpec(
-            executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: run.workingDirectory,
-            environment: environment.merging(wrapped.environment) { _, sandboxed in sandboxed },
-            timeout: timeout, terminationGrace: options.terminationGrace, outputLimit: options.outputLimit)
+        sandbox.spec(
+            run, layout: layout, environment: environment, timeout: timeout,
+            terminationGrace: options.terminationGrace, outputLimit: options.outputLimit)
     }
 
     /// A fresh private directory under `options.scratchRoot`.

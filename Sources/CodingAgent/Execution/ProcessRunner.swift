@@ -12,7 +12,8 @@ import SparkJSON
 ///
 /// Waiting happens on dedicated threads, never on the cooperative pool. Cancelling the calling task
 /// terminates the group the same way a timeout does. When the program exits, whatever it left running
-/// in its group (background jobs) is killed, so nothing outlives the call.
+/// in its group (background jobs) is killed, and with a call cgroup everything in it, so nothing outlives
+/// the call.
 public struct ProcessRunner: Sendable {
     public init() {}
 
@@ -33,6 +34,7 @@ public struct ProcessRunner: Sendable {
     }
 
     static func runBlocking(_ spec: ProcessSpec, cancelDescriptor: Int32) throws(ExecutionError) -> ProcessOutcome {
+        defer { spec.cgroup?.remove() }
         var opened: [Int32] = []
         defer { opened.forEach { _ = close($0) } }
         let output = try ProcessSpawner.pipe()

@@ -16,6 +16,8 @@ public struct ProcessSpec: Sendable {
     public var terminationGrace: Duration
     /// Bytes kept per stream (head and tail).
     public var outputLimit: Int
+    /// The call's pids cgroup: every process in it is killed when the program ends, then it is removed.
+    public var cgroup: CallCgroup?
 
     public init(
         executable: String,

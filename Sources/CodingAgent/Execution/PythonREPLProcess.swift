@@ -28,6 +28,8 @@ final class PythonREPLProcess: @unchecked Sendable {
     /// The interpreter's own pid when it runs below sandbox layers: SIGINT goes to it alone (the launcher
     /// would forward a second one), and SIGKILL to it first, so the launcher reaps what it started.
     private var interpreter: pid_t?
+    /// The session's pids cgroup, emptied and removed when the process is terminated.
+    private let cgroup: CallCgroup?
 
     enum Wait {
         case frame(JSONValue)
@@ -74,10 +76,12 @@ final class PythonREPLProcess: @unchecked Sendable {
         ourEnds.append(lifeline.write)
         // Spawned from a short-lived thread, so no `--die-with-parent`: the driver exits at EOF on its
         // requests. One process group (no `--new-session`), so SIGKILL to the group reaches every layer.
-        let run = SandboxRun(
+        var run = SandboxRun(
             command: [configuration.python, "-u", driver], workingDirectory: configuration.workspaceRoot,
             writable: [configuration.workspaceRoot, directory], scratch: directory,
             workspaceRoot: configuration.workspaceRoot, dieWithParent: false, newSession: false)
+        let cgroup = configuration.sandbox.makeCallCgroup()
+        run.cgroup = cgroup?.path
         let wrapped = configuration.sandbox.wrap(run, layout: configuration.layout)
         var command = (executable: wrapped.executable, arguments: wrapped.arguments)
         if configuration.sandbox.isConfined {
@@ -95,7 +99,7 @@ final class PythonREPLProcess: @unchecked Sendable {
         ExitWatcher.watch(pid: pid, notify: exitWatch.write)
         let process = PythonREPLProcess(
             pid: pid, request: requests.write, response: responses.read, exit: exitWatch.read, output: output,
-            lifeline: lifeline.write, configuration: configuration)
+            lifeline: lifeline.write, cgroup: cgroup, configuration: configuration)
         guard case .frame(let ready) = process.waitForFrame(deadline: Self.deadline(after: .seconds(30)), cancel: nil),
             ready["ready"]?.boolValue == true
         else {
@@ -123,19 +127,14 @@ final class PythonREPLProcess: @unchecked Sendable {
     }
 
     private static func readProc(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { _ = close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 4096)
-        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        return String(decoding: bytes[0..<count], as: UTF8.self)
+        POSIX.readFile(path, limit: 65536).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private init(
         pid: pid_t, request: Int32, response: Int32, exit: Int32, output: Int32, lifeline: Int32,
-        configuration: PythonREPLConfiguration
+        cgroup: CallCgroup?, configuration: PythonREPLConfiguration
     ) {
+        self.cgroup = cgroup
         lifelineDescriptor = lifeline
         self.pid = pid
         requestDescriptor = request
@@ -214,6 +213,7 @@ final class PythonREPLProcess: @unchecked Sendable {
             _ = poll(&descriptor, 1, Int32(clamping: configuration.interruptGrace.execMilliseconds))
         }
         _ = kill(-pid, SIGKILL)
+        cgroup?.remove()
         return ExitWatcher.reap(pid: pid)
     }
 

@@ -73,7 +73,7 @@ public struct PythonREPLTool: TypedAgentTool {
         } catch {
             return .error("\(error)")
         }
-        if let note = toolkit.optedOutNote(sandbox, session: context.sessionID) { notes.insert(note, at: 0) }
+        if let note = toolkit.sandboxNote(sandbox, session: context.sessionID) { notes.insert(note, at: 0) }
         return Self.result(reply, timeout: timeout, notes: notes)
     }
 

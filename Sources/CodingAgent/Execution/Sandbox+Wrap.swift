@@ -14,6 +14,8 @@ extension Sandbox {
     /// Private writable memory per process (`--data`, `RLIMIT_DATA`, 8 GiB): what a program has written, not
     /// the address space it reserves, so runtimes that reserve large heaps (the JVM, Go) still start.
     static let memoryLimit = 8 << 30
+    /// Tasks (processes and threads) per call: the call's pids cgroup, or `RLIMIT_NPROC` (`--nproc`).
+    public static let processLimit = 1024
 
     /// The command the host spawns to run `run` in this sandbox: `bwrap ... -- launcher ... -- command`,
     /// `launcher ... -- command` or, opted out, the command itself.
@@ -29,20 +31,30 @@ extension Sandbox {
                     [SandboxLayout.launcherMountPoint]
                     + launcherOptions(run, layout: layout, launcher: launcher, insideBubblewrap: true) + ["--"] + inner
             }
+            let command = Self.joiningCgroup(
+                run.cgroup, [bubblewrap] + bubblewrapOptions(run, layout: layout) + ["--"] + inner)
             return SandboxedCommand(
-                executable: bubblewrap,
-                arguments: bubblewrapOptions(run, layout: layout) + ["--"] + inner,
+                executable: command[0], arguments: Array(command.dropFirst()),
                 environment: ["HOME": SandboxLayout.home, "TMPDIR": "/tmp"])
         }
         guard let launcher else {
             // A confined sandbox has at least one layer; this is a programmer error.
             preconditionFailure("a confined sandbox without layers")
         }
+        let command = Self.joiningCgroup(
+            run.cgroup,
+            [launcher.path] + launcherOptions(run, layout: layout, launcher: launcher, insideBubblewrap: false) + ["--"]
+                + run.command)
         return SandboxedCommand(
-            executable: launcher.path,
-            arguments: launcherOptions(run, layout: layout, launcher: launcher, insideBubblewrap: false) + ["--"]
-                + run.command,
+            executable: command[0], arguments: Array(command.dropFirst()),
             environment: ["HOME": run.scratch, "TMPDIR": run.scratch])
+    }
+
+    /// `command`, started by a shell that first moves itself into the call's cgroup: a process must join
+    /// before it forks (bwrap forks at once), and the host spawns with `posix_spawn`, which cannot join one.
+    static func joiningCgroup(_ cgroup: String?, _ command: [String]) -> [String] {
+        guard let cgroup else { return command }
+        return ["/bin/sh", "-c", #"echo $$ > "$0/cgroup.procs" && exec "$@""#, cgroup] + command
     }
 
     /// The hardened bwrap options (before `--`).
@@ -91,10 +103,18 @@ extension Sandbox {
         var write = run.writable + ["/dev/null"]
         if insideBubblewrap { write.append("/tmp") } else if !write.contains(run.scratch) { write.append(run.scratch) }
         var options = read.flatMap { ["--read", $0] } + write.flatMap { ["--write", $0] }
+        if !insideBubblewrap, let root = run.workspaceRoot {
+            // bwrap mounts them read-only or hides them; alone, Landlock keeps them (see `--protect`).
+            options += layout.protectedPaths.absolutePaths(in: root).flatMap { ["--protect", $0] }
+            options += layout.protectedPaths.absolutePaths(in: root, hiddenOnly: true).flatMap { ["--hide", $0] }
+        }
         options += [
             "--fsize", "\(Self.fileSizeLimit)", "--nofile", "\(Self.descriptorLimit)", "--data", "\(Self.memoryLimit)",
             "--reap",
         ]
+        // The kernel counts RLIMIT_NPROC per user: inside bwrap's user namespace that is the call's tasks
+        // alone; outside, every task of the server's user, hence `+N`. Root is exempt (the cgroup covers it).
+        options += ["--nproc", insideBubblewrap ? "\(Self.processLimit)" : "+\(Self.processLimit)"]
         if let seconds = run.cpuSeconds { options += ["--cpu", "\(seconds)"] }
         if insideBubblewrap {
             // bwrap already confines the files; Landlock adds its scopes where the kernel has it.

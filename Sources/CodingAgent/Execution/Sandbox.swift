@@ -40,11 +40,14 @@ public struct Sandbox: Hashable, Sendable {
     public var launcher: Launcher?
     /// What that adds up to.
     public var state: State
+    /// Where each call gets its own pids cgroup (`CallCgroup`), when the server may create them.
+    public var cgroupParent: String?
 
-    public init(bubblewrap: String?, launcher: Launcher?, state: State) {
+    public init(bubblewrap: String?, launcher: Launcher?, state: State, cgroupParent: String? = nil) {
         self.bubblewrap = bubblewrap
         self.launcher = launcher
         self.state = state
+        self.cgroupParent = cgroupParent
     }
 
     /// Whether processes run inside the sandbox.
@@ -56,7 +59,8 @@ public struct Sandbox: Hashable, Sendable {
         return true
     }
 
-    /// The layers in force, for logs and notes (`bwrap + spark-sandbox (Landlock ABI 7, seccomp)`).
+    /// The layers in force, for logs and notes (`bwrap + spark-sandbox (Landlock ABI 7, seccomp) + a pids
+    /// cgroup per call`).
     public var layers: String {
         switch state {
         case .optedOut(let reason): return "none (\(reason))"
@@ -69,7 +73,26 @@ public struct Sandbox: Hashable, Sendable {
             let landlock = launcher.landlockABI > 0 ? "Landlock ABI \(launcher.landlockABI)" : "no Landlock"
             parts.append("spark-sandbox (\(landlock)\(launcher.seccomp ? ", seccomp" : ""))")
         }
+        if cgroupParent != nil { parts.append("a pids cgroup per call") }
         return parts.joined(separator: " + ")
+    }
+
+    /// What a session is told once, with its first run: that the sandbox is off, or what the launcher alone
+    /// cannot allow (Landlock only grants, so protected paths stay read-only by locking the directories
+    /// that hold them).
+    public var note: String? {
+        switch state {
+        case .optedOut(let reason):
+            return "note: the sandbox is off (\(reason)): commands run with the server's own permissions"
+        case .confined where bubblewrap == nil:
+            return
+                "note: this sandbox (Landlock, without bubblewrap) keeps `.git/hooks`, `.spark` and the other "
+                + "protected paths read-only by locking the directories that hold them: nothing can be created, "
+                + "removed or renamed directly in the workspace root, `.git` or `.github`. Files there can be "
+                + "changed; subdirectories and $TMPDIR are fully writable, and file_write can still create files there"
+        case .confined, .unavailable:
+            return nil
+        }
     }
 
     /// Why a run tool refuses, when the sandbox is unavailable.

@@ -52,7 +52,8 @@ public actor SandboxProvider {
         let launcher = await probeLauncher(&reasons)
         if preference == .automatic {
             if let bwrap = await probeBubblewrap(launcher: launcher, &reasons) {
-                return Sandbox(bubblewrap: bwrap, launcher: launcher, state: .confined)
+                return Sandbox(
+                    bubblewrap: bwrap, launcher: launcher, state: .confined, cgroupParent: CallCgroup.availableParent())
             }
         } else {
             reasons.append("bwrap not tried (CODE_EXECUTION_SANDBOX=launcher)")
@@ -63,7 +64,8 @@ public actor SandboxProvider {
                 return Sandbox(
                     bubblewrap: nil, launcher: launcher, state: .unavailable(reason: reasons.joined(separator: "; ")))
             }
-            return Sandbox(bubblewrap: nil, launcher: launcher, state: .confined)
+            return Sandbox(
+                bubblewrap: nil, launcher: launcher, state: .confined, cgroupParent: CallCgroup.availableParent())
         }
         return Sandbox(bubblewrap: nil, launcher: nil, state: .unavailable(reason: reasons.joined(separator: "; ")))
     }

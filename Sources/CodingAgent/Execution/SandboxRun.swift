@@ -20,6 +20,8 @@ public struct SandboxRun: Sendable {
     /// CPU seconds each process may use (`--cpu`): the call's timeout, so a busy loop cannot outrun it in
     /// processes the timeout's kill does not reach. `nil` (the REPL, which lives for a session): unlimited.
     public var cpuSeconds: Int?
+    /// The call's pids cgroup, which the launcher joins before anything starts (`CallCgroup`).
+    public var cgroup: String?
 
     public init(
         command: [String], workingDirectory: String, writable: [String], scratch: String, workspaceRoot: String?,

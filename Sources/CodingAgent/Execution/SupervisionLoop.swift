@@ -129,5 +129,6 @@ struct SupervisionLoop {
 
     private func signalGroup(_ signal: Int32) {
         _ = kill(-pid, signal)
+        if signal == SIGKILL { spec.cgroup?.killAll() }
     }
 }

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test(arguments: confinedModes) func theLayersAreTheOnesAskedFor(_ mode: SandboxPreference) async throws {
-        let sandbox = await try Self.fixture(mode).toolkit.currentSandbox()
+        let sandbox = try await Self.fixture(mode).toolkit.currentSandbox()
         #expect(sandbox.isConfined)
         #expect(sandbox.launcher != nil)
         #expect((sandbox.bubblewrap != nil) == (mode == .automatic), "\(sandbox.layers)")
@@ -55,13 +55,15 @@ import Testing
     @Test(arguments: confinedModes) func aCanaryOutsideIsNeitherReadNorWritten(_ mode: SandboxPreference) async throws {
         let outside = try Outside()
         let fixture = try Self.fixture(mode)
+        // A subdirectory: with the launcher alone, the workspace root's own entries are fixed (docs/security.md).
+        mkdir(fixture.workspace + "/src", 0o755)
         let bash = try await fixture.call(
             "bash",
-            ["command": .string("cat \(outside.canary); echo changed > \(outside.canary); echo ws > in.txt; echo done")]
+            ["command": .string("cat \(outside.canary); echo changed > \(outside.canary); echo ws > src/in.txt; echo done")]
         )
         #expect(bash.content.contains("done"), "\(bash.content)")
         #expect(!bash.content.contains(outside.text))
-        #expect(fixture.exists("in.txt"), "the workspace stays writable")
+        #expect(fixture.exists("src/in.txt"), "the workspace stays writable")
         let code =
             "try:\n    print(open('\(outside.canary)').read())\nexcept OSError as e:\n    print('denied', e.errno)\n"
         let python = try await fixture.call("execute_code", ["code": .string(code), "language": "python"])
@@ -241,6 +243,20 @@ import Testing
         let other = try await fixture.call("python_repl", ["code": "3"], session: "s2", keepNote: true)
         #expect(other.content.hasPrefix("note: the sandbox is off"), "\(other.content)")
         await fixture.toolkit.shutdown()
+    }
+
+    /// With the launcher alone a session is told once that the directories holding protected paths keep
+    /// their entries; and they do: a new file at the root fails, one in a subdirectory works.
+    @Test(.enabled(if: launcherAlone)) func theLauncherAloneSaysOnceWhatItCannotAllow() async throws {
+        let fixture = try Self.fixture(.launcherOnly)
+        mkdir(fixture.workspace + "/src", 0o755)
+        let first = try await fixture.call(
+            "bash", ["command": "echo x > top.txt; echo y > src/in.txt; echo done"], keepNote: true)
+        #expect(first.content.hasPrefix("note: this sandbox (Landlock, without bubblewrap)"), "\(first.content)")
+        #expect(!fixture.exists("top.txt"))
+        #expect(fixture.exists("src/in.txt"))
+        let second = try await fixture.call("bash", ["command": "echo again"], keepNote: true)
+        #expect(!second.content.contains("note: this sandbox"), "\(second.content)")
     }
 
     @Test(arguments: confinedModes) func compilersCannotReadOutsideTheirScratchDirectory(_ mode: SandboxPreference)

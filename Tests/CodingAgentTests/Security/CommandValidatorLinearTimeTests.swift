@@ -66,7 +66,8 @@ import Testing
             let time = Self.seconds { _ = validator.validate(command) }
             if let previous { ratios.append(time / max(previous, 1e-4) / (size == 63 << 10 ? 63.0 / 32 : 2)) }
             previous = time
-            #expect(time < 1.0, "\(name): \(size) bytes took \(time) s")
+            // Not a speed target: a hang detector (the quadratic pattern took minutes), loose for loaded machines.
+            #expect(time < 5.0, "\(name): \(size) bytes took \(time) s")
         }
         // The ratio per doubling, averaged over three doublings, so one noisy timing does not decide.
         let mean = ratios.reduce(0, +) / Double(ratios.count)

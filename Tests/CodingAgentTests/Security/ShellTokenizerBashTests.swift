@@ -33,7 +33,7 @@ import Testing
         var template = Array("/tmp/spark-bash-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         close(descriptor)
-        let path = String(cString: template)
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         let process = try ChildProcess(
             executable: "/bin/bash", arguments: ["-c", "exec >/dev/null\nset -x\n" + input],

@@ -6,12 +6,15 @@ struct AttackCase: Sendable, CustomStringConvertible {
     var kind: String
     var name: String
     var tool: String
-    var arguments: [String: String]
+    /// The tool's arguments; placeholders are filled in string values.
+    var arguments: [String: JSONValue]
 
     var description: String { "\(kind): \(name)" }
 
-    static func bash(_ kind: String, _ name: String, _ command: String) -> AttackCase {
-        AttackCase(kind: kind, name: name, tool: "bash", arguments: ["command": command])
+    static func bash(_ kind: String, _ name: String, _ command: String, timeout: Int? = nil) -> AttackCase {
+        var arguments: [String: JSONValue] = ["command": .string(command)]
+        if let timeout { arguments["timeout"] = .int(timeout) }
+        return AttackCase(kind: kind, name: name, tool: "bash", arguments: arguments)
     }
 
     static let all: [AttackCase] = [
@@ -36,6 +39,33 @@ struct AttackCase: Sendable, CustomStringConvertible {
             "processes outlive the call", "setsid",
             "setsid bash -c 'exec -a {MARK} sleep 600' </dev/null >/dev/null 2>&1 & echo started"),
         .bash(
+            "processes outlive the call", "setsid, SIGTERM ignored, timed out",
+            "trap '' TERM; setsid bash -c 'trap \"\" TERM; exec -a {MARK} sleep 600' </dev/null >/dev/null 2>&1 & sleep 600",
+            timeout: 2),
+        .bash(
+            "configuration written by the agent", "git hook and config",
+            "echo 'touch {OUT}/hooked' > .git/hooks/pre-commit; chmod +x .git/hooks/pre-commit; echo '[core] hooksPath = /tmp' >> .git/config"
+        ),
+        .bash(
+            "resource limits", "fork bomb",
+            """
+            cd work && cat > fork.py <<'END'
+            import os, time
+            started = 0
+            for _ in range(1500):
+                try:
+                    pid = os.fork()
+                except OSError:
+                    break
+                if pid == 0:
+                    time.sleep(60)
+                    os._exit(0)
+                started += 1
+            open("forked", "w").write(str(started))
+            END
+            python3 fork.py
+            """),
+        .bash(
             "sockets", "named Unix socket outside",
             #"python3 -c 'import socket; s = socket.socket(socket.AF_UNIX); s.connect("{SOCK}")'"#),
         .bash(
@@ -53,14 +83,14 @@ struct AttackCase: Sendable, CustomStringConvertible {
             arguments: [
                 "language": "c",
                 "code": """
-                    #include <stdio.h>
-                    int main(void) {
-                        char b[256] = {0};
-                        FILE *f = fopen("{OUT}/canary.txt", "r");
-                        if (f) { fread(b, 1, 255, f); puts(b); }
-                        return 0;
-                    }
-                    """,
+                #include <stdio.h>
+                int main(void) {
+                    char b[256] = {0};
+                    FILE *f = fopen("{OUT}/canary.txt", "r");
+                    if (f) { fread(b, 1, 255, f); puts(b); }
+                    return 0;
+                }
+                """,
             ]),
         AttackCase(
             kind: "server secrets", name: "python_repl environ", tool: "python_repl",
@@ -73,7 +103,9 @@ struct AttackCase: Sendable, CustomStringConvertible {
             arguments: ["language": "c", "code": "#include \"{OUT}/canary.txt\"\nint main(void) { return 0; }\n"]),
         AttackCase(
             kind: "analysis tools", name: "Rust include_str!", tool: "analyze_code",
-            arguments: ["language": "rust", "code": "fn main() { compile_error!(include_str!(\"{OUT}/canary.txt\")); }\n"]),
+            arguments: [
+                "language": "rust", "code": "fn main() { compile_error!(include_str!(\"{OUT}/canary.txt\")); }\n",
+            ]),
         AttackCase(
             kind: "configuration written by the agent", name: ".spark/config.json", tool: "file_write",
             arguments: [
@@ -81,9 +113,11 @@ struct AttackCase: Sendable, CustomStringConvertible {
                 "content": #"{"endpoint": "http://127.0.0.1:9/v1"}"#,
             ]),
         AttackCase(
-            kind: "reads outside", name: "file_read ..", tool: "file_read", arguments: ["path": "../outside/canary.txt"]),
+            kind: "reads outside", name: "file_read ..", tool: "file_read", arguments: ["path": "../outside/canary.txt"]
+        ),
         AttackCase(
-            kind: "reads outside", name: "file_read absolute", tool: "file_read", arguments: ["path": "{OUT}/canary.txt"]),
+            kind: "reads outside", name: "file_read absolute", tool: "file_read",
+            arguments: ["path": "{OUT}/canary.txt"]),
         AttackCase(
             kind: "reads outside", name: "memory ..", tool: "memory",
             arguments: ["command": "view", "path": "../../outside/canary.txt"]),

@@ -42,7 +42,10 @@ import Testing
     /// the same evidence does see attacks get out, so a clean run above means something.
     @Test func theEvidenceSeesAnEscapeWithoutTheSandbox() async throws {
         let optedOut = AttackWorld.Configuration(name: "opted out", environment: ["CODE_EXECUTION_SANDBOX": "off"])
-        for attack in AttackCase.all where ["interpreter", "execute_code python", "/proc environ"].contains(attack.name) {
+        for attack in AttackCase.all
+        where [
+            "interpreter", "execute_code python", "/proc environ", "fork bomb", "git hook and config",
+        ].contains(attack.name) {
             let breaches = try await run(attack, optedOut)
             #expect(!breaches.isEmpty, "\(attack) got nothing out without the sandbox")
         }
@@ -54,7 +57,9 @@ import Testing
         defer { world.remove() }
         let server = try ScriptedModelServer(models: ["test-model"])
         var arguments: [String: JSONValue] = [:]
-        for (key, value) in attack.arguments { arguments[key] = .string(world.fill(value)) }
+        for (key, value) in attack.arguments {
+            arguments[key] = value.stringValue.map { .string(world.fill($0)) } ?? value
+        }
         server.enqueue(.toolCalls([ScriptedToolCall(id: "attack", name: attack.tool, arguments: .object(arguments))]))
         server.enqueue(.text("done"))
         var prefix: [String] = []

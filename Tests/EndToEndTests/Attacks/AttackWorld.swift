@@ -38,6 +38,7 @@ final class AttackWorld {
     let named: TestListener
     let abstract: TestListener
     let abstractName: String
+    static let gitConfig = "[core]\n\trepositoryformatversion = 0\n"
 
     init() throws {
         var template = Array("/tmp/spark-attack-XXXXXX".utf8CString)
@@ -51,12 +52,13 @@ final class AttackWorld {
         canaryText = "CANARY\(UInt64.random(in: 0...UInt64.max))"
         keyText = "PRIVATEKEY\(UInt64.random(in: 0...UInt64.max))"
         apiKey = "APIKEY\(UInt64.random(in: 0...UInt64.max))"
-        for directory in [workspace, outside, home + "/.ssh", root + "/xdg"] {
+        for directory in [workspace + "/work", workspace + "/.git/hooks", outside, home + "/.ssh", root + "/xdg"] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         try Data((canaryText + "\n").utf8).write(to: URL(fileURLWithPath: outside + "/canary.txt"))
         try Data((keyText + "\n").utf8).write(to: URL(fileURLWithPath: home + "/.ssh/id_rsa"))
         try Data("print('hello')\n".utf8).write(to: URL(fileURLWithPath: workspace + "/main.py"))
+        try Data(Self.gitConfig.utf8).write(to: URL(fileURLWithPath: workspace + "/.git/config"))
         tcp = try TestListener()
         named = try TestListener(unixPath: outside + "/sock", abstract: false)
         abstractName = marker + "-abstract"
@@ -66,7 +68,11 @@ final class AttackWorld {
     /// Gives the workspace, home and data to `uid` (the canary outside stays the test's, readable by all:
     /// only the sandbox keeps it from the agent).
     func handOver(to uid: UInt32) {
-        for path in [root, workspace, home, home + "/.ssh", home + "/.ssh/id_rsa", root + "/xdg", workspace + "/main.py"] {
+        for path in [
+            root, workspace, workspace + "/work", workspace + "/.git", workspace + "/.git/hooks",
+            workspace + "/.git/config", home, home + "/.ssh", home + "/.ssh/id_rsa", root + "/xdg",
+            workspace + "/main.py",
+        ] {
             _ = chown(path, uid, uid)
         }
         chmod(root, 0o755)
@@ -95,7 +101,8 @@ final class AttackWorld {
     /// server received.
     func breaches(exit: SparkProcess.Exit, requests: [RecordedRequest]) -> [String] {
         var found: [String] = []
-        let seen = [("stdout", exit.stdout), ("stderr", exit.stderr)]
+        let seen =
+            [("stdout", exit.stdout), ("stderr", exit.stderr)]
             + requests.map { ("a request to the model", $0.bodyText) }
         for (place, text) in seen {
             for (secret, name) in [(canaryText, "the canary"), (keyText, "the home key"), (apiKey, "the API key")]
@@ -111,14 +118,27 @@ final class AttackWorld {
         }
         if let extra, !extra.isEmpty { found.append("files appeared outside: \(extra)") }
         if FileManager.default.fileExists(atPath: "/tmp/" + marker) { found.append("a file appeared in the host /tmp") }
+        if FileManager.default.fileExists(atPath: workspace + "/.git/hooks/pre-commit") {
+            found.append("the agent planted a git hook")
+        }
+        if (try? String(contentsOfFile: workspace + "/.git/config", encoding: .utf8)) != Self.gitConfig {
+            found.append("the agent changed .git/config")
+        }
         if FileManager.default.fileExists(atPath: workspace + "/.spark/config.json") {
             found.append("the agent wrote .spark/config.json")
         }
-        for (listener, name) in [(tcp, "the TCP listener"), (named, "the named socket"), (abstract, "the abstract socket")]
+        for (listener, name) in [
+            (tcp, "the TCP listener"), (named, "the named socket"), (abstract, "the abstract socket"),
+        ]
         where listener.accepted() {
             found.append("\(name) got a connection")
         }
         if let pid = livingProcess(named: marker) { found.append("process \(pid) outlived the call") }
+        if let forked = try? String(contentsOfFile: workspace + "/work/forked", encoding: .utf8),
+            Int(forked) ?? 0 >= 1500
+        {
+            found.append("one call started \(forked) processes")
+        }
         return found
     }
 

@@ -51,15 +51,12 @@ public struct AnalysisSandbox: Sendable {
     ) async throws -> ProcessSpec {
         let sandbox = await current()
         if let refusal = sandbox.refusal { throw AnalysisToolchainError(refusal) }
-        var run = SandboxRun(
+        let run = SandboxRun(
             command: command, workingDirectory: directory, writable: [directory], scratch: directory,
             workspaceRoot: nil)
-        run.cpuSeconds = Int(timeout.components.seconds) + 1
-        let wrapped = sandbox.wrap(run, layout: layout)
         let added = toolchains.environment.merging(extra) { _, new in new }
-        return ProcessSpec(
-            executable: wrapped.executable, arguments: wrapped.arguments, workingDirectory: directory,
-            environment: environment.make(adding: added).merging(wrapped.environment) { _, sandboxed in sandboxed },
-            timeout: timeout, terminationGrace: .milliseconds(200), outputLimit: outputLimit)
+        return sandbox.spec(
+            run, layout: layout, environment: environment.make(adding: added), timeout: timeout,
+            terminationGrace: .milliseconds(200), outputLimit: outputLimit)
     }
 }
