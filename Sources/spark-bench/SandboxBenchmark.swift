@@ -13,7 +13,8 @@ import Logging
 #endif
 
 /// `spark-bench sandbox`: the start-up the sandbox adds to every process the agent starts: `/bin/true`
-/// through every layer (bwrap + the launcher, and the launcher alone) against a plain spawn, median of N.
+/// through every layer (bwrap + the launcher, and the launcher alone, each with the call's pids cgroup where
+/// one can be made, as the tools run them) against a plain spawn, median of N.
 struct SandboxBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
@@ -28,8 +29,11 @@ struct SandboxBenchmark: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let environment = ProcessInfo.processInfo.environment
         let path = environment["PATH"] ?? "/usr/bin:/bin"
-        let plain = try await time(
-            SandboxedCommand(executable: "/bin/true", arguments: [], environment: [:]), workspace)
+        let plain = try await time {
+            ProcessSpec(
+                executable: "/bin/true", workingDirectory: workspace, environment: ["PATH": "/usr/bin:/bin"],
+                timeout: .seconds(10))
+        }
         print("plain spawn of /bin/true: median \(Statistics.format(plain)) ms")
         for preference in [SandboxPreference.automatic, .launcherOnly] {
             let toolchains = ToolchainInstallations(searchPath: path, baseEnvironment: environment)
@@ -45,22 +49,25 @@ struct SandboxBenchmark: AsyncParsableCommand {
             let run = SandboxRun(
                 command: ["/bin/true"], workingDirectory: workspace, writable: [workspace], scratch: workspace,
                 workspaceRoot: workspace)
-            let median = try await time(sandbox.wrap(run, layout: layout), workspace)
+            let median = try await time {
+                sandbox.spec(
+                    run, layout: layout, environment: ["PATH": "/usr/bin:/bin"], timeout: .seconds(10),
+                    terminationGrace: .seconds(1), outputLimit: 4096)
+            }
             print(
                 "\(sandbox.layers): median \(Statistics.format(median)) ms, +\(Statistics.format(median - plain)) ms, "
                     + "\(Statistics.format(median / max(plain, 0.001), digits: 1))x a plain spawn")
         }
     }
 
-    private func time(_ command: SandboxedCommand, _ directory: String) async throws -> Double {
-        let spec = ProcessSpec(
-            executable: command.executable, arguments: command.arguments, workingDirectory: directory,
-            environment: ["PATH": "/usr/bin:/bin"].merging(command.environment) { _, new in new }, timeout: .seconds(10)
-        )
+    /// The median time, in ms, of running the spec `makeSpec` returns (a fresh one per run: each call gets
+    /// its own cgroup).
+    private func time(_ makeSpec: () -> ProcessSpec) async throws -> Double {
         let seconds = try await BenchmarkMath.timeRuns(runs) {
+            let spec = makeSpec()
             let outcome = try await ProcessRunner().run(spec)
             guard outcome.termination.isSuccess else {
-                throw BenchError("\(command.executable) failed: \(outcome.standardError.text)")
+                throw BenchError("\(spec.executable) failed: \(outcome.standardError.text)")
             }
         }
         return BenchmarkMath.median(seconds) * 1000

@@ -4,7 +4,7 @@ extension Sandbox {
     /// The process spec that runs `run` in this sandbox: the wrapped command, `environment` with the
     /// sandbox's `HOME` and `TMPDIR`, each process's CPU time capped at the timeout, and the call's own
     /// pids cgroup where the server can make one.
-    func spec(
+    public func spec(
         _ run: SandboxRun, layout: SandboxLayout, environment: [String: String], timeout: Duration,
         terminationGrace: Duration, outputLimit: Int
     ) -> ProcessSpec {
