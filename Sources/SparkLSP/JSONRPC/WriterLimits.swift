@@ -1,10 +1,10 @@
 /// How much the writer queues for a client that does not read, before it drops droppable frames, and how long
 /// the exit path waits for queued frames to reach the client.
 ///
-/// The queue is *full* at `queuedBytes` or `queuedFrames` (frames written or being written do not count). A
-/// droppable frame is dropped once the queue has stayed full for `stallLimit`, or at once when queueing it would
-/// pass twice either bound; dropping goes on until the queue drains to half the bounds. Essential frames are
-/// always queued.
+/// The queue is *full* at `queuedBytes` or `queuedFrames` of frames not yet written (the batch being written
+/// counts). A droppable frame is dropped once the queue has stayed full for `stallLimit`, or at once when
+/// queueing it would pass twice either bound; dropping goes on until the queue drains to half the bounds.
+/// Essential frames are always queued.
 public struct WriterLimits: Sendable, Hashable {
     /// Bytes (headers included) at which the queue is full. Default 4 MiB: about 20,000 chat deltas.
     public var queuedBytes: Int
