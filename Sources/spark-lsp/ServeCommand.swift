@@ -80,6 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maximumFrameLength = maxMessageMiB << 20
         #if DEBUG
             configuration.dropDidChangeNumber = TestHooks.dropDidChangeNumber()
+            if let limits = TestHooks.writerLimits() { configuration.writerLimits = limits }
         #endif
         configuration.codeActionKinds = CodeActionCatalog.kinds
         let logger = Logger(label: "spark-lsp")

@@ -7,12 +7,19 @@ struct ChatEventEmitter: Sendable {
     let sessionID: String
     let edits: EditLedger
 
-    /// Sends the notification of `event`.
+    /// Sends the notification of `event`. A `delta` is droppable: while the client is not reading, deltas may be
+    /// dropped, since `done` and the `spark/chat` reply carry the whole answer; every other event changes what
+    /// the client shows (tool calls, edits, the end of the run) and is always sent.
     func send(_ event: ChatEvent) {
         var uri: DocumentURI?
-        if case .edit(_, let edit) = event { uri = edits.uri(of: edit.path) }
+        var priority = FramePriority.essential
+        switch event {
+        case .edit(_, let edit): uri = edits.uri(of: edit.path)
+        case .delta: priority = .droppable
+        default: break
+        }
         context.connection.send(
             method: ChatEventNotification.method,
-            params: ChatEventParams(event: event, sessionID: sessionID, token: token, uri: uri))
+            params: ChatEventParams(event: event, sessionID: sessionID, token: token, uri: uri), priority: priority)
     }
 }

@@ -8,9 +8,9 @@ import Synchronization
     import Foundation
 #endif
 
-/// A JSON-RPC 2.0 connection over a pair of file descriptors: one reader thread, one locked
-/// writer, and the table of our requests awaiting the peer's responses. Used by the server and,
-/// symmetrically, by the test client.
+/// A JSON-RPC 2.0 connection over a pair of file descriptors: one reader thread, one writer thread
+/// fed by a queue (`MessageWriter`), and the table of our requests awaiting the peer's responses.
+/// Used by the server and, symmetrically, by the test client.
 public final class JSONRPCConnection: Sendable {
     private struct State: ~Copyable {
         var nextID = 1
@@ -27,10 +27,11 @@ public final class JSONRPCConnection: Sendable {
 
     /// Reads frames from `input` and writes them to `output`; takes ownership of both descriptors.
     public init(
-        input: Int32, output: Int32, logger: Logger, maximumFrameLength: Int = FrameParser.defaultMaximumFrameLength
+        input: Int32, output: Int32, logger: Logger, maximumFrameLength: Int = FrameParser.defaultMaximumFrameLength,
+        writerLimits: WriterLimits = WriterLimits()
     ) {
         self.inputFD = input
-        self.writer = MessageWriter(fd: output)
+        self.writer = MessageWriter(fd: output, limits: writerLimits, logger: logger)
         self.maximumFrameLength = maximumFrameLength
         self.logger = logger
     }
@@ -126,15 +127,15 @@ public final class JSONRPCConnection: Sendable {
         }
     }
 
-    /// Sends a notification.
-    public func notify<N: LSPNotification>(_ notification: N) {
-        send(method: N.method, params: notification)
+    /// Sends a notification; a `droppable` one may be dropped while the peer is not reading.
+    public func notify<N: LSPNotification>(_ notification: N, priority: FramePriority = .essential) {
+        send(method: N.method, params: notification, priority: priority)
     }
 
-    /// Sends a notification with any params.
-    public func send(method: String, params: some Encodable) {
+    /// Sends a notification with any params; a `droppable` one may be dropped while the peer is not reading.
+    public func send(method: String, params: some Encodable, priority: FramePriority = .essential) {
         do {
-            writer.write(body: try MessageCoding.notification(method: method, params: params))
+            writer.write(body: try MessageCoding.notification(method: method, params: params), priority: priority)
         } catch {
             logger.error("Could not encode \(method): \(error)")
         }
@@ -159,10 +160,19 @@ public final class JSONRPCConnection: Sendable {
         _ = writer.writeRaw(bytes)
     }
 
-    /// Closes the output; pending requests fail with `ConnectionError.closed`.
+    /// Closes the output once the frames already sent are written (without waiting for that); pending requests
+    /// fail with `ConnectionError.closed`.
     public func closeOutput() {
         writer.close()
         failAll()
+    }
+
+    /// Closes the output and waits until the frames already sent are written, at most `limit`; returns whether
+    /// they were. Pending requests fail with `ConnectionError.closed`.
+    @discardableResult
+    public func closeOutput(flushingWithin limit: Duration) async -> Bool {
+        failAll()
+        return await writer.close(flushingWithin: limit)
     }
 
     /// Resumes the pending request `id`; returns `false` when there is none.

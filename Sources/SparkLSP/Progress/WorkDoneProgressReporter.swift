@@ -30,8 +30,12 @@ public final class WorkDoneProgressReporter: Sendable {
         send(.end(message: message))
     }
 
+    /// A report is droppable (the next report or the end replaces it while the client is not reading); begin and
+    /// end are always sent, so the client's progress opens and closes.
     private func send(_ value: WorkDoneProgressValue) {
         guard let token else { return }
-        connection.notify(WorkDoneProgressNotification(token: token, value: value))
+        var priority = FramePriority.essential
+        if case .report = value { priority = .droppable }
+        connection.notify(WorkDoneProgressNotification(token: token, value: value), priority: priority)
     }
 }

@@ -27,7 +27,8 @@ public final class LSPServer: Sendable {
     public init(input: Int32, output: Int32, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger)
     {
         let connection = JSONRPCConnection(
-            input: input, output: output, logger: logger, maximumFrameLength: configuration.maximumFrameLength)
+            input: input, output: output, logger: logger, maximumFrameLength: configuration.maximumFrameLength,
+            writerLimits: configuration.writerLimits)
         context = ServerContext(
             connection: connection, documents: DocumentStore(logger: logger), configuration: configuration,
             logger: logger)
@@ -55,7 +56,8 @@ public final class LSPServer: Sendable {
         handlers.withLock { $0.register(type, handler) }
     }
 
-    /// Serves until `exit` or end of input; returns the process exit code (0 after `shutdown`, else 1).
+    /// Serves until `exit` or end of input; returns the process exit code (0 after `shutdown`, else 1) once the
+    /// frames already sent are written (at most `writerLimits.exitFlushLimit`) and the output is closed.
     public func run() async -> Int32 {
         let (messages, continuation) = AsyncStream<IncomingMessage>.makeStream()
         context.connection.start(
@@ -80,7 +82,7 @@ public final class LSPServer: Sendable {
             case .request(let id, let method, let params):
                 await handleRequest(id: id, method: method, params: params)
             case .notification(ExitNotification.method, _):
-                return finish(reason: "exit")
+                return await finish(reason: "exit")
             case .notification(let method, let params):
                 await handleNotification(method: method, params: params)
             case .response(let id, _, let error):
@@ -92,13 +94,14 @@ public final class LSPServer: Sendable {
                 context.connection.reply(to: id, error: error)
             }
         }
-        return finish(reason: "end of input")
+        return await finish(reason: "end of input")
     }
 
-    private func finish(reason: String) -> Int32 {
+    private func finish(reason: String) async -> Int32 {
         tracker.cancelAll()
         let code: Int32 = context.state.lifecycle == .shutDown ? 0 : 1
         context.logger.info("Stopping on \(reason), exit code \(code)")
+        await context.connection.closeOutput(flushingWithin: context.configuration.writerLimits.exitFlushLimit)
         return code
     }
 

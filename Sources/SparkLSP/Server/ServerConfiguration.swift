@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var codeActionKinds: [CodeActionKind] = [.quickFix, .refactorRewrite]
     /// How long server-to-client requests wait for the client's response.
     public var clientRequestTimeout: Duration = .seconds(60)
+    /// How much the writer queues for a client that does not read before it drops droppable notifications,
+    /// and how long the exit path waits for queued frames.
+    public var writerLimits = WriterLimits()
     #if DEBUG
         /// Test hook, debug builds only: drop the n-th (1-based) `didChange` so that tests
         /// can prove they notice a server that loses an edit.
