@@ -9,11 +9,15 @@ public struct EditOutcome: Hashable, Sendable {
     /// file's current text (a `str_replace` or an `append` on a file that changed since the agent saw it).
     /// `nil`: the change asked for.
     public var change: FileChange?
+    /// What the file holds after the change, when the editor knows more than the text it made: the buffer's new
+    /// version once the editor reported its edit. `nil`: the agent knows the text it made, not a version.
+    public var written: SeenFile?
 
-    public init(applied: Bool, message: String? = nil, change: FileChange? = nil) {
+    public init(applied: Bool, message: String? = nil, change: FileChange? = nil, written: SeenFile? = nil) {
         self.applied = applied
         self.message = message
         self.change = change
+        self.written = written
     }
 
     public static let applied = EditOutcome(applied: true)

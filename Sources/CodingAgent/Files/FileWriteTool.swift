@@ -88,7 +88,8 @@ public struct FileWriteTool: TypedAgentTool {
             seenFiles.forget(path, session: context.sessionID)
         } else {
             seenFiles.record(
-                SeenFile(text: made.newText, version: nil, source: .written), path: path, session: context.sessionID)
+                outcome.written ?? SeenFile(text: made.newText, version: nil, source: .written), path: path,
+                session: context.sessionID)
         }
         return summary(of: made, request: request, note: outcome.message)
     }

@@ -21,6 +21,9 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
         @Sendable (_ change: FileChange, _ uri: DocumentURI, _ outcome: EditOutcome, _ edit: WorkspaceEdit?) async ->
         Void
 
+    /// How long an applied edit waits for the client to report the change it made to an open buffer.
+    static let reportTimeout: Duration = .seconds(2)
+
     let context: ServerContext
     let confirmEdits: Bool
     let observer: Observer
@@ -107,7 +110,9 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
         let name = change.path.split(separator: "/").last.map(String.init) ?? change.path
         do {
             let result = try await context.applyEdit(edit, label: "Spark: edit \(name)")
-            if result.applied { return EditOutcome(applied: true, message: note, change: change) }
+            if result.applied {
+                return EditOutcome(applied: true, message: note, change: change, written: await written(change, open))
+            }
             let reason = result.failureReason.map { ": \($0)" } ?? ""
             return EditOutcome(
                 applied: false,
@@ -119,6 +124,16 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
                 applied: false,
                 message: "error: the editor failed to apply the edit to \(change.path): \(error); nothing was written")
         }
+    }
+
+    /// The buffer after an applied edit to an open document, once the client reported the change: what the agent
+    /// saw last, with its version, when it holds the text the edit made (else `nil`: someone typed in it at once).
+    private func written(_ change: FileChange, _ open: OpenTextDocument?) async -> SeenFile? {
+        guard let open, change.kind == .modify,
+            let after = await context.documents.document(open.uri, after: open.version, timeout: Self.reportTimeout),
+            after.buffer.text.utf8.elementsEqual(change.newText.utf8)
+        else { return nil }
+        return SeenFile(text: change.newText, version: after.version, source: .written)
     }
 
     private static func staleMessage(_ path: String, read: Int, now: Int) -> String {
