@@ -21,9 +21,4 @@ public struct SeenFile: Hashable, Sendable {
         self.version = version
         self.source = source
     }
-
-    /// Whether `text` is the text the agent saw.
-    public func matches(_ text: String) -> Bool {
-        digest == TextDigest(text)
-    }
 }

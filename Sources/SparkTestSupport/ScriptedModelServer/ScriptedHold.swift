@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -20,47 +18,38 @@ import Synchronization
 /// hold.release()
 /// ```
 ///
-/// A process the test cannot call (headless Neovim) releases every request held at that moment with
-/// `POST /scripted/release` on the server.
+/// A process the test cannot call (headless Neovim) releases with `POST /scripted/release` on the server: every
+/// request held at that moment, or, when none is, the next one to reach a hold.
 public final class ScriptedHold: Sendable {
     /// The path that releases every held request over HTTP.
     public static let releasePath = "/scripted/release"
 
-    private struct State {
-        var reached = false
-        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-        var nextWaiter = 0
-    }
-
-    private let state = Mutex(State())
+    /// One element each time a request reaches the hold.
+    private let arrivals: AsyncStream<Void>
+    private let arrived: AsyncStream<Void>.Continuation
     /// `release()` writes a byte to it; the server's connection thread waits for that byte.
     private let gate: Pipe
 
     public init() throws {
         gate = try Pipe.make()
+        (arrivals, arrived) = AsyncStream<Void>.makeStream()
     }
 
     deinit {
+        arrived.finish()
         close(gate.read)
         close(gate.write)
     }
 
-    /// Waits until a request reached the hold; `false` after `timeout` (a hang turned into a failure, not a
-    /// synchronisation delay).
+    /// Waits until a request reached the hold (one caller at a time); `false` after `timeout` (a hang turned into
+    /// a failure, not a synchronisation delay).
     public func reached(timeout: Duration = .seconds(30)) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await self.arrival()
-                return !Task.isCancelled
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        let arrivals = self.arrivals
+        let reached = try? await withDeadline(timeout) {
+            for await _ in arrivals { return true }
+            return false
         }
+        return reached ?? false
     }
 
     /// Lets the held request be answered.
@@ -72,12 +61,7 @@ public final class ScriptedHold: Sendable {
     /// On the server's connection thread: reports that the request arrived, then blocks until `release()`, or
     /// until `timeout` has passed, so a test that failed before releasing cannot keep the thread forever.
     func hold(timeout: Duration) {
-        let waiters = state.withLock { state in
-            state.reached = true
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume() }
+        arrived.yield()
         var descriptor = pollfd(fd: gate.read, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1000)
         while true {
@@ -88,26 +72,6 @@ public final class ScriptedHold: Sendable {
                 _ = read(gate.read, &byte, 1)
             }
             return
-        }
-    }
-
-    private func arrival() async {
-        let id = state.withLock { state -> Int in
-            state.nextWaiter += 1
-            return state.nextWaiter
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.reached || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let continuation = state.withLock { $0.waiters.removeValue(forKey: id) }
-            continuation?.resume()
         }
     }
 }
