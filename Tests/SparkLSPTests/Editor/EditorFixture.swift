@@ -14,6 +14,9 @@ import SparkTestSupport
 /// An in-process server with the agent service, a scripted model server over real HTTP, a
 /// temporary workspace and sessions database, and an initialized test client.
 struct EditorFixture {
+    /// Makes the coding agent's tools of a run from the run and the agent's real tools.
+    typealias Tools = @Sendable (AgentRunContext, [any AgentTool]) -> [any AgentTool]
+
     static let fullCapabilities: JSONValue = [
         "workspace": [
             "applyEdit": true,
@@ -39,7 +42,7 @@ struct EditorFixture {
         extraAgents: [any AgentModule] = [],
         workspaceConfiguration: String? = nil,
         configure: (TestLSPClient) -> Void = { _ in },
-        tools: @escaping @Sendable (AgentRunContext, [any AgentTool]) -> [any AgentTool] = testTools
+        tools: @escaping Tools = testTools
     ) async throws {
         model = try ScriptedModelServer(models: ["sup-model", "code-model"])
         workspace = FileManager.default.temporaryDirectory.path + "/spark-editor-" + UUID().uuidString
@@ -76,12 +79,12 @@ struct EditorFixture {
 
     /// The coding agent's tools in most editor tests: a `file_write` that reads just before it writes, and a
     /// `bash` that only asks for approval.
-    static let testTools: @Sendable (AgentRunContext, [any AgentTool]) -> [any AgentTool] = { run, _ in
+    static let testTools: Tools = { run, _ in
         [TestWriteTool(environment: run), TestRunTool(environment: run)]
     }
 
     /// The real `file_read` and `file_write` of the coding agent, and the test `bash`.
-    static let realFileTools: @Sendable (AgentRunContext, [any AgentTool]) -> [any AgentTool] = { run, real in
+    static let realFileTools: Tools = { run, real in
         real.filter { ["file_read", "file_write"].contains($0.name) } + [TestRunTool(environment: run)]
     }
 

@@ -42,12 +42,7 @@ import Testing
         let editor: SimulatedEditor
         var path: String { fixture.path("calc.py") }
 
-        init(
-            tools: @escaping @Sendable (AgentRunContext, [any AgentTool]) -> [any AgentTool] = EditorFixture
-                .realFileTools
-        )
-            async throws
-        {
+        init(tools: @escaping EditorFixture.Tools = EditorFixture.realFileTools) async throws {
             fixture = try await EditorFixture(tools: tools)
             editor = SimulatedEditor(client: fixture.client)
             try fixture.write("calc.py", ReadBeforeWriteEditorTests.original)
