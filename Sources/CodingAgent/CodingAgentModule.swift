@@ -32,7 +32,7 @@ public final class CodingAgentModule: AgentModule {
         do {
             agent.tools = try toolkit(for: run).tools(
                 editor: run.editor, documents: run.documents, approval: run.approval,
-                protected: ProtectedPaths(additional: run.configuration.protectedPaths))
+                protected: ProtectedPaths(additional: run.configuration.protectedPaths), seenFiles: run.seenFiles)
         } catch {
             run.logger.error("The coding tools are unavailable for workspace \(run.workspace): \(error)")
         }

@@ -40,13 +40,15 @@ public struct CodingToolkit: Sendable {
     }
 
     /// Every tool, in the order the model sees them, writing through `editor`, reading open buffers from
-    /// `documents` and asking `approval` before commands and code run.
+    /// `documents`, keeping what each conversation saw of the files in `seenFiles` and asking `approval`
+    /// before commands and code run.
     public func tools(
         editor: any WorkspaceEditor, documents: (any DocumentSource)?, approval: any ApprovalPolicy,
-        protected: ProtectedPaths = ProtectedPaths()
+        protected: ProtectedPaths = ProtectedPaths(), seenFiles: SeenFiles = SeenFiles()
     ) -> [any AgentTool] {
         CodingFileTools.make(
-            root: workspace, editor: editor, documents: documents, memoryRoot: memoryRoot, protected: protected)
+            root: workspace, editor: editor, documents: documents, memoryRoot: memoryRoot, protected: protected,
+            seenFiles: seenFiles)
             + execution.asking(approval).tools
             + AnalysisTools.make(
                 workspaceRoot: workspace.path,

@@ -3,6 +3,12 @@ import Glibc
 import SparkTestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// `spark-lsp chat` and `spark-lsp agents`, the built binary against the scripted vLLM server.
 @Suite struct ChatCommandTests {
     @Test func plainTextAnswerGoesToStdout() async throws {
@@ -163,5 +169,76 @@ import Testing
         #expect(next.events.last?["agent"] == "coding")
         let roles = server.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["role"]?.stringValue }
         #expect(roles == ["system", "user", "assistant", "tool", "user"])
+    }
+
+    /// The read-before-write contract on disk: a file changed between the agent's read and its overwrite is left as
+    /// it is; a new process has seen nothing, even in the same session; a read then an overwrite works.
+    @Test func anOverwriteOfAFileChangedOnDiskSinceItWasReadIsRefused() async throws {
+        let environment = try ChatEnvironment()
+        defer { environment.remove() }
+        let workspace = environment.directory + "/ws"
+        let file = workspace + "/calc.py"
+        #expect(mkdir(workspace, 0o755) == 0)
+        try "def add(a, b):\n    return a + b\n".write(toFile: file, atomically: false, encoding: .utf8)
+        func contents() -> String? { try? String(contentsOfFile: file, encoding: .utf8) }
+        var variables = environment.variables(endpoint: try ScriptedModelServer.refusingEndpoint())
+        variables["WORKSPACE_DIR"] = workspace
+        variables["ENABLE_CODE_EXECUTION"] = "false"
+        let read = ScriptedReply.toolCalls([
+            ScriptedToolCall(id: "read", name: "file_read", arguments: ["path": "calc.py"])
+        ])
+        let overwrite = ScriptedReply.toolCalls([
+            ScriptedToolCall(
+                id: "write", name: "file_write",
+                arguments: ["operation": "overwrite", "path": "calc.py", "content": "x = 1\n"])
+        ])
+        func chat(_ server: ScriptedModelServer) throws -> SparkProcess {
+            variables["VLLM_ENDPOINT"] = server.endpoint.baseURL
+            return try SparkProcess(
+                ["chat", "--agent", "coding", "--session", "s", "--json", "rewrite calc.py"], environment: variables)
+        }
+        func result(of id: String, in exit: SparkProcess.Exit) -> String? {
+            exit.events.first { $0["kind"] == "toolResult" && $0["id"]?.stringValue == id }?["content"]?.stringValue
+        }
+
+        // Another program writes the file while the model thinks about the agent's read.
+        let server = try ScriptedModelServer()
+        let thinking = try ScriptedHold()
+        server.enqueue(read)
+        server.enqueue(.held(thinking, then: overwrite))
+        server.enqueue(.text("I will read it again."))
+        let process = try chat(server)
+        #expect(await thinking.reached(), "the model never got the file_read result")
+        let theirs = "def add(a, b):\n    # their line\n    return a + b\n"
+        try theirs.write(toFile: file, atomically: false, encoding: .utf8)
+        thinking.release()
+        let refused = try await process.exit()
+        #expect(refused.status == 0, "stderr: \(refused.stderr)")
+        #expect(
+            result(of: "write", in: refused)
+                == "refused: calc.py changed on disk since you read it: read it again with file_read before overwriting it"
+        )
+        #expect(refused.events.first { $0["kind"] == "edit" }?["applied"] == false)
+        #expect(contents() == theirs, "the other program's text is intact")
+
+        // A new process remembers nothing: the session's earlier read does not count.
+        let restarted = try ScriptedModelServer()
+        restarted.enqueue(overwrite)
+        restarted.enqueue(.text("I will read it first."))
+        let unread = try await chat(restarted).exit()
+        #expect(
+            result(of: "write", in: unread)?.hasPrefix("refused: calc.py has not been read in this conversation")
+                == true)
+        #expect(contents() == theirs)
+
+        // Read, then overwrite: written.
+        let again = try ScriptedModelServer()
+        again.enqueue(read)
+        again.enqueue(overwrite)
+        again.enqueue(.text("Rewritten."))
+        let written = try await chat(again).exit()
+        #expect(written.status == 0, "stderr: \(written.stderr)")
+        #expect(result(of: "write", in: written)?.hasPrefix("overwrite calc.py:") == true)
+        #expect(contents() == "x = 1\n")
     }
 }

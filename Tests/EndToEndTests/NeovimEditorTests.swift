@@ -179,4 +179,31 @@ import Testing
         #expect(model.requests.filter { $0.path == "/v1/chat/completions" }.count == 2)
         #expect(model.midReplyDisconnects >= 1)
     }
+
+    static let userLine = "    # typed while the model was thinking"
+
+    /// The read-before-write contract in Neovim: the user types a line between the agent's read and its write.
+    @Test(arguments: ["overwrite", "str_replace"])
+    func theLineTheUserTypedWhileTheModelThoughtSurvivesTheAgentsWrite(scenario: String) async throws {
+        let model = try ScriptedModelServer()
+        let thinking = try ScriptedHold()
+        model.enqueue(.toolCalls([ScriptedToolCall(id: "read", name: "file_read", arguments: ["path": "sample.py"])]))
+        let write: JSONValue =
+            scenario == "overwrite"
+            ? ["operation": "overwrite", "path": "sample.py", "content": .string(Self.fixed)]
+            : ["operation": "str_replace", "path": "sample.py", "old_text": "prnt(", "new_text": "print("]
+        model.enqueue(
+            .held(thinking, then: .toolCalls([ScriptedToolCall(id: "write", name: "file_write", arguments: write)])))
+        model.enqueue(.text("Done.", chunks: 1))
+        var lines = Self.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert(Self.userLine, at: 1)
+        let typed = lines.joined(separator: "\n")
+        let expected = scenario == "overwrite" ? typed : typed.replacing("prnt(", with: "print(")
+        let outcome = try await runNeovim(
+            script: "read_before_write_check.lua", model: model,
+            environment: [
+                "SPARK_TEST_SCENARIO": scenario, "SPARK_TEST_LINE": Self.userLine, "SPARK_TEST_EXPECTED": expected,
+            ])
+        #expect(outcome.passed, "\(outcome.result)")
+    }
 }

@@ -10,6 +10,9 @@ public struct AgentRunContext: Sendable {
     public var editor: any WorkspaceEditor
     /// The editor's open buffers, when there is an editor.
     public var documents: (any DocumentSource)?
+    /// What each conversation's agent last saw of each file, for the read-before-write contract: the file tools
+    /// record in it by `ToolContext.sessionID`, and the editor checks each change against it.
+    public var seenFiles: SeenFiles
     /// Decides whether commands and code may run.
     public var approval: any ApprovalPolicy
     /// The request's workflow (`review`, `debug`, ...), for agents that have workflows; `nil` for the default.
@@ -22,13 +25,14 @@ public struct AgentRunContext: Sendable {
 
     public init(
         configuration: SparkConfiguration, editor: any WorkspaceEditor, documents: (any DocumentSource)?,
-        approval: any ApprovalPolicy,
+        seenFiles: SeenFiles = SeenFiles(), approval: any ApprovalPolicy,
         workflow: String? = nil, prompts: PromptLibrary = PromptLibrary(), environment: [String: String] = [:],
         logger: Logger
     ) {
         self.configuration = configuration
         self.editor = editor
         self.documents = documents
+        self.seenFiles = seenFiles
         self.approval = approval
         self.workflow = workflow
         self.prompts = prompts

@@ -21,8 +21,8 @@ extension ChatService {
         }
     }
 
-    /// Empties a session and ends what it kept outside the store: its "Always for this session" approvals
-    /// and each module's state (its Python REPL).
+    /// Empties a session and ends what it kept outside the store: its "Always for this session" approvals, what
+    /// its agent saw of the files, and each module's state (its Python REPL).
     public func reset(session: String, on surface: ChatSurface) async throws(ChatError) {
         let store = try sessionStore(try configuration(on: surface))
         do {
@@ -31,6 +31,7 @@ extension ChatService {
             throw ChatError(.storage, "cannot reset session \(session): \(error)")
         }
         await approvals.forget(session: session)
+        seenFiles.forget(session: session)
         for module in modules { await module.endSession(session) }
     }
 

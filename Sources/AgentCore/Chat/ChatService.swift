@@ -37,6 +37,9 @@ public final class ChatService: Sendable {
     public let prompts: PromptLibrary
     /// The "Always for this session" answers, shared by every front end of this process.
     public let approvals = SessionApprovals()
+    /// What each session's agent last saw of each file (the read-before-write contract), shared by every front end
+    /// of this process and by a session's turns; in memory only, so after a restart the agent reads again.
+    public let seenFiles = SeenFiles()
     let environment: [String: String]
     let sessionsDatabase: String?
     let sessionPrefix: String
@@ -99,7 +102,8 @@ public final class ChatService: Sendable {
     ) -> AgentRunContext {
         AgentRunContext(
             configuration: configuration, editor: editor,
-            documents: surface.documents, approval: approvals.asking(surface.approval), workflow: workflow,
+            documents: surface.documents, seenFiles: seenFiles, approval: approvals.asking(surface.approval),
+            workflow: workflow,
             prompts: prompts, environment: environment, logger: logger)
     }
 

@@ -1,50 +1,8 @@
-/// A change to one file that an agent wants made.
-///
-/// Tools compute the whole new text; the editor decides how to deliver it: the LSP server
-/// sends a minimal `workspace/applyEdit` against the buffer version in `baseVersion`, the
-/// command line writes the file.
-public struct FileChange: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
-        case create
-        case modify
-        case delete
-    }
-
-    public var kind: Kind
-    /// Absolute path, already confined to the workspace.
-    public var path: String
-    /// The text the agent based the change on (`nil` when creating).
-    public var originalText: String?
-    /// The new text (`""` when deleting).
-    public var newText: String
-    /// The editor buffer version the agent read, or `nil` when it read the file from disk.
-    public var baseVersion: Int?
-
-    public init(kind: Kind, path: String, originalText: String?, newText: String, baseVersion: Int?) {
-        self.kind = kind
-        self.path = path
-        self.originalText = originalText
-        self.newText = newText
-        self.baseVersion = baseVersion
-    }
-}
-
-/// How a `FileChange` ended.
-public struct EditOutcome: Hashable, Sendable {
-    /// Whether the change was made.
-    public var applied: Bool
-    /// Why not, or a note for the model (for example "the buffer changed since you read it").
-    public var message: String?
-
-    public init(applied: Bool, message: String? = nil) {
-        self.applied = applied
-        self.message = message
-    }
-
-    public static let applied = EditOutcome(applied: true)
-}
-
 /// Delivers agent edits: through the editor (LSP `workspace/applyEdit`) or to disk.
+///
+/// An editor decides every change with `ReadBeforeWriteCheck` against the file's text at the moment it applies it
+/// (the live buffer and its version in an editor, the disk otherwise), and makes it only when the check lets it,
+/// with the text the check returns.
 public protocol WorkspaceEditor: Sendable {
     func apply(_ change: FileChange) async throws -> EditOutcome
 }

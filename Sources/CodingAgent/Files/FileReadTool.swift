@@ -5,6 +5,8 @@ import SparkJSON
 ///
 /// Reads the editor's live buffer when the file is open there, else the disk. Binary files are
 /// described rather than shown; files over `maximumBytes` are read only that far, with a note.
+/// A file read whole is recorded in `seenFiles` for the conversation: what `file_write` may then
+/// overwrite, insert into or delete (see `ReadBeforeWriteCheck`).
 public struct FileReadTool: TypedAgentTool {
     /// The most bytes read from disk for one call.
     public static let maximumBytes = 4 << 20
@@ -16,10 +18,13 @@ public struct FileReadTool: TypedAgentTool {
 
     public let root: WorkspaceRoot
     public let documents: (any DocumentSource)?
+    /// What each conversation has seen of each file; shared with `file_write`.
+    public let seenFiles: SeenFiles
 
-    public init(root: WorkspaceRoot, documents: (any DocumentSource)? = nil) {
+    public init(root: WorkspaceRoot, documents: (any DocumentSource)? = nil, seenFiles: SeenFiles = SeenFiles()) {
         self.root = root
         self.documents = documents
+        self.seenFiles = seenFiles
     }
 
     public var name: String { "file_read" }
@@ -29,7 +34,9 @@ public struct FileReadTool: TypedAgentTool {
         Read a text file in the workspace, with line numbers (`number<TAB>text`), or list a directory. \
         Open files are read from the editor's live buffer, so you see unsaved changes. \
         Long files come in pages: pass start_line to continue where the previous page ended. \
-        Binary files are not shown. .spark/config.json and .spark/sessions.sqlite* are never read.
+        Binary files are not shown. .spark/config.json and .spark/sessions.sqlite* are never read. \
+        Reading a file (any page of it) is what lets you overwrite, insert into or delete it with file_write \
+        in this conversation; grep and glob results do not count.
         """
     }
 
@@ -50,10 +57,10 @@ public struct FileReadTool: TypedAgentTool {
         } catch {
             return error.toolResult
         }
-        return await read(path, startLine: startLine, maxLines: maxLines)
+        return await read(path, startLine: startLine, maxLines: maxLines, session: context.sessionID)
     }
 
-    private func read(_ path: WorkspacePath, startLine: Int, maxLines: Int) async -> ToolResult {
+    private func read(_ path: WorkspacePath, startLine: Int, maxLines: Int, session: String) async -> ToolResult {
         let snapshot: FileTextSource.Snapshot
         do throws(FileTextSource.Problem) {
             snapshot = try await FileTextSource(root: root, documents: documents).read(path, limit: Self.maximumBytes)
@@ -66,16 +73,22 @@ public struct FileReadTool: TypedAgentTool {
             }
         }
         let lines = LineNumberedText(snapshot.text)
+        guard lines.count == 0 || startLine <= lines.count else {
+            return .error("start_line \(startLine) is past the end of \(path.relative), which has \(lines.count) lines")
+        }
+        if !snapshot.truncated {
+            seenFiles.record(
+                SeenFile(text: snapshot.text, version: snapshot.version, source: .read), path: path.absolute,
+                session: session)
+        }
         var header = path.relative
         if let version = snapshot.version { header += " (live editor buffer, version \(version))" }
         guard lines.count > 0 else { return ToolResult(header + ": empty file") }
-        guard startLine <= lines.count else {
-            return .error("start_line \(startLine) is past the end of \(path.relative), which has \(lines.count) lines")
-        }
         let last = min(lines.count, startLine + maxLines - 1)
         var output = header + ", lines \(startLine)-\(last) of \(lines.count)"
         if snapshot.truncated {
-            output += " (the file is \(snapshot.size) bytes; only its first \(Self.maximumBytes) bytes were read)"
+            output +=
+                " (the file is \(snapshot.size) bytes; only its first \(Self.maximumBytes) bytes were read, so file_write can change it only with str_replace or append)"
         }
         output += ":\n" + lines.numbered(startLine...last)
         if last < lines.count {

@@ -9,17 +9,13 @@ enum FileTextEdit {
         String, FileEditProblem
     > {
         guard !old.isEmpty else { return .failure(FileEditProblem("old_text must not be empty")) }
-        let offsets = ByteSearch.offsets(of: old, in: text, limit: 50)
-        switch offsets.count {
-        case 1:
-            let bytes = Array(text.utf8)
-            let result = bytes[..<offsets[0]] + Array(new.utf8) + bytes[(offsets[0] + old.utf8.count)...]
-            return .success(String(decoding: result, as: UTF8.self))
-        case 0:
+        let replaced = TextSplice.replacingOnce(old, with: new, in: text, limit: 50)
+        if let result = replaced.text { return .success(result) }
+        if replaced.matches.isEmpty {
             return .failure(FileEditProblem(StrReplaceDiagnosis.noMatch(for: old, in: text, path: path)))
-        default:
-            return .failure(FileEditProblem(StrReplaceDiagnosis.severalMatches(offsets, of: old, in: text, path: path)))
         }
+        return .failure(
+            FileEditProblem(StrReplaceDiagnosis.severalMatches(replaced.matches, of: old, in: text, path: path)))
     }
 
     /// Inserts `insertion` as whole lines after line `line` (0 = the top).
@@ -61,10 +57,5 @@ enum FileTextEdit {
         if anchor.hasSuffix("\n") { end -= 1 }
         let line = Array(text.utf8)[..<end].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } + 1
         return inserting(insertion, afterLine: line, in: text)
-    }
-
-    /// Adds `addition` at the end, on a new line when the text does not end with one.
-    static func appending(_ addition: String, to text: String) -> String {
-        text.isEmpty || text.hasSuffix("\n") ? text + addition : text + "\n" + addition
     }
 }

@@ -20,4 +20,17 @@ struct FileWriteRequest {
         newText = arguments.newText
         insertLine = arguments.insertLine
     }
+
+    /// The operation as the editor's read-before-write check knows it, with what a `str_replace` or an `append`
+    /// needs to be made again on a text that changed.
+    var changeOperation: FileChange.Operation {
+        switch operation {
+        case .create: .create
+        case .overwrite: .overwrite
+        case .strReplace: .replace(old: oldText ?? "", new: newText ?? "")
+        case .insert: .insert
+        case .append: .append(content ?? "")
+        case .delete: .delete
+        }
+    }
 }

@@ -7,8 +7,9 @@ import AgentCore
 #endif
 
 extension FileWriteTool {
-    /// The change a request asks for, computed from the file's current text.
-    func makeChange(_ request: FileWriteRequest) async -> Result<FileChange, FileWriteFailure> {
+    /// The change a request asks for, computed from the file's current text, carrying what the conversation
+    /// last saw of the file (`seen`).
+    func makeChange(_ request: FileWriteRequest, seen: SeenFile?) async -> Result<FileChange, FileWriteFailure> {
         let path = request.path
         let current: FileTextSource.Snapshot?
         do throws(FileTextSource.Problem) {
@@ -41,14 +42,13 @@ extension FileWriteTool {
             .success(
                 FileChange(
                     kind: kind, path: path.absolute, originalText: current?.text, newText: newText,
-                    baseVersion: current?.version))
+                    baseVersion: current?.version, operation: request.changeOperation, seen: seen,
+                    displayPath: path.relative))
         }
         let edited: Result<String, FileEditProblem>
         switch request.operation {
         case .create:
-            guard current == nil else {
-                return fail("\(path.relative) already exists; use overwrite or str_replace to change it")
-            }
+            // An existing file is refused by the editor's read-before-write check, with the advice to read it.
             guard let content = request.content else { return fail("create needs `content`") }
             return change(.create, content)
         case .overwrite:
@@ -57,7 +57,7 @@ extension FileWriteTool {
         case .append:
             guard let content = request.content else { return fail("append needs `content`") }
             guard let current else { return change(.create, content) }
-            return change(.modify, FileTextEdit.appending(content, to: current.text))
+            return change(.modify, TextSplice.appending(content, to: current.text))
         case .delete:
             guard current != nil else { return fail("\(path.relative) does not exist") }
             return change(.delete, "")

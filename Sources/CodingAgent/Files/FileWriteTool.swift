@@ -5,8 +5,10 @@ import SparkJSON
 /// deletes a workspace file through the injected `WorkspaceEditor`.
 ///
 /// The tool computes the whole new text from what it read (the editor's live buffer when the
-/// file is open, else the disk) and hands the editor a `FileChange` carrying that text and the
-/// buffer version, so a stale edit can be refused.
+/// file is open, else the disk) and hands the editor a `FileChange` carrying that text, the
+/// buffer version and what the conversation last saw of the file (`seenFiles`); the editor
+/// decides it with `ReadBeforeWriteCheck` when it applies it. A change made is recorded as seen,
+/// so the agent can write the same file again without reading it first.
 public struct FileWriteTool: TypedAgentTool {
     /// The largest file the tool edits.
     public static let maximumBytes = 16 << 20
@@ -16,15 +18,18 @@ public struct FileWriteTool: TypedAgentTool {
     public let documents: (any DocumentSource)?
     /// Paths never written (checked on the resolved path, for every operation).
     public let protected: ProtectedPaths
+    /// What each conversation has seen of each file; shared with `file_read`.
+    public let seenFiles: SeenFiles
 
     public init(
         root: WorkspaceRoot, editor: any WorkspaceEditor, documents: (any DocumentSource)? = nil,
-        protected: ProtectedPaths = ProtectedPaths()
+        protected: ProtectedPaths = ProtectedPaths(), seenFiles: SeenFiles = SeenFiles()
     ) {
         self.root = root
         self.editor = editor
         self.documents = documents
         self.protected = protected
+        self.seenFiles = seenFiles
     }
 
     public var name: String { "file_write" }
@@ -32,7 +37,7 @@ public struct FileWriteTool: TypedAgentTool {
     public var description: String {
         """
         Create, edit or delete a text file in the workspace. Operations:
-        - create: a new file with `content` (fails if the file exists).
+        - create: a new file with `content` (refused if the file exists).
         - overwrite: replace the whole file with `content` (creates it if missing).
         - str_replace: replace `old_text` with `new_text`; old_text must match exactly once, \
         whitespace included (copy it from file_read output without the line numbers). On zero or several \
@@ -41,6 +46,11 @@ public struct FileWriteTool: TypedAgentTool {
         without insert_line, after the line where `old_text` (matching exactly once) ends.
         - append: add `content` at the end (starting on a new line).
         - delete: delete the file.
+        Read before you write: overwrite, insert and delete are refused unless you read the file with \
+        file_read in this conversation (grep and glob do not count) and it has not changed since you read or \
+        wrote it (the user may type in it, other tools and programs may write it). On such a refusal, read the \
+        file again and redo the change on what you see. str_replace and append also work on a file that \
+        changed: str_replace when old_text still matches exactly once; the result then says the file had changed. \
         The result says how many lines were added and removed. Protected paths (.spark, .git/hooks, \
         .git/config, .vscode, .mcp.json, .github/workflows, ...) are never written.
         """
@@ -56,8 +66,9 @@ public struct FileWriteTool: TypedAgentTool {
         if let refusal = protected.writeRefusal(for: request.path.components) {
             return .refused(refusal)
         }
+        let path = request.path.absolute
         let change: FileChange
-        switch await makeChange(request) {
+        switch await makeChange(request, seen: seenFiles.seen(path, session: context.sessionID)) {
         case .success(let made): change = made
         case .failure(let failure): return failure.result
         }
@@ -68,10 +79,19 @@ public struct FileWriteTool: TypedAgentTool {
             return .error("the editor could not apply the change to \(request.path.relative): \(error)")
         }
         guard outcome.applied else {
-            return .error(
-                "the editor refused the change to \(request.path.relative): \(outcome.message ?? "no reason given")")
+            let message = outcome.message ?? "no reason given"
+            if message.hasPrefix("refused:") { return ToolResult(message, isError: true) }
+            return .error("the editor refused the change to \(request.path.relative): \(message)")
         }
-        return summary(of: change, request: request, note: outcome.message)
+        let made = outcome.change ?? change
+        if made.kind == .delete {
+            seenFiles.forget(path, session: context.sessionID)
+        } else {
+            seenFiles.record(
+                outcome.written ?? SeenFile(text: made.newText, version: nil, source: .written), path: path,
+                session: context.sessionID)
+        }
+        return summary(of: made, request: request, note: outcome.message)
     }
 
     private func summary(of change: FileChange, request: FileWriteRequest, note: String?) -> ToolResult {

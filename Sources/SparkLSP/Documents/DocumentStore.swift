@@ -5,6 +5,15 @@ import Logging
 public actor DocumentStore {
     private var documents: [DocumentURI: OpenTextDocument] = [:]
     private var urisByPath: [String: DocumentURI] = [:]
+    /// Tasks waiting for a document to move past a version, by document.
+    private var waiters: [DocumentURI: [Waiter]] = [:]
+    private var nextWaiter = 0
+
+    private struct Waiter {
+        var id: Int
+        var after: Int
+        var continuation: CheckedContinuation<OpenTextDocument?, Never>
+    }
     /// The position encoding negotiated at `initialize`.
     public private(set) var encoding: PositionEncoding
     private let logger: Logger
@@ -50,6 +59,7 @@ public actor DocumentStore {
         }
         document.version = change.textDocument.version
         documents[uri] = document
+        resumeWaiters(of: uri, with: document) { $0.after < document.version }
         return .applied
     }
 
@@ -61,6 +71,7 @@ public actor DocumentStore {
             return false
         }
         if let path = FileURI.path(fromURI: uri), urisByPath[path] == uri { urisByPath[path] = nil }
+        resumeWaiters(of: uri, with: nil) { _ in true }
         return true
     }
 
@@ -73,5 +84,40 @@ public actor DocumentStore {
     /// The open document whose file is at the absolute `path`.
     public func document(atPath path: String) -> OpenTextDocument? {
         urisByPath[path].flatMap { documents[$0] }
+    }
+
+    /// The document at `uri` once its version is past `version` (the client reported a change, such as the one an
+    /// applied `workspace/applyEdit` made); `nil` when it is closed, not open, or `timeout` passes first.
+    public func document(_ uri: DocumentURI, after version: Int, timeout: Duration) async -> OpenTextDocument? {
+        guard let document = documents[uri] else { return nil }
+        if document.version > version { return document }
+        nextWaiter += 1
+        let id = nextWaiter
+        let expiry = Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            await self?.resumeWaiters(of: uri, with: nil) { $0.id == id }
+        }
+        defer { expiry.cancel() }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiters[uri, default: []].append(Waiter(id: id, after: version, continuation: continuation))
+            }
+        } onCancel: {
+            Task { await self.resumeWaiters(of: uri, with: nil) { $0.id == id } }
+        }
+    }
+
+    /// Resumes the waiters of `uri` that `ready` picks with `document`.
+    private func resumeWaiters(of uri: DocumentURI, with document: OpenTextDocument?, _ ready: (Waiter) -> Bool) {
+        guard let pending = waiters.removeValue(forKey: uri) else { return }
+        var waiting: [Waiter] = []
+        for waiter in pending {
+            if ready(waiter) {
+                waiter.continuation.resume(returning: document)
+            } else {
+                waiting.append(waiter)
+            }
+        }
+        if !waiting.isEmpty { waiters[uri] = waiting }
     }
 }

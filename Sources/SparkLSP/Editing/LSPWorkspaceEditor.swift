@@ -8,16 +8,21 @@ import AgentCore
 
 /// Delivers agent edits to the editor as `workspace/applyEdit`, never behind its back.
 ///
-/// A change is computed against the buffer version the agent read (`FileChange.baseVersion`, or
-/// the file's text when it read the disk); when the buffer has moved on the edit is not sent and
-/// the agent is told to read again. A rejected or failed edit is reported to the agent and nothing
-/// is written. Clients without `applyEdit` get a `window/showMessage` and the edit in the reply.
+/// Each change is decided with `ReadBeforeWriteCheck` against the open buffer and its version at the
+/// moment it is applied (the disk for a file that is not open): a change to text the agent has not
+/// seen is refused, or made again on the buffer's text for a `str_replace` or an `append`. The edit
+/// is built on that buffer and sent with that version, and not sent at all when the buffer moved on
+/// in the meantime. A rejected or failed edit is reported to the agent and nothing is written.
+/// Clients without `applyEdit` get a `window/showMessage` and the edit in the reply.
 public struct LSPWorkspaceEditor: WorkspaceEditor {
     /// Told about every change and how it ended; `edit` is set when it could not be sent
     /// (a client without `applyEdit`), so the reply can carry it.
     public typealias Observer =
         @Sendable (_ change: FileChange, _ uri: DocumentURI, _ outcome: EditOutcome, _ edit: WorkspaceEdit?) async ->
         Void
+
+    /// How long an applied edit waits for the client to report the change it made to an open buffer.
+    static let reportTimeout: Duration = .seconds(2)
 
     let context: ServerContext
     let confirmEdits: Bool
@@ -37,9 +42,9 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
         switch await prepare(change, uri: uri, open: open) {
         case .refused(let message):
             outcome = EditOutcome(applied: false, message: message)
-        case .ready(let edit):
+        case .ready(let edit, let made, let note):
             if context.clientCapabilities.supportsApplyEdit {
-                outcome = try await send(edit, change: change, uri: uri, open: open)
+                outcome = try await send(edit, change: made, note: note, uri: uri, open: open)
             } else {
                 unsent = edit
                 let text =
@@ -55,60 +60,59 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
     }
 
     enum Prepared {
-        case ready(WorkspaceEdit)
+        /// Send `edit`, which makes `change` (the one asked for, or made again on the buffer's text), telling the
+        /// agent `note`.
+        case ready(WorkspaceEdit, change: FileChange, note: String?)
         case refused(String)
     }
 
+    /// Decides `change` against `open` (the buffer as it is now), else the file on disk, and builds its edit.
     func prepare(_ change: FileChange, uri: DocumentURI, open: OpenTextDocument?) async -> Prepared {
         let builder = WorkspaceEditBuilder(
             capabilities: context.clientCapabilities, confirm: confirmEdits, label: "Spark: agent edit")
-        let encoding = await context.documents.encoding
-        switch change.kind {
+        let current =
+            open?.buffer.text
+            ?? FileManager.default.contents(atPath: change.path).map { String(decoding: $0, as: UTF8.self) }
+        let made: FileChange
+        let note: String?
+        switch ReadBeforeWriteCheck.decide(change, current: current, version: open?.version) {
+        case .refused(let message): return .refused(message)
+        case .proceed(let change, let message):
+            made = change
+            note = message
+        }
+        switch made.kind {
         case .create:
-            return .ready(builder.create(uri: uri, text: change.newText))
+            return .ready(builder.create(uri: uri, text: made.newText), change: made, note: note)
         case .delete:
             guard let edit = builder.delete(uri: uri) else {
                 return .refused(
                     "refused: the editor cannot delete files (no resourceOperations delete support); \(change.path) was not deleted"
                 )
             }
-            return .ready(edit)
+            return .ready(edit, change: made, note: note)
         case .modify:
-            if let open {
-                if let base = change.baseVersion, base != open.version {
-                    return .refused(Self.staleMessage(change.path, read: "version \(base)", now: open.version))
-                }
-                if change.baseVersion == nil, let original = change.originalText, original != open.buffer.text {
-                    return .refused(Self.staleMessage(change.path, read: "the file on disk", now: open.version))
-                }
-                return .ready(
-                    builder.modify(
-                        uri: uri, version: open.version, buffer: open.buffer, newText: change.newText,
-                        encoding: encoding))
-            }
-            let disk = FileManager.default.contents(atPath: change.path).map { String(decoding: $0, as: UTF8.self) }
-            if let original = change.originalText, let disk, disk != original {
-                return .refused(
-                    "refused: \(change.path) changed on disk since you read it; read it again and redo the change")
-            }
-            let base = DocumentBuffer(disk ?? change.originalText ?? "")
-            return .ready(
-                builder.modify(uri: uri, version: nil, buffer: base, newText: change.newText, encoding: encoding))
+            let edit = builder.modify(
+                uri: uri, version: open?.version, buffer: open?.buffer ?? DocumentBuffer(current ?? ""),
+                newText: made.newText, encoding: await context.documents.encoding)
+            return .ready(edit, change: made, note: note)
         }
     }
 
-    private func send(_ edit: WorkspaceEdit, change: FileChange, uri: DocumentURI, open: OpenTextDocument?) async throws
-        -> EditOutcome
-    {
+    private func send(
+        _ edit: WorkspaceEdit, change: FileChange, note: String?, uri: DocumentURI, open: OpenTextDocument?
+    ) async throws -> EditOutcome {
         // Never send a version that is no longer current.
         if let open, let now = await context.documents.document(open.uri)?.version, now != open.version {
             return EditOutcome(
-                applied: false, message: Self.staleMessage(change.path, read: "version \(open.version)", now: now))
+                applied: false, message: Self.staleMessage(change.displayPath, read: open.version, now: now))
         }
         let name = change.path.split(separator: "/").last.map(String.init) ?? change.path
         do {
             let result = try await context.applyEdit(edit, label: "Spark: edit \(name)")
-            if result.applied { return .applied }
+            if result.applied {
+                return EditOutcome(applied: true, message: note, change: change, written: await written(change, open))
+            }
             let reason = result.failureReason.map { ": \($0)" } ?? ""
             return EditOutcome(
                 applied: false,
@@ -122,8 +126,18 @@ public struct LSPWorkspaceEditor: WorkspaceEditor {
         }
     }
 
-    private static func staleMessage(_ path: String, read: String, now: Int) -> String {
-        "refused: \(path) changed in the editor since you read it (you read \(read), the buffer is now at version \(now)); the edit was not sent. Read the file again and redo the change."
+    /// The buffer after an applied edit to an open document, once the client reported the change: what the agent
+    /// saw last, with its version, when it holds the text the edit made (else `nil`: someone typed in it at once).
+    private func written(_ change: FileChange, _ open: OpenTextDocument?) async -> SeenFile? {
+        guard let open, change.kind == .modify,
+            let after = await context.documents.document(open.uri, after: open.version, timeout: Self.reportTimeout),
+            after.buffer.text.utf8.elementsEqual(change.newText.utf8)
+        else { return nil }
+        return SeenFile(text: change.newText, version: after.version, source: .written)
+    }
+
+    private static func staleMessage(_ path: String, read: Int, now: Int) -> String {
+        "refused: \(path) changed in the editor while the edit was being sent (version \(read) -> \(now)); the edit was not sent: read it again with file_read and redo the change"
     }
 
     private func openDocument(path: String) async -> OpenTextDocument? {

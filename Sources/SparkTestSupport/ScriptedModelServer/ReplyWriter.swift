@@ -96,6 +96,9 @@ struct ReplyWriter {
             }
             return writeStream(
                 [wire.chunk(delta: ["content": ""], finishReason: "length")], completionTokens: chunks, started: true)
+        case .held(_, let then):
+            // The server held the request before it started writing (`ScriptedModelServerCore.respond`).
+            return write(then)
         case .rawSSE(let bytes):
             guard startStream() else { return .clientClosed }
             var offset = 0

@@ -18,6 +18,10 @@ final class ScriptedModelServerCore: Sendable {
         var waiters: [Int: (count: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
         var nextWaiter = 0
         var openConnections: Set<Int32> = []
+        /// The holds a request waits at now, for `POST /scripted/release`.
+        var holding: [ScriptedHold] = []
+        /// Releases posted while no request was held: the next held requests go on at once.
+        var earlyReleases = 0
         var stopped = false
         var listening = false
     }
@@ -97,7 +101,7 @@ final class ScriptedModelServerCore: Sendable {
         let json = try? JSONValue(parsing: bodyText)
         let path = String(request.path.prefix { $0 != "?" })
         let route = ScriptedRoute(rawValue: path)
-        let reply = state.withLock { state -> ScriptedReply? in
+        var reply = state.withLock { state -> ScriptedReply? in
             state.requests.append(
                 RecordedRequest(
                     method: request.method, path: path, headers: request.headers, bodyText: bodyText, body: json,
@@ -106,6 +110,29 @@ final class ScriptedModelServerCore: Sendable {
             let reply = queue.removeFirst()
             state.queues[route] = queue
             return reply
+        }
+        if path == ScriptedHold.releasePath {
+            let released = state.withLock { state in
+                defer { state.holding = [] }
+                if state.holding.isEmpty { state.earlyReleases += 1 }
+                return state.holding
+            }
+            for hold in released { hold.release() }
+            reply = .json(["released": .int(released.count)])
+        }
+        while case .held(let hold, let then)? = reply {
+            let releasedEarly = state.withLock { state in
+                guard state.earlyReleases == 0 else {
+                    state.earlyReleases -= 1
+                    return true
+                }
+                state.holding.append(hold)
+                return false
+            }
+            if releasedEarly { hold.release() }
+            hold.hold(timeout: .seconds(60))
+            state.withLock { $0.holding.removeAll { $0 === hold } }
+            reply = then
         }
         let messages = json?["messages"]?.arrayValue?.count ?? 0
         let writer = ReplyWriter(

@@ -2,7 +2,7 @@ import AgentCore
 import SparkJSON
 
 /// One scripted answer of `ScriptedModelServer`, streamed or not according to the request's `stream`.
-public enum ScriptedReply: Sendable {
+public indirect enum ScriptedReply: Sendable {
     /// Assistant text split into `chunks` content deltas (optionally after reasoning deltas).
     case text(String, chunks: Int = 1, reasoning: String? = nil, finishReason: String = "stop")
     /// Tool calls streamed as deltas: id and name first, then the arguments in `fragments` pieces.
@@ -28,4 +28,6 @@ public enum ScriptedReply: Sendable {
     case timestamped(chunks: Int, interval: Duration)
     /// A prerendered SSE body (`ScriptedModelServer.renderTextStream`), replayed as is.
     case rawSSE([UInt8])
+    /// Holds the request until the test releases `hold` (or `POST /scripted/release` does), then answers `then`.
+    case held(ScriptedHold, then: ScriptedReply)
 }

@@ -13,7 +13,8 @@ import Testing
 /// The one conversation lifecycle: what a turn stores after success, failure and cancellation, the
 /// answering agent, and the terminal event.
 @Suite struct ChatServiceTests {
-    /// A service over the scripted model server, with a `note` tool on a throwaway `helper` agent.
+    /// A service over the scripted model server, with a `note` tool and a `see` tool (records that the
+    /// conversation saw a file, says whether it had) on a throwaway `helper` agent.
     final class Fixture: Sendable {
         let model: ScriptedModelServer
         let directory: TemporaryDirectory
@@ -27,7 +28,17 @@ import Testing
             let note = TypedTool<[String: String]>(name: "note", description: "Notes a word.") { arguments, _ in
                 ToolResult("noted \(arguments["word"] ?? "")")
             }
-            let helper = FixtureAgentModule(name: "helper", description: "Helps.") { _ in [note] }
+            let helper = FixtureAgentModule(name: "helper", description: "Helps.") { run in
+                let see = TypedTool<[String: String]>(name: "see", description: "Looks at a file.") {
+                    arguments, context in
+                    let path = arguments["path"] ?? ""
+                    let before = run.seenFiles.seen(path, session: context.sessionID) != nil
+                    run.seenFiles.record(
+                        SeenFile(text: "x", version: nil, source: .read), path: path, session: context.sessionID)
+                    return ToolResult(before ? "seen before" : "first sight")
+                }
+                return [note, see]
+            }
             service = ChatService(
                 client: HTTPModelClient(logger: .silent, options: HTTPModelClient.Options(maxRetries: 0)),
                 modules: [helper],
@@ -134,5 +145,22 @@ import Testing
         let result = try await fixture.run(ChatTurnRequest(message: "hi", agent: "helper", persistent: false))
         #expect(result.sessionID.hasPrefix("test-"))
         #expect(try await fixture.service.sessions(on: fixture.surface).isEmpty)
+    }
+
+    @Test func whatASessionSawOfAFileLastsAcrossItsTurnsUntilItIsReset() async throws {
+        let fixture = try Fixture()
+        defer { fixture.directory.remove() }
+        func see(in session: String) async throws -> String? {
+            fixture.model.enqueue(.toolCalls([ScriptedToolCall(name: "see", arguments: ["path": "/ws/a.py"])]))
+            fixture.model.enqueue(.text("ok"))
+            _ = try await fixture.run(ChatTurnRequest(message: "look", sessionID: session, agent: "helper"))
+            let request = fixture.model.requests.last?.body?["messages"]?.arrayValue
+            return request?.last { $0["role"] == "tool" }?["content"]?.stringValue
+        }
+        #expect(try await see(in: "s") == "first sight")
+        #expect(try await see(in: "s") == "seen before", "the next turn of the session remembers")
+        #expect(try await see(in: "t") == "first sight", "another session has not seen it")
+        try await fixture.service.reset(session: "s", on: fixture.surface)
+        #expect(try await see(in: "s") == "first sight", "a reset session has seen nothing")
     }
 }

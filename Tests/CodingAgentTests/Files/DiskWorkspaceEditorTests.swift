@@ -11,13 +11,14 @@ import Testing
         let outcome = try await editor.apply(
             FileChange(
                 kind: .modify, path: workspace.path("a.txt"), originalText: "what the agent read\n", newText: "new\n",
-                baseVersion: nil))
+                baseVersion: nil, seen: SeenFile(text: "what the agent read\n", version: nil, source: .read)))
         #expect(!outcome.applied)
         #expect(outcome.message?.contains("changed on disk") == true)
         #expect(workspace.read("a.txt") == "changed by someone else\n")
         let deletion = try await editor.apply(
             FileChange(
-                kind: .delete, path: workspace.path("a.txt"), originalText: "stale\n", newText: "", baseVersion: nil))
+                kind: .delete, path: workspace.path("a.txt"), originalText: "stale\n", newText: "", baseVersion: nil,
+                seen: SeenFile(text: "stale\n", version: nil, source: .read)))
         #expect(!deletion.applied)
         #expect(workspace.read("a.txt") != nil)
     }
@@ -35,7 +36,8 @@ import Testing
         let modify = try await editor.apply(
             FileChange(
                 kind: .modify, path: workspace.path("run.sh"), originalText: "#!/bin/sh\n",
-                newText: "#!/bin/sh\necho hi\n", baseVersion: nil))
+                newText: "#!/bin/sh\necho hi\n", baseVersion: nil,
+                seen: SeenFile(text: "#!/bin/sh\n", version: nil, source: .read)))
         #expect(modify.applied)
         var info = stat()
         #expect(stat(workspace.path("run.sh"), &info) == 0)

@@ -8,15 +8,24 @@ import Testing
     let workspace: TestWorkspace
     let recorder: RecordingWorkspaceEditor
     let tool: FileWriteTool
+    let reader: FileReadTool
 
     init() throws {
         workspace = try TestWorkspace()
         recorder = RecordingWorkspaceEditor(behavior: .forward(DiskWorkspaceEditor(root: workspace.root)))
-        tool = FileWriteTool(root: workspace.root, editor: recorder)
+        let seenFiles = SeenFiles()
+        tool = FileWriteTool(root: workspace.root, editor: recorder, seenFiles: seenFiles)
+        reader = FileReadTool(root: workspace.root, seenFiles: seenFiles)
     }
 
     func run(_ arguments: JSONValue) async throws -> ToolResult {
         try await tool.call(arguments, context: workspace.context)
+    }
+
+    /// Reads `path` with `file_read` in the same conversation, as the agent does before it edits a file.
+    func read(_ path: String) async throws {
+        let result = try await reader.call(["path": .string(path)], context: workspace.context)
+        #expect(!result.isError, "\(result.content)")
     }
 
     @Test func createWritesANewFileAndRefusesAnExistingOne() async throws {
@@ -82,6 +91,7 @@ import Testing
 
     @Test func insertAfterALineOrAfterAnchorText() async throws {
         workspace.write("a.txt", "one\ntwo\nthree\n")
+        try await read("a.txt")
         _ = try await run(["operation": "insert", "path": "a.txt", "insert_line": 0, "content": "zero"])
         #expect(workspace.read("a.txt") == "zero\none\ntwo\nthree\n")
         _ = try await run(["operation": "insert", "path": "a.txt", "old_text": "two", "content": "two and a half\n"])

@@ -26,7 +26,8 @@ import Testing
             #expect(text.contains("`\(tool)"), "coding prompt does not mention \(tool)")
         }
         #expect(text.contains("str_replace"))
-        #expect(text.contains("refused because the document changed"))
+        #expect(text.contains("Read before you write"))
+        #expect(text.contains("refused because the file changed"))
         #expect(text.contains("refused:"))
     }
 

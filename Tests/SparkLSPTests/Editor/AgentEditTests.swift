@@ -70,7 +70,7 @@ import Testing
         let result = try await fixture.client.send(SparkChatRequest(message: "set a to 3", agent: "coding"))
         #expect(recorder.received.isEmpty)
         #expect(result.edits.map(\.applied) == [false])
-        #expect(result.edits.first?.message?.contains("version 2") == true)
+        #expect(result.edits.first?.message?.contains("version 1 -> 2") == true, "\(result.edits)")
         let toolMessage = fixture.model.requests.last?.body?["messages"]?.arrayValue?.last { $0["role"] == "tool" }
         #expect(toolMessage?["content"]?.stringValue?.hasPrefix("refused:") == true)
     }

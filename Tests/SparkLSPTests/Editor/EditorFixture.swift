@@ -14,6 +14,9 @@ import SparkTestSupport
 /// An in-process server with the agent service, a scripted model server over real HTTP, a
 /// temporary workspace and sessions database, and an initialized test client.
 struct EditorFixture {
+    /// Makes the coding agent's tools of a run from the run and the agent's real tools.
+    typealias Tools = @Sendable (AgentRunContext, [any AgentTool]) -> [any AgentTool]
+
     static let fullCapabilities: JSONValue = [
         "workspace": [
             "applyEdit": true,
@@ -32,12 +35,14 @@ struct EditorFixture {
     ///   - clientOptions: the HTTP client's options (no retries by default).
     ///   - extraAgents: specialists registered after the coding agent.
     ///   - workspaceConfiguration: the text of the workspace's own `.spark/config.json`, written before start.
+    ///   - tools: the coding agent's tools, from the run and the real ones (default: `testTools`).
     init(
         capabilities: JSONValue = fullCapabilities, settings: [String: JSONValue] = [:], endpoint: String? = nil,
         clientOptions: HTTPModelClient.Options = HTTPModelClient.Options(maxRetries: 0),
         extraAgents: [any AgentModule] = [],
         workspaceConfiguration: String? = nil,
-        configure: (TestLSPClient) -> Void = { _ in }
+        configure: (TestLSPClient) -> Void = { _ in },
+        tools: @escaping Tools = testTools
     ) async throws {
         model = try ScriptedModelServer(models: ["sup-model", "code-model"])
         workspace = FileManager.default.temporaryDirectory.path + "/spark-editor-" + UUID().uuidString
@@ -49,9 +54,7 @@ struct EditorFixture {
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.codeActionKinds = CodeActionCatalog.kinds
         serverConfiguration.clientRequestTimeout = .seconds(20)
-        let coding = FixtureAgentModule(wrapping: CodingAgentModule()) { run, _ in
-            [TestWriteTool(environment: run), TestRunTool(environment: run)]
-        }
+        let coding = FixtureAgentModule(wrapping: CodingAgentModule(), tools: tools)
         let service = ChatService(
             client: HTTPModelClient(logger: .silent, options: clientOptions), modules: [coding] + extraAgents,
             environment: [:],
@@ -72,6 +75,17 @@ struct EditorFixture {
                 rootUri: FileURI.uri(fromPath: workspace),
                 initializationOptions: .object(options), capabilities: ClientCapabilities(capabilities)))
         client.notify(InitializedNotification())
+    }
+
+    /// The coding agent's tools in most editor tests: a `file_write` that reads just before it writes, and a
+    /// `bash` that only asks for approval.
+    static let testTools: Tools = { run, _ in
+        [TestWriteTool(environment: run), TestRunTool(environment: run)]
+    }
+
+    /// The real `file_read` and `file_write` of the coding agent, and the test `bash`.
+    static let realFileTools: Tools = { run, real in
+        real.filter { ["file_read", "file_write"].contains($0.name) } + [TestRunTool(environment: run)]
     }
 
     /// The absolute path of a workspace file.

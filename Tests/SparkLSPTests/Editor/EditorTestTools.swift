@@ -8,9 +8,10 @@ import SparkLSP
     import Foundation
 #endif
 
-/// A `file_write`-like test tool: reads the open buffer (or the disk), then asks the workspace
-/// editor for the change. Arguments: `path` (absolute), `content`, optional `baseVersion`
-/// overriding the version read (to simulate an agent that read an older buffer), optional `delete`.
+/// A `file_write`-like test tool for an agent that read the file just before writing it: reads the
+/// open buffer (or the disk), then asks the workspace editor for the change, with what it read as
+/// what the agent saw. Arguments: `path` (absolute), `content`, optional `baseVersion` overriding
+/// the version read (to simulate an agent that read an older buffer), optional `delete`.
 struct TestWriteTool: AgentTool {
     let environment: AgentRunContext
     var name: String { "file_write" }
@@ -26,10 +27,11 @@ struct TestWriteTool: AgentTool {
         let open = await environment.documents?.openDocument(atPath: path)
         let disk = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         let original = open?.text ?? disk
+        let version = arguments["baseVersion"]?.intValue ?? open?.version
         let change = FileChange(
             kind: arguments["delete"] == true ? .delete : original == nil ? .create : .modify, path: path,
-            originalText: original, newText: content,
-            baseVersion: arguments["baseVersion"]?.intValue ?? open?.version)
+            originalText: original, newText: content, baseVersion: version,
+            seen: original.map { SeenFile(text: $0, version: version, source: .read) })
         let outcome = try await environment.editor.apply(change)
         return outcome.applied
             ? ToolResult("wrote \(path)") : ToolResult(outcome.message ?? "not applied", isError: true)

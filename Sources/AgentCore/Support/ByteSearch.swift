@@ -1,12 +1,11 @@
-import AgentCore
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Exact byte-sequence search: `memchr` for the needle's rarest byte, then `memcmp`.
+/// Exact byte-sequence search: `memchr` for the needle's rarest byte, then `memcmp`. Shared by `grep`, `file_write`
+/// and `ReadBeforeWriteCheck` (which redoes a `str_replace` on the text an editor holds when an edit is applied).
 package enum ByteSearch {
     /// Bytes common in source code and prose, most common first; others count as rare.
     private static let commonBytes = Array(" etaoinsrlcdumph\n.(),_;=fgbyv\"TESAIRNwkCOx:L-/".utf8)
@@ -26,7 +25,8 @@ package enum ByteSearch {
     }
 
     /// The offsets of the non-overlapping occurrences of `needle` in `haystack`, at most `limit`.
-    static func offsets(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, limit: Int = Int.max) -> [Int] {
+    package static func offsets(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, limit: Int = Int.max) -> [Int]
+    {
         guard !needle.isEmpty, let base = haystack.baseAddress, haystack.count >= needle.count else { return [] }
         var results: [Int] = []
         var start = 0
@@ -56,7 +56,7 @@ package enum ByteSearch {
     }
 
     /// Whether `bytes` look binary: a NUL byte in the first 8000 bytes (as git decides).
-    static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         return memchr(base, 0, min(bytes.count, 8000)) != nil
     }
