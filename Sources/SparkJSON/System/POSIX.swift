@@ -16,6 +16,20 @@ package enum POSIX {
         #endif
     }
 
+    /// Writes all of `bytes` to `fd`, retrying short writes and `EINTR`; `nil` when done, else the `errno`.
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
     /// `close(2)`.
     @discardableResult
     package static func close(_ fd: Int32) -> Int32 {

@@ -174,16 +174,7 @@ public final class MessageWriter: Sendable {
 
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
         guard fd >= 0 else { return "closed" }
-        var offset = 0
-        while offset < bytes.count {
-            let written = POSIX.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            offset += written
-        }
-        return nil
+        return POSIX.writeAll(fd, bytes).map { String(cString: strerror($0)) }
     }
 }
 

@@ -25,20 +25,15 @@ public final class PipeRelay: Sendable {
         let paused = paused
         DetachedThread.start {
             var buffer = [UInt8](repeating: 0, count: 16384)
-            copying: while true {
+            while true {
                 paused.wait(until: { !$0 }) { _, _ in }
                 let count = read(source, &buffer, buffer.count)
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
-                var offset = 0
-                while offset < count {
-                    let written = buffer.withUnsafeBytes {
-                        POSIX.write(destination, $0.baseAddress! + offset, count - offset)
-                    }
-                    if written < 0, errno == EINTR { continue }
-                    if written < 0 { break copying }
-                    offset += written
+                let failed = buffer.withUnsafeBytes {
+                    POSIX.writeAll(destination, UnsafeRawBufferPointer(rebasing: $0[..<count])) != nil
                 }
+                if failed { break }
             }
             close(source)
             close(destination)

@@ -15,23 +15,27 @@ import Testing
 /// The writer thread over a real pipe: order, a reader that stops reading, a reader that goes away, and the
 /// flush at close.
 @Suite struct MessageWriterTests {
-    /// Reads `fd` to its end (off the pool) and returns the frames' bodies.
-    private func readFrames(_ fd: Int32) async -> [String] {
-        await DetachedThread.run {
+    /// Starts reading `fd` to its end on a thread of its own (at once, whatever the pool is doing); the stream
+    /// yields the frames' bodies at the end.
+    private func readFrames(_ fd: Int32) -> AsyncStream<[String]> {
+        let (bodies, continuation) = AsyncStream<[String]>.makeStream()
+        DetachedThread.start {
             var parser = FrameParser()
-            var bodies: [String] = []
+            var received: [String] = []
             var buffer = [UInt8](repeating: 0, count: 16384)
             while true {
                 let count = read(fd, &buffer, buffer.count)
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
                 for case .frame(let body) in parser.feed(Array(buffer[..<count])) {
-                    bodies.append(String(decoding: body, as: UTF8.self))
+                    received.append(String(decoding: body, as: UTF8.self))
                 }
             }
             close(fd)
-            return bodies
+            continuation.yield(received)
+            continuation.finish()
         }
+        return bodies
     }
 
     /// How many frames the log says were dropped, over every spell of dropping.
@@ -42,13 +46,13 @@ import Testing
     @Test func framesArriveWholeAndInTheOrderTheyWereSent() async throws {
         let pipe = try Pipe.make()
         let writer = MessageWriter(fd: pipe.write, logger: .silent)
-        let reading = Task { await readFrames(pipe.read) }
+        let reading = readFrames(pipe.read)
         for number in 0..<2000 {
             let body = "\(number) " + String(repeating: "é", count: number % 50)
             #expect(writer.write(body: Data(body.utf8), priority: number.isMultiple(of: 3) ? .droppable : .essential))
         }
         #expect(await writer.close(flushingWithin: .seconds(30)))
-        let bodies = await reading.value
+        let bodies = try #require(await reading.first { _ in true })
         #expect(bodies.map { Int($0.prefix { $0 != " " })! } == Array(0..<2000))
         #expect(bodies[49] == "49 " + String(repeating: "é", count: 49))
         #expect(!writer.write(body: Data("late".utf8)))
@@ -70,9 +74,9 @@ import Testing
             }
         }
         #expect(log.messages.contains { $0.hasPrefix("warning The client is not reading") })
-        let reading = Task { await readFrames(pipe.read) }
+        let reading = readFrames(pipe.read)
         #expect(await writer.close(flushingWithin: .seconds(30)))
-        let bodies = await reading.value
+        let bodies = try #require(await reading.first { _ in true })
 
         let responses = bodies.filter { $0.hasPrefix("response") }
         #expect(responses == stride(from: 0, to: total, by: 100).map { "response \($0)" })
