@@ -29,14 +29,7 @@ final class LSPProcessSession {
     /// Writes one framed message.
     func write(_ json: String) {
         let frame = Array("Content-Length: \(json.utf8.count)\r\n\r\n\(json)".utf8)
-        frame.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = POSIX.write(process.stdinFD, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        _ = frame.withUnsafeBytes { POSIX.writeAll(process.stdinFD, $0) }
     }
 
     /// Reads until the response with `id` arrives; returns its body.

@@ -15,17 +15,7 @@ enum StandardStream {
     static func error(_ text: String) { write(text, to: STDERR_FILENO) }
 
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                POSIX.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { POSIX.writeAll(descriptor, $0) }
     }
 }
