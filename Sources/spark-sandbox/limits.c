@@ -50,7 +50,9 @@ static rlim_t count_user_tasks(void) {
 void sandbox_apply_limits(const struct sandbox_options *options) {
     for (int i = 0; i < options->limit_count; i++) {
         rlim_t value = options->limits[i].value;
-        if (options->limits[i].above_current) value += count_user_tasks();
+        /* The kernel exempts root from RLIMIT_NPROC: counting (a read of every /proc/<pid>/status) is
+         * pointless there. */
+        if (options->limits[i].above_current && getuid() != 0) value += count_user_tasks();
         struct rlimit limit = {value, value};
         if (setrlimit(options->limits[i].resource, &limit) != 0)
             sandbox_fail(SANDBOX_EXIT_FAILURE, "rlimit", "%s %llu: %s", limit_name(options->limits[i].resource),

@@ -34,7 +34,7 @@ public struct ProcessRunner: Sendable {
     }
 
     static func runBlocking(_ spec: ProcessSpec, cancelDescriptor: Int32) throws(ExecutionError) -> ProcessOutcome {
-        defer { spec.cgroup?.remove() }
+        defer { spec.cgroup?.release() }
         var opened: [Int32] = []
         defer { opened.forEach { _ = close($0) } }
         let output = try ProcessSpawner.pipe()

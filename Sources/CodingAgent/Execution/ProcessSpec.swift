@@ -16,7 +16,7 @@ public struct ProcessSpec: Sendable {
     public var terminationGrace: Duration
     /// Bytes kept per stream (head and tail).
     public var outputLimit: Int
-    /// The call's pids cgroup: every process in it is killed when the program ends, then it is removed.
+    /// The call's pids cgroup: every process in it is killed when the program ends.
     public var cgroup: CallCgroup?
 
     public init(

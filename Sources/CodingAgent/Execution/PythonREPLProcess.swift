@@ -28,7 +28,7 @@ final class PythonREPLProcess: @unchecked Sendable {
     /// The interpreter's own pid when it runs below sandbox layers: SIGINT goes to it alone (the launcher
     /// would forward a second one), and SIGKILL to it first, so the launcher reaps what it started.
     private var interpreter: pid_t?
-    /// The session's pids cgroup, emptied and removed when the process is terminated.
+    /// The session's pids cgroup, emptied when the process is terminated.
     private let cgroup: CallCgroup?
 
     enum Wait {
@@ -213,7 +213,7 @@ final class PythonREPLProcess: @unchecked Sendable {
             _ = poll(&descriptor, 1, Int32(clamping: configuration.interruptGrace.execMilliseconds))
         }
         _ = kill(-pid, SIGKILL)
-        cgroup?.remove()
+        cgroup?.release()
         return ExitWatcher.reap(pid: pid)
     }
 

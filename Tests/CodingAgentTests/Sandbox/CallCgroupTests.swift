@@ -26,7 +26,7 @@ private let cgroupParent = CallCgroup.availableParent()
     }
 
     /// A `setsid` daemon leaves the call's process group and session, so the group kill misses it; the
-    /// cgroup does not, and is gone after the call.
+    /// cgroup does not, and is emptied and kept for the next call.
     @Test func aSetsidDaemonEndsWithTheCall() async throws {
         let parent = try #require(cgroupParent)
         let script = "setsid sleep 1000 </dev/null >/dev/null 2>&1 & echo $!"
@@ -35,13 +35,24 @@ private let cgroupParent = CallCgroup.availableParent()
         let contained = try await run(script, in: cgroup)
         let daemon = try #require(pid_t(contained.standardOutput.text.filter(\.isNumber)))
         #expect(!ExecutionFixture.isAlive(daemon), "pid \(daemon) outlived the call")
-        #expect(access(path, F_OK) != 0, "the cgroup was not removed")
+        #expect(cgroup.members().isEmpty, "\(path) still holds \(cgroup.members())")
 
         // Control: without the cgroup the same daemon survives (then the test ends it).
         let escaped = try await run(script, in: nil)
         let survivor = try #require(pid_t(escaped.standardOutput.text.filter(\.isNumber)))
         #expect(ExecutionFixture.isAlive(survivor))
         kill(survivor, SIGKILL)
+    }
+
+    /// The next server removes the cgroups of one that died (`spark-<pid>-<n>` whose pid is gone).
+    @Test func abandonedCgroupsAreRemoved() async throws {
+        let parent = try #require(cgroupParent)
+        let gone = try await ProcessRunner().run(
+            ProcessSpec(executable: "/bin/true", workingDirectory: "/", environment: [:]))
+        let abandoned = "\(parent)/spark-\(gone.pid)-1"
+        #expect(mkdir(abandoned, 0o755) == 0)
+        #expect(CallCgroup.availableParent() == parent)
+        #expect(access(abandoned, F_OK) != 0, "\(abandoned) was left")
     }
 
     /// `pids.max` counts every task of the call, whatever its user: 60 forked sleepers stop near a limit of 20
