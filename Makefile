@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run test test-unit test-vscode test-vllm vllm-up vllm-down bench format
+.PHONY: help setup build release run test test-unit soak test-vscode test-vllm vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,12 @@ test: test-unit test-vscode test-vllm ## Run the whole test suite (unit, in-proc
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
 	swift test --skip-build --skip RealVLLMTests
+
+# The long fault soak; SOAK_CHATS operations (make soak SOAK_CHATS=20000), SPARK_SOAK_SEED=<seed> replays a run.
+SOAK_CHATS ?= 5000
+soak: setup ## The fault soak, long: $(SOAK_CHATS) chats and code actions with random faults (its short run is in test-unit)
+	swift build --build-tests
+	SPARK_SOAK_CHATS=$(SOAK_CHATS) swift test --skip-build --filter FaultSoakTests
 
 test-vscode: setup ## The VS Code extension: syntax of every script, and its smoke test with stand-ins for VS Code
 	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js; do \

@@ -25,7 +25,11 @@ extension ChatService {
             throw ChatError(.storage, "cannot read session \(sessionID): \(error)")
         }
         let turn = TurnState()
-        let editor = ReportingWorkspaceEditor(inner: surface.editor) { change, outcome in
+        // An edit waits until the events before it (its tool's `toolCall`) have reached the front end.
+        let delivery = EventDelivery()
+        defer { delivery.finish() }
+        let ordered = OrderedWorkspaceEditor(inner: surface.editor, delivery: delivery)
+        let editor = ReportingWorkspaceEditor(inner: ordered) { change, outcome in
             let edit = AgentEdit(
                 path: change.path, change: change.kind, applied: outcome.applied, message: outcome.message)
             turn.record(edit)
@@ -42,8 +46,9 @@ extension ChatService {
             var response: RunResponse?
             let stream = engine.stream(
                 agent: agentName, messages: history + [user], contextVariables: request.contextVariables,
-                sessionID: sessionID, transcript: transcript)
+                sessionID: sessionID, maxTurns: nil, transcript: transcript, emitted: delivery.emitted)
             for try await event in stream {
+                defer { delivery.delivered() }
                 switch event {
                 case .textDelta(let agent, let text): await events(.delta(agent: agent, text: text))
                 case .toolCall(let agent, let call): await events(.toolCall(agent: agent, call: call))

@@ -44,12 +44,26 @@ public struct SwarmEngine: Sendable {
         maxTurns: Int? = nil,
         transcript: RunTranscript? = nil
     ) -> AsyncThrowingStream<RunEvent, any Error> {
+        stream(
+            agent: agent, messages: messages, contextVariables: contextVariables, sessionID: sessionID,
+            maxTurns: maxTurns, transcript: transcript, emitted: nil)
+    }
+
+    /// `stream`, calling `emitted` after each event is put in the stream (`ChatService` keeps edits behind it).
+    func stream(
+        agent: String, messages: [ChatMessage], contextVariables: [String: JSONValue], sessionID: String,
+        maxTurns: Int?, transcript: RunTranscript?, emitted: (@Sendable () -> Void)?
+    ) -> AsyncThrowingStream<RunEvent, any Error> {
         let (stream, continuation) = AsyncThrowingStream<RunEvent, any Error>.makeStream()
         let task = Task {
             do {
                 _ = try await execute(
                     agent: agent, messages: messages, contextVariables: contextVariables, sessionID: sessionID,
-                    maxTurns: maxTurns, transcript: transcript, emit: { continuation.yield($0) })
+                    maxTurns: maxTurns, transcript: transcript,
+                    emit: { event in
+                        continuation.yield(event)
+                        emitted?()
+                    })
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)

@@ -10,3 +10,16 @@ struct ReportingWorkspaceEditor: WorkspaceEditor {
         return outcome
     }
 }
+
+/// A workspace editor that makes each change only once every run event emitted before it has been delivered, so
+/// the editor never receives an edit ahead of the `toolCall` event of the tool that makes it.
+struct OrderedWorkspaceEditor: WorkspaceEditor {
+    let inner: any WorkspaceEditor
+    let delivery: EventDelivery
+
+    func apply(_ change: FileChange) async throws -> EditOutcome {
+        await delivery.waitForDelivery()
+        try Task.checkCancellation()
+        return try await inner.apply(change)
+    }
+}

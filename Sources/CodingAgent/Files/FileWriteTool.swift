@@ -75,6 +75,11 @@ public struct FileWriteTool: TypedAgentTool {
         let outcome: EditOutcome
         do {
             outcome = try await editor.apply(change)
+        } catch is CancellationError {
+            // The edit may have reached the editor before the cancel: saying it failed could make the model redo it.
+            return .error(
+                "the run was cancelled while the change to \(request.path.relative) was being applied; it may have been applied: read the file again with file_read before changing it"
+            )
         } catch {
             return .error("the editor could not apply the change to \(request.path.relative): \(error)")
         }

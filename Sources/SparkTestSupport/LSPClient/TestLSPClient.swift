@@ -103,6 +103,14 @@ public final class TestLSPClient: Sendable {
         try await responses.next(timeout: timeout, description: "a response")
     }
 
+    /// The response with `id`, to a request the test wrote itself (`writeFrame`), so that it can cancel it with
+    /// `$/cancelRequest` at a moment of its choosing and still see the one reply every request gets.
+    public func response(to id: RequestID, timeout: Duration? = nil) async throws -> ReceivedResponse {
+        try await responses.next(timeout: timeout ?? self.timeout, description: "the response to \(id)") {
+            $0.id == id
+        }
+    }
+
     /// Answers the server-to-client request `R` with `handler` (unhandled ones get -32601).
     public func handle<R: LSPRequest>(_ type: R.Type, _ handler: @escaping @Sendable (R) async throws -> R.Response) {
         handlers.withLock { handlers in

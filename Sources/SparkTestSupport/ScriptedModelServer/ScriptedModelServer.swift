@@ -69,8 +69,27 @@ public final class ScriptedModelServer: Sendable {
         core.state.withLock { $0.queues[route, default: []].append(reply) }
     }
 
-    /// Every request received so far, in arrival order.
+    /// Decides the reply to a request on a route whose queue is empty; `nil` falls back to the default reply.
+    /// Called on the connection's thread, one call per request, possibly concurrently for several connections.
+    public typealias Responder = @Sendable (RecordedRequest) -> ScriptedReply?
+
+    /// Answers every request whose route has nothing queued with `responder` (a script that depends on the
+    /// request, such as a long soak's: which conversation, which step of it); queued replies still come first.
+    public func respond(with responder: @escaping Responder) {
+        core.state.withLock { $0.responder = responder }
+    }
+
+    /// Every request received so far (since the last `forgetRequests()`), in arrival order.
     public var requests: [RecordedRequest] { core.state.withLock { $0.requests } }
+
+    /// Forgets the requests received so far; with `recording: false`, keeps none from now on (a long run that
+    /// would otherwise hold every request body).
+    public func forgetRequests(recording: Bool = true) {
+        core.state.withLock { state in
+            state.requests.removeAll()
+            state.recording = recording
+        }
+    }
 
     /// How many TCP connections the server has accepted.
     public var acceptedConnections: Int { core.state.withLock { $0.acceptedConnections } }

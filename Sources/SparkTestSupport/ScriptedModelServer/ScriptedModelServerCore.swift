@@ -22,6 +22,10 @@ final class ScriptedModelServerCore: Sendable {
         var holding: [ScriptedHold] = []
         /// Releases posted while no request was held: the next held requests go on at once.
         var earlyReleases = 0
+        /// Answers requests on routes whose queue is empty (`ScriptedModelServer.respond(with:)`).
+        var responder: ScriptedModelServer.Responder?
+        /// Whether requests are kept in `requests`.
+        var recording = true
         var stopped = false
         var listening = false
     }
@@ -101,16 +105,18 @@ final class ScriptedModelServerCore: Sendable {
         let json = try? JSONValue(parsing: bodyText)
         let path = String(request.path.prefix { $0 != "?" })
         let route = ScriptedRoute(rawValue: path)
-        var reply = state.withLock { state -> ScriptedReply? in
-            state.requests.append(
-                RecordedRequest(
-                    method: request.method, path: path, headers: request.headers, bodyText: bodyText, body: json,
-                    connection: number))
-            guard let route, var queue = state.queues[route], !queue.isEmpty else { return nil }
+        let recorded = RecordedRequest(
+            method: request.method, path: path, headers: request.headers, bodyText: bodyText, body: json,
+            connection: number)
+        let (queued, responder) = state.withLock { state -> (ScriptedReply?, ScriptedModelServer.Responder?) in
+            if state.recording { state.requests.append(recorded) }
+            guard let route, var queue = state.queues[route], !queue.isEmpty else { return (nil, state.responder) }
             let reply = queue.removeFirst()
             state.queues[route] = queue
-            return reply
+            return (reply, nil)
         }
+        var reply = queued
+        if reply == nil, route != nil, let responder { reply = responder(recorded) }
         if path == ScriptedHold.releasePath {
             let released = state.withLock { state in
                 defer { state.holding = [] }

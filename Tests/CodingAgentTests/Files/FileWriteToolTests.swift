@@ -155,6 +155,18 @@ import Testing
         #expect(await recorder.changes.count == 2)
     }
 
+    /// Found by the fault soak: a cancel that comes while the editor applies the change (the client answers
+    /// `applied: true` too late) was reported as a failure, so the model could make the edit again.
+    @Test func aCancelWhileTheEditorAppliesSaysTheEditMayHaveBeenApplied() async throws {
+        workspace.write("a.txt", "hello\n")
+        await recorder.setBehavior(.fail(CancellationError()))
+        let result = try await run(["operation": "append", "path": "a.txt", "content": "bye"])
+        #expect(
+            result.content
+                == "error: the run was cancelled while the change to a.txt was being applied; it may have been applied: read the file again with file_read before changing it"
+        )
+    }
+
     @Test func editsTheLiveBufferWithItsVersion() async throws {
         workspace.write("main.swift", "let a = 1\n")
         let documents = StaticDocumentSource([
