@@ -44,22 +44,36 @@ extension ChatService {
         let transcript = RunTranscript()
         do {
             var response: RunResponse?
-            let stream = engine.stream(
+            let run = engine.streamedRun(
                 agent: agentName, messages: history + [user], contextVariables: request.contextVariables,
                 sessionID: sessionID, maxTurns: nil, transcript: transcript, emitted: delivery.emitted)
-            for try await event in stream {
-                defer { delivery.delivered() }
-                switch event {
-                case .textDelta(let agent, let text): await events(.delta(agent: agent, text: text))
-                case .toolCall(let agent, let call): await events(.toolCall(agent: agent, call: call))
-                case .toolResult(let agent, let call, let result):
-                    await events(.toolResult(agent: agent, call: call, result: result))
-                case .handoff(let from, let to): await events(.handoff(from: from, to: to))
-                case .agentSwitched(let next): turn.switchAgent(to: next)
-                case .done(let done): response = done
-                case .reasoningDelta, .toolCallStarted, .toolCallArguments, .usage, .error: break
+            do {
+                for try await event in run.events {
+                    defer { delivery.delivered() }
+                    switch event {
+                    case .textDelta(let agent, let text): await events(.delta(agent: agent, text: text))
+                    case .toolCall(let agent, let call): await events(.toolCall(agent: agent, call: call))
+                    case .toolResult(let agent, let call, let result):
+                        await events(.toolResult(agent: agent, call: call, result: result))
+                    case .handoff(let from, let to): await events(.handoff(from: from, to: to))
+                    case .agentSwitched(let next): turn.switchAgent(to: next)
+                    case .done(let done): response = done
+                    case .reasoningDelta, .toolCallStarted, .toolCallArguments, .usage, .error: break
+                    }
                 }
+            } catch {
+                delivery.finish()
+                await run.producer.value
+                throw error
             }
+            // A cancelled consumer's loop ends at once, and the run at its next await: wait for it (no edit
+            // waits for events nobody delivers any more), so that nothing of it (a model request, a tool) goes
+            // on after the answer and the transcript is final.
+            if Task.isCancelled {
+                delivery.finish()
+                run.producer.cancel()
+            }
+            await run.producer.value
             guard let response else { throw CancellationError() }
             try Task.checkCancellation()
             var result = ChatTurnResult(

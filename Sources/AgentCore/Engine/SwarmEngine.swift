@@ -44,16 +44,19 @@ public struct SwarmEngine: Sendable {
         maxTurns: Int? = nil,
         transcript: RunTranscript? = nil
     ) -> AsyncThrowingStream<RunEvent, any Error> {
-        stream(
+        streamedRun(
             agent: agent, messages: messages, contextVariables: contextVariables, sessionID: sessionID,
-            maxTurns: maxTurns, transcript: transcript, emitted: nil)
+            maxTurns: maxTurns, transcript: transcript, emitted: nil
+        ).events
     }
 
-    /// `stream`, calling `emitted` after each event is put in the stream (`ChatService` keeps edits behind it).
-    func stream(
+    /// `stream`, calling `emitted` after each event is put in the stream (`ChatService` keeps edits behind it),
+    /// and the task that produces the events: a consumer that stops early (cancelled) awaits it, so nothing of
+    /// the run (a model request, a tool) goes on after its answer and its transcript is final.
+    func streamedRun(
         agent: String, messages: [ChatMessage], contextVariables: [String: JSONValue], sessionID: String,
         maxTurns: Int?, transcript: RunTranscript?, emitted: (@Sendable () -> Void)?
-    ) -> AsyncThrowingStream<RunEvent, any Error> {
+    ) -> (events: AsyncThrowingStream<RunEvent, any Error>, producer: Task<Void, Never>) {
         let (stream, continuation) = AsyncThrowingStream<RunEvent, any Error>.makeStream()
         let task = Task {
             do {
@@ -70,7 +73,7 @@ public struct SwarmEngine: Sendable {
             }
         }
         continuation.onTermination = { _ in task.cancel() }
-        return stream
+        return (stream, task)
     }
 
     /// Runs to the end and returns the final response; throws `EngineError`, `LLMError` or

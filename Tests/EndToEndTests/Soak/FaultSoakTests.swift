@@ -48,7 +48,7 @@ import Testing
         let summary = run.withCounts { counts in
             """
             soak: seed \(configuration.seed), \(counts.operations.values.reduce(0, +)) operations \
-            (\(Self.list(counts.operations))), \(run.model.requests) model requests; outcomes \(Self.list(counts.outcomes)); \
+            (\(Self.list(counts.operations))), \(run.model.requests) model requests (\(run.model.late) of an interrupted run read after its answer); outcomes \(Self.list(counts.outcomes)); \
             faults \(Self.list(run.model.faults)); user typed \(figures.typed) times; edits applied \(figures.applied), \
             rejected as stale by the editor \(figures.rejected), refused to the agent \(figures.refusals); \
             restarts \(counts.restarts); crashes \(counts.crashes.count + (exitCode == 0 ? 0 : 1)); \

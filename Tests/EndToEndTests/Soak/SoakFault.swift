@@ -39,6 +39,9 @@ enum SoakFault: String, CaseIterable, Sendable {
 
     /// Faults that end the server process.
     var endsTheServer: Bool { self == .disconnect || self == .kill }
+    /// The client interrupts the run wherever it is: a model request sent just before may reach the model
+    /// server's connection thread after the operation's answer (`SoakModel` counts it as late, not stray).
+    var interruptsTheRun: Bool { self == .cancel || self == .cancelAtEdit || endsTheServer }
 
     /// The reply that injects this fault, for model faults.
     var reply: ScriptedReply? {

@@ -11,11 +11,14 @@ import Synchronization
 final class SoakModel: Sendable {
     struct State: ~Copyable {
         var operation: SoakOperation?
+        /// The one before, to name its fault when a request of it comes late.
+        var previous: SoakOperation?
         /// Attempts per step of the operation under way.
         var attempts: [Int: Int] = [:]
         var faults: [String: Int] = [:]
         var requests = 0
         var strays: [String] = []
+        var late = 0
     }
 
     /// Guarded by the mutex; replies are chosen on the scripted server's connection threads.
@@ -35,6 +38,7 @@ final class SoakModel: Sendable {
     /// Makes `operation` the one requests belong to.
     func begin(_ operation: SoakOperation) {
         state.withLock { state in
+            state.previous = state.operation
             state.operation = operation
             state.attempts = [:]
         }
@@ -46,6 +50,8 @@ final class SoakModel: Sendable {
     var requests: Int { state.withLock { $0.requests } }
     /// Requests that belonged to no operation under way.
     var strays: [String] { state.withLock { $0.strays } }
+    /// Requests of the previous operation, interrupted by the client, read after its answer.
+    var late: Int { state.withLock { $0.late } }
 
     /// Counts a fault the driver injects itself (cancel, disconnect, kill).
     func count(_ fault: SoakFault) {
@@ -63,7 +69,12 @@ final class SoakModel: Sendable {
             state.requests += 1
             guard let operation = state.operation else { return nil }
             if operation.kind == .chat || operation.kind == .editChat, !userText.hasPrefix(operation.message) {
-                state.strays.append("\(operation.id) got a request for: \(userText.prefix(40))")
+                if let previous = state.previous, previous.fault.interruptsTheRun {
+                    state.late += 1
+                } else {
+                    let previous = state.previous.map { " (\($0.id) had the fault \($0.fault.rawValue))" } ?? ""
+                    state.strays.append("\(operation.id) got a request for: \(userText.prefix(40))\(previous)")
+                }
                 return nil
             }
             let attempt = state.attempts[step, default: 0]

@@ -97,7 +97,6 @@ final class SoakRun: Sendable {
     func run(_ operation: SoakOperation, on server: SoakServer) async throws -> SoakServer {
         model.begin(operation)
         let client = server.client
-        let id = RequestID.string(operation.id)
         let cancel = #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"\#(operation.id)"}}"#
         var driverFault: Task<Void, Never>?
         switch operation.fault {
@@ -113,7 +112,7 @@ final class SoakRun: Sendable {
                 client.writeFrame(cancel)
             }
         case .disconnect:
-            driverFault = Task { [model] in
+            driverFault = Task {
                 guard (try? await Task.sleep(for: operation.delay)) != nil else { return }
                 client.closeOutput()
             }
@@ -224,8 +223,9 @@ final class SoakRun: Sendable {
             outcome = "finished"
             stored = .finished(session: result["sessionId"]?.stringValue ?? "")
         case .error(let error):
-            outcome = error.code == .requestCancelled ? "cancelled" : "failed"
-            stored = .failed(toolResults: editor.toolResults(of: operation))
+            let cancelled = error.code == .requestCancelled
+            outcome = cancelled ? "cancelled" : "failed"
+            stored = cancelled ? .cancelled : .failed(toolResults: editor.toolResults(of: operation))
         case .closed, .timedOut:
             outcome = answer.isTimeout ? "hung" : "cut off"
             stored = .unknown

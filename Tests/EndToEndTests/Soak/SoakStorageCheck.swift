@@ -7,9 +7,12 @@ struct SoakStorageCheck {
     enum Outcome: Sendable {
         /// Answered with a result: its turn is stored in full, once.
         case finished(session: String)
-        /// Failed or cancelled after the given number of tool results: stored up to its last complete tool
-        /// exchange when it had one, else not at all.
+        /// Failed after the given number of tool results: stored up to its last complete tool exchange when it
+        /// had one, else not at all.
         case failed(toolResults: Int)
+        /// Cancelled: stored up to its last complete tool exchange, which may hold results the client never saw
+        /// (the run ends at its next await after the cancel; events still buffered then are not sent).
+        case cancelled
         /// The server was killed or lost its client during the operation: stored whole, in part or not at all.
         case unknown
     }
@@ -55,7 +58,7 @@ struct SoakStorageCheck {
                 _ = operation
             case .failed(let toolResults):
                 if toolResults == 0, count > 0 { halfStored.append("\(id) answered nothing but is stored") }
-            case .unknown: break
+            case .cancelled, .unknown: break
             }
         }
     }
