@@ -65,15 +65,16 @@ package enum POSIX {
         let fd = open(path, O_RDONLY | O_CLOEXEC, 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
-        var total = 0
-        while total <= limit {
-            let count = bytes[total...].withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        // Grown as read: callers pass generous limits for files that are usually a few bytes (`/proc`, cgroups).
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: min(limit + 1, 16384))
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count < 0 { return nil }
             guard count > 0 else { break }
-            total += count
+            bytes += chunk[0..<count]
         }
-        return total <= limit ? Array(bytes.prefix(total)) : nil
+        return bytes.count <= limit ? bytes : nil
     }
 }
