@@ -206,7 +206,8 @@ let package = Package(
         .testTarget(
             name: "SparkHTTPTests",
             dependencies: [
-                "SparkHTTP", "SparkAgents", "spark-service", "spark-lsp", "AgentCore", "SparkJSON", "SparkTestSupport",
+                "SparkHTTP", "SparkAgents", "spark-service", "spark-lsp", "AgentCore", "CodingAgent", "SparkJSON",
+                "SparkTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
