@@ -9,9 +9,11 @@ extension HTTPService {
         router.post("/chat/stream") { request, context in try await self.chatStream(request, context) }
     }
 
-    /// Reads and checks a chat request: the body, the agent, the session's owner.
-    func turn(_ request: Request, _ context: ServiceContext) async throws -> (ChatTurnRequest, ChatSurface) {
-        let body = try await request.body.collect(upTo: settings.maxBodyBytes)
+    /// Reads and checks a chat request: the body, the agent, the session's owner. The body is collected into
+    /// `request` itself (`collectBody`), which keeps the connection's inbound stream behind it: Hummingbird's
+    /// inbound-close handlers then see the body's end and, later, the client hanging up.
+    func turn(_ request: inout Request, _ context: ServiceContext) async throws -> (ChatTurnRequest, ChatSurface) {
+        let body = try await request.collectBody(upTo: settings.maxBodyBytes)
         let payload = try ChatPayload(body: Array(buffer: body))
         let surface = try surface()
         if let agent = payload.agentType {
@@ -43,7 +45,8 @@ extension HTTPService {
     }
 
     private func chat(_ request: Request, _ context: ServiceContext) async throws -> Response {
-        let (turn, surface) = try await turn(request, context)
+        var request = request
+        let (turn, surface) = try await turn(&request, context)
         try admit(context)
         defer { limiter.release(context.limitKey) }
         let chat = self.chat

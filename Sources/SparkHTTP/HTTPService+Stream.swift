@@ -14,7 +14,9 @@ import Synchronization
 /// `error`, `cancelled` or `timeout`.
 extension HTTPService {
     func chatStream(_ request: Request, _ context: ServiceContext) async throws -> Response {
-        let (turn, surface) = try await turn(request, context)
+        var request = request
+        let (turn, surface) = try await turn(&request, context)
+        let collected = request
         try admit(context)
         let limitKey = context.limitKey
         let sessionID = turn.sessionID ?? ""
@@ -50,7 +52,7 @@ extension HTTPService {
             do {
                 try await withTaskCancellationHandler {
                     // A client that hangs up cancels the run; so does the end of the shutdown grace.
-                    try await request.body.consumeWithInboundCloseHandler { _ in
+                    try await collected.body.consumeWithInboundCloseHandler { _ in
                         for await event in events {
                             agent.withLock { $0 = Self.activeAgent(after: event) }
                             try await writer.write(ByteBuffer(bytes: ServerSentEvent.encode(event, sessionID: sessionID)))

@@ -113,6 +113,13 @@ final class HTTPTestClient: Sendable {
         return Reply(status: head.status, headers: head.headers, body: body)
     }
 
+    /// The rest of the body, after the head was read from `head`, as server-sent events.
+    func remainingEvents() async -> [SSEMessage] {
+        var body: [UInt8] = []
+        for await chunk in self.body { body += chunk }
+        return SSEMessage.parse(String(decoding: body, as: UTF8.self))
+    }
+
     /// Server-sent events as they arrive, after the head.
     func events() -> AsyncStream<SSEMessage> {
         let body = self.body

@@ -70,14 +70,13 @@ final class ServiceHarness: Sendable {
     }
 
     /// Opens `POST /chat/stream` and returns the client once the response head has arrived.
-    func openStream(_ json: String, headers: [String: String] = [:]) async throws -> (HTTPTestClient, Int) {
+    func openStream(_ json: String, headers: [String: String] = [:]) async throws -> (
+        HTTPTestClient, (status: Int, headers: [String: String])
+    ) {
         var all = headers
         all["Content-Type"] = "application/json"
         let client = try HTTPTestClient(port: port, method: "POST", path: "/chat/stream", headers: all, body: Array(json.utf8))
-        let status = try await withDeadline(.seconds(30)) { () -> Int in
-            var iterator = client.head.makeAsyncIterator()
-            return await iterator.next()?.status ?? 0
-        }
-        return (client, status)
+        let head = try await withDeadline(.seconds(30)) { await client.head.first { _ in true } }
+        return (client, head ?? (0, [:]))
     }
 }
