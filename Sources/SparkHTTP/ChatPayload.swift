@@ -37,7 +37,8 @@ struct ChatPayload: Hashable, Sendable {
         self.message = text
         sessionID = try Self.optionalString(fields, "session_id")
         if let id = sessionID {
-            guard !id.isEmpty, id.unicodeScalars.count <= Self.maxSessionIDLength, !id.contains(where: \.isNewline) else {
+            guard !id.isEmpty, id.unicodeScalars.count <= Self.maxSessionIDLength, !id.contains(where: \.isNewline)
+            else {
                 throw .invalidRequest(
                     "session_id must be 1 to \(Self.maxSessionIDLength) characters without line breaks")
             }

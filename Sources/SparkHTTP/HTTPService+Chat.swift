@@ -51,10 +51,11 @@ extension HTTPService {
         defer { limiter.release(context.limitKey) }
         let chat = self.chat
         let metrics = self.metrics
-        // A client that hangs up cancels the run (and with it the model's stream).
+        let timeout = settings.requestTimeout
+        // A client that hangs up cancels the run (and with it the model's stream); so does shutdown.
         let result = try await request.body.consumeWithCancellationOnInboundClose { _ in
-            try await withDeadline(self.settings.requestTimeout) {
-                try await chat.run(turn, on: surface) { metrics.observe($0) }
+            try await self.turns.run {
+                try await withDeadline(timeout) { try await chat.run(turn, on: surface) { metrics.observe($0) } }
             }
         }
         var fields: [String: JSONValue] = [

@@ -37,7 +37,9 @@ extension HTTPService {
     }
 
     private static func sessionID(_ context: ServiceContext) throws(ServiceError) -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty else { throw .invalidRequest("a session id is required") }
+        guard let id = context.parameters.get("id"), !id.isEmpty else {
+            throw .invalidRequest("a session id is required")
+        }
         return id
     }
 
@@ -60,7 +62,9 @@ extension HTTPService {
     static func describe(_ message: ChatMessage) -> JSONValue {
         var fields: [String: JSONValue] = ["role": .string(message.role.rawValue), "content": .string(message.text)]
         if let agent = message.agent { fields["agent"] = .string(agent) }
-        if let calls = message.toolCalls, let encoded = try? JSONValue(encoding: calls) { fields["tool_calls"] = encoded }
+        if let calls = message.toolCalls, let encoded = try? JSONValue(encoding: calls) {
+            fields["tool_calls"] = encoded
+        }
         if let id = message.toolCallID { fields["tool_call_id"] = .string(id) }
         return .object(fields)
     }

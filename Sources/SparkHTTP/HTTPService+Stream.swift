@@ -28,25 +28,28 @@ extension HTTPService {
                 limiter.release(limitKey)
             }
             let (events, continuation) = AsyncStream<ChatEvent>.makeStream()
-            let run = Task { [chat, metrics, settings] () -> String in
+            let run = Task { [chat, metrics, settings, turns] () -> String in
                 defer { continuation.finish() }
-                do {
-                    _ = try await withDeadline(settings.requestTimeout) {
-                        try await chat.run(turn, on: surface) { event in
-                            metrics.observe(event)
-                            continuation.yield(event)
+                return
+                    (try? await turns.run { () -> String in
+                        do {
+                            _ = try await withDeadline(settings.requestTimeout) {
+                                try await chat.run(turn, on: surface) { event in
+                                    metrics.observe(event)
+                                    continuation.yield(event)
+                                }
+                            }
+                            return "ok"
+                        } catch let error as ChatError {
+                            metrics.error(cause: error.code.rawValue)
+                            return "error"
+                        } catch let error as ServiceError {
+                            metrics.error(cause: error.code)
+                            return error.code
+                        } catch {
+                            return "cancelled"
                         }
-                    }
-                    return "ok"
-                } catch let error as ChatError {
-                    metrics.error(cause: error.code.rawValue)
-                    return "error"
-                } catch let error as ServiceError {
-                    metrics.error(cause: error.code)
-                    return error.code
-                } catch {
-                    return "cancelled"
-                }
+                    }) ?? "cancelled"
             }
             let agent = Mutex(turn.agent ?? "")
             do {
@@ -55,7 +58,8 @@ extension HTTPService {
                     try await collected.body.consumeWithInboundCloseHandler { _ in
                         for await event in events {
                             agent.withLock { $0 = Self.activeAgent(after: event) }
-                            try await writer.write(ByteBuffer(bytes: ServerSentEvent.encode(event, sessionID: sessionID)))
+                            try await writer.write(
+                                ByteBuffer(bytes: ServerSentEvent.encode(event, sessionID: sessionID)))
                         }
                     } onInboundClosed: {
                         run.cancel()
@@ -94,7 +98,8 @@ enum ServerSentEvent {
     /// `event: <kind>` and one `data:` line of the event's JSON with `sessionId` (and `status: "ok"` on `done`).
     static func encode(_ event: ChatEvent, sessionID: String) -> [UInt8] {
         let status: String? = if case .done = event { "ok" } else { nil }
-        return frame(kind: event.kind, json: try? encoder.encode(Envelope(event: event, sessionID: sessionID, status: status)))
+        return frame(
+            kind: event.kind, json: try? encoder.encode(Envelope(event: event, sessionID: sessionID, status: status)))
     }
 
     /// The closing `done` of a run that did not finish.

@@ -22,6 +22,7 @@ public final class HTTPService: Sendable {
     let makeEditor: EditorFactory
     let limiter: ConcurrencyLimiter
     let readiness: ReadinessProbe
+    let turns = RunningTurns()
     let logger: Logger
 
     public init(
@@ -40,7 +41,8 @@ public final class HTTPService: Sendable {
     /// The router with every route.
     func router() -> Router<ServiceContext> {
         let router = Router(context: ServiceContext.self)
-        router.add(middleware: ServiceMiddleware(keys: settings.apiKeys, corsOrigins: settings.corsOrigins, metrics: metrics))
+        router.add(
+            middleware: ServiceMiddleware(keys: settings.apiKeys, corsOrigins: settings.corsOrigins, metrics: metrics))
         addChatRoutes(to: router)
         addSessionRoutes(to: router)
         addInfoRoutes(to: router)
@@ -65,9 +67,15 @@ public final class HTTPService: Sendable {
     /// events) and returns.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var configuration = ServiceGroupConfiguration(
-            services: [application(onServerRunning: onServerRunning)], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger)
-        configuration.maximumGracefulShutdownDuration = settings.shutdownGrace
+            services: [
+                .init(service: application(onServerRunning: onServerRunning)),
+                .init(
+                    service: RunDrainer(turns: turns, grace: settings.shutdownGrace),
+                    successTerminationBehavior: .ignore),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // The drainer cancels runs at the end of the grace; this bounds what is left (a stream's last writes).
+        configuration.maximumGracefulShutdownDuration = settings.shutdownGrace + .seconds(5)
         try await ServiceGroup(configuration: configuration).run()
         await chat.shutdown()
     }

@@ -64,7 +64,8 @@ actor ReadinessProbe {
                 ready = ready && ok
             case .failure(let error):
                 check["ok"] = false
-                let reason = (error as? ServiceError)?.code == "timeout" ? "no answer within \(Self.probeTimeout)" : "\(error)"
+                let reason =
+                    (error as? ServiceError)?.code == "timeout" ? "no answer within \(Self.probeTimeout)" : "\(error)"
                 check["message"] = .string("the model server did not answer: \(reason)")
                 ready = false
             case nil:

@@ -50,11 +50,15 @@ extension ServiceError {
             self = error
         case let error as ChatError:
             self = ServiceError(error)
+        case is CancellationError:
+            self = ServiceError(
+                .serviceUnavailable, "cancelled", "the request was cancelled: the service is shutting down")
         case let error as any HTTPResponseError:
             switch error.status {
             case .notFound: self = .notFound("no such route")
             case .methodNotAllowed: self = ServiceError(.methodNotAllowed, "method_not_allowed", "method not allowed")
-            case .contentTooLarge: self = ServiceError(.contentTooLarge, "body_too_large", "the request body is too large")
+            case .contentTooLarge:
+                self = ServiceError(.contentTooLarge, "body_too_large", "the request body is too large")
             default: self = ServiceError(error.status, "http_error", error.status.reasonPhrase)
             }
         default:

@@ -18,36 +18,39 @@ public final class ServiceMetrics: Sendable {
 
     private static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", subsystem: "http", metricName: "requests", unitName: "total", helpText: "HTTP requests answered")
+            namespace: "spark", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests answered")
     }
     private static var requestDuration: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-        helpText: "HTTP request latency to the response head")
+            namespace: "spark", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "HTTP request latency to the response head")
     }
     private static var modelRequests: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", subsystem: "model", metricName: "requests", unitName: "total", helpText: "Model requests")
+            namespace: "spark", subsystem: "model", metricName: "requests", unitName: "total",
+            helpText: "Model requests")
     }
     private static var tokens: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", subsystem: "model", metricName: "tokens", unitName: "total", helpText: "Model tokens")
+            namespace: "spark", subsystem: "model", metricName: "tokens", unitName: "total", helpText: "Model tokens")
     }
     private static var toolCalls: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", subsystem: "tool", metricName: "calls", unitName: "total", helpText: "Tool calls")
+            namespace: "spark", subsystem: "tool", metricName: "calls", unitName: "total", helpText: "Tool calls")
     }
     private static var toolRefusals: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", subsystem: "tool", metricName: "refusals", unitName: "total", helpText: "Tool calls refused")
+            namespace: "spark", subsystem: "tool", metricName: "refusals", unitName: "total",
+            helpText: "Tool calls refused")
     }
     private static var handoffs: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", metricName: "handoffs", unitName: "total", helpText: "Handoffs between agents")
+            namespace: "spark", metricName: "handoffs", unitName: "total", helpText: "Handoffs between agents")
     }
     private static var errors: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "spark", metricName: "errors", unitName: "total", helpText: "Errors by cause")
+            namespace: "spark", metricName: "errors", unitName: "total", helpText: "Errors by cause")
     }
     private static let latencyBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250),

@@ -45,7 +45,8 @@ public struct ServiceSettings: Sendable {
         func number(_ name: String, range: ClosedRange<Int>) throws(Invalid) -> Int? {
             guard let text = value(name) else { return nil }
             guard let number = Int(text), range.contains(number) else {
-                throw Invalid("\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+                throw Invalid(
+                    "\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
             }
             return number
         }
@@ -55,7 +56,9 @@ public struct ServiceSettings: Sendable {
         apiKeys = try APIKeys(parsing: value("SPARK_API_KEYS"))
         if let bytes = try number("SPARK_HTTP_MAX_BODY_BYTES", range: 64...(1 << 30)) { maxBodyBytes = bytes }
         if let count = try number("SPARK_HTTP_MAX_CONCURRENT", range: 1...10_000) { maxConcurrentChats = count }
-        if let seconds = try number("SPARK_HTTP_REQUEST_TIMEOUT", range: 1...86_400) { requestTimeout = .seconds(seconds) }
+        if let seconds = try number("SPARK_HTTP_REQUEST_TIMEOUT", range: 1...86_400) {
+            requestTimeout = .seconds(seconds)
+        }
         if let seconds = try number("SPARK_HTTP_IDLE_TIMEOUT", range: 1...86_400) { idleTimeout = .seconds(seconds) }
         if let seconds = try number("SPARK_HTTP_SHUTDOWN_GRACE", range: 0...3_600) { shutdownGrace = .seconds(seconds) }
         if let origins = value("SPARK_HTTP_CORS_ORIGINS") {
@@ -73,7 +76,8 @@ public struct ServiceSettings: Sendable {
     public func check() throws(Invalid) {
         if !isLoopback && apiKeys.isEmpty {
             throw Invalid(
-                "refusing to listen on \(host) without API keys: set SPARK_API_KEYS (comma-separated owner:token entries, tokens of 16 characters or more), or listen on 127.0.0.1")
+                "refusing to listen on \(host) without API keys: set SPARK_API_KEYS (comma-separated owner:token entries, tokens of 16 characters or more), or listen on 127.0.0.1"
+            )
         }
     }
 }

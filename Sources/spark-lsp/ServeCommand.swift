@@ -1,7 +1,7 @@
 import AgentCore
-import SparkAgents
 import ArgumentParser
 import Logging
+import SparkAgents
 import SparkLSP
 
 #if canImport(Glibc)
@@ -27,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Serve the HTTP API (POST /chat, POST /chat/stream, GET /agents, ...) instead of LSP.")
     var http = false
 
-    @Option(name: .long, help: "With --http: the address to listen on (default 127.0.0.1; any other needs SPARK_API_KEYS).")
+    @Option(
+        name: .long, help: "With --http: the address to listen on (default 127.0.0.1; any other needs SPARK_API_KEYS).")
     var host: String?
 
     @Option(name: .long, help: "With --http: the port (default 8000).")

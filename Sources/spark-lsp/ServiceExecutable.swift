@@ -30,6 +30,7 @@ enum ServiceExecutable {
         execv(path, &argv)
         let reason = String(cString: strerror(errno))
         argv.forEach { free($0) }
-        throw ValidationError("cannot start the HTTP service \(path): \(reason) (build it with `swift build --product spark-service`)")
+        throw ValidationError(
+            "cannot start the HTTP service \(path): \(reason) (build it with `swift build --product spark-service`)")
     }
 }

@@ -38,7 +38,9 @@ struct SparkServiceCommand: AsyncParsableCommand {
     @Option(help: "The port (default 8000; 0 picks a free one).")
     var port: Int?
 
-    @Option(name: .customLong("config"), help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
+    @Option(
+        name: .customLong("config"),
+        help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
     var configFile: String?
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
@@ -67,7 +69,8 @@ struct SparkServiceCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let metrics = ServiceMetrics()
-        let client = HTTPModelClient(logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)"))
+        let client = HTTPModelClient(
+            logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)"))
         let chat = ChatService(
             client: MeteredModelClient(client, metrics: metrics), modules: AgentModules.all(), configFile: configFile,
             environment: environment, sessionPrefix: "http", logger: logger)

@@ -24,7 +24,8 @@ import Testing
         let service = try await ServiceHarness()
         defer { service.stop() }
         service.model.enqueue(.text("First."))
-        let first = try await service.post("/chat", json: #"{"message": "One", "agent_type": "coding", "session_id": "s1"}"#)
+        let first = try await service.post(
+            "/chat", json: #"{"message": "One", "agent_type": "coding", "session_id": "s1"}"#)
         #expect(first.status == 200, "\(first.text)")
         #expect(first.json["agent"] == "coding")
         #expect(first.json["session_id"] == "s1")
@@ -36,7 +37,9 @@ import Testing
         #expect(second.status == 200, "\(second.text)")
         // The session's agent answers, and sees the first exchange.
         #expect(second.json["agent"] == "coding")
-        let contents = service.model.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["content"]?.stringValue }
+        let contents = service.model.requests.last?.body?["messages"]?.arrayValue?.compactMap {
+            $0["content"]?.stringValue
+        }
         #expect(contents?.suffix(3) == ["One", "First.", "Two"])
     }
 
@@ -76,7 +79,8 @@ import Testing
     @Test func anOversizedBodyIs413() async throws {
         let service = try await ServiceHarness { $0.maxBodyBytes = 1024 }
         defer { service.stop() }
-        let reply = try await service.post("/chat", json: #"{"message": ""# + String(repeating: "x", count: 4096) + #""}"#)
+        let reply = try await service.post(
+            "/chat", json: #"{"message": ""# + String(repeating: "x", count: 4096) + #""}"#)
         #expect(reply.status == 413, "\(reply.text)")
         #expect(reply.errorCode == "body_too_large")
     }

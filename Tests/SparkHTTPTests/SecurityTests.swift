@@ -14,13 +14,22 @@ import Testing
         #expect(missing.status == 401)
         #expect(missing.errorCode == "unauthorized")
         #expect(missing.headers["www-authenticate"] == "Bearer")
-        #expect(try await service.get("/agents", headers: ["Authorization": "Bearer alice-key-0123456789abcdeX"]).status == 401)
-        #expect(try await service.get("/agents", headers: ["Authorization": "Bearer alice-key-0123456789abcde"]).status == 401)
-        #expect(try await service.get("/agents", headers: ["Authorization": "alice-key-0123456789abcdef"]).status == 401)
+        #expect(
+            try await service.get("/agents", headers: ["Authorization": "Bearer alice-key-0123456789abcdeX"]).status
+                == 401)
+        #expect(
+            try await service.get("/agents", headers: ["Authorization": "Bearer alice-key-0123456789abcde"]).status
+                == 401)
+        #expect(
+            try await service.get("/agents", headers: ["Authorization": "alice-key-0123456789abcdef"]).status == 401)
         #expect(try await service.post("/chat", json: #"{"message": "hi"}"#).status == 401)
         #expect(try await service.get("/metrics").status == 401)
-        #expect(try await service.get("/agents", headers: ["Authorization": "Bearer alice-key-0123456789abcdef"]).status == 200)
-        #expect(try await service.get("/agents", headers: ["Authorization": "bearer alice-key-0123456789abcdef"]).status == 200)
+        #expect(
+            try await service.get("/agents", headers: ["Authorization": "Bearer alice-key-0123456789abcdef"]).status
+                == 200)
+        #expect(
+            try await service.get("/agents", headers: ["Authorization": "bearer alice-key-0123456789abcdef"]).status
+                == 200)
         #expect(try await service.get("/health").status == 200)
         #expect(try await service.get("/openapi.json").status == 200)
     }
@@ -29,7 +38,9 @@ import Testing
         let keys = try APIKeys(parsing: "alice:alice-key-0123456789abcdef, bare-key-0123456789abcdef")
         #expect(keys.keys.map(\.owner) == ["alice", "key2"])
         #expect(throws: ServiceSettings.Invalid.self) { try APIKeys(parsing: "short") }
-        #expect(throws: ServiceSettings.Invalid.self) { try APIKeys(parsing: "a:0123456789abcdef0,a:0123456789abcdef1") }
+        #expect(throws: ServiceSettings.Invalid.self) {
+            try APIKeys(parsing: "a:0123456789abcdef0,a:0123456789abcdef1")
+        }
         #expect(throws: ServiceSettings.Invalid.self) { try APIKeys(parsing: "a:0123456789abcdef0,,") }
     }
 

@@ -49,13 +49,15 @@ import Testing
         }
         defer { service.stop() }
         service.model.enqueue(.text("For Alice."))
-        let made = try await service.post("/chat", json: #"{"message": "Mine", "session_id": "a1"}"#, headers: Self.alice)
+        let made = try await service.post(
+            "/chat", json: #"{"message": "Mine", "session_id": "a1"}"#, headers: Self.alice)
         #expect(made.status == 200, "\(made.text)")
         #expect(try await service.get("/sessions/a1", headers: Self.alice).status == 200)
 
         #expect(try await service.get("/sessions/a1", headers: Self.bob).status == 404)
         #expect(try await service.delete("/sessions/a1", headers: Self.bob).status == 404)
-        let hijack = try await service.post("/chat", json: #"{"message": "Yours?", "session_id": "a1"}"#, headers: Self.bob)
+        let hijack = try await service.post(
+            "/chat", json: #"{"message": "Yours?", "session_id": "a1"}"#, headers: Self.bob)
         #expect(hijack.status == 404)
         #expect(try await service.get("/sessions", headers: Self.bob).json["sessions"] == .array([]))
         #expect(try await service.get("/sessions", headers: Self.alice).json["sessions"]?.arrayValue?.count == 1)

@@ -75,7 +75,9 @@ final class HTTPTestClient: Sendable {
         var bytes = Array((request + "\r\n").utf8) + (body ?? [])
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
             guard written > 0 else { break }  // the server may answer (413) before reading everything
             offset += written
         }
@@ -129,7 +131,9 @@ final class HTTPTestClient: Sendable {
                 for await chunk in body {
                     pending += String(decoding: chunk, as: UTF8.self)
                     while let end = pending.range(of: "\n\n") {
-                        for message in SSEMessage.parse(String(pending[..<end.upperBound])) { continuation.yield(message) }
+                        for message in SSEMessage.parse(String(pending[..<end.upperBound])) {
+                            continuation.yield(message)
+                        }
                         pending.removeSubrange(..<end.upperBound)
                     }
                 }
@@ -166,7 +170,9 @@ private struct ResponseReader {
     private var chunked = false
     private var inChunk = false
 
-    mutating func feed(_ bytes: [UInt8]) -> (head: (status: Int, headers: [String: String])?, body: [UInt8], finished: Bool) {
+    mutating func feed(_ bytes: [UInt8]) -> (
+        head: (status: Int, headers: [String: String])?, body: [UInt8], finished: Bool
+    ) {
         pending += bytes
         var head: (status: Int, headers: [String: String])?
         if !headRead {
@@ -176,7 +182,8 @@ private struct ResponseReader {
             var headers: [String: String] = [:]
             for line in lines.dropFirst() {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
             pending.removeSubrange(..<end.upperBound)
             headRead = true
@@ -202,7 +209,9 @@ private struct ResponseReader {
                 inChunk = false
             } else {
                 guard let end = pending.firstRange(of: Array("\r\n".utf8)) else { break }
-                let size = Int(String(decoding: pending[..<end.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16) ?? 0
+                let size =
+                    Int(String(decoding: pending[..<end.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16)
+                    ?? 0
                 pending.removeSubrange(..<end.upperBound)
                 if size == 0 { return (head, body, true) }
                 remaining = size

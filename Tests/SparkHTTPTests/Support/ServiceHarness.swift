@@ -23,7 +23,8 @@ final class ServiceHarness: Sendable {
     ) async throws {
         let model = try model ?? ScriptedModelServer()
         self.model = model
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("spark-http-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("spark-http-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory + "/workspace", withIntermediateDirectories: true)
         var settings = ServiceSettings()
         settings.port = 0
@@ -75,7 +76,8 @@ final class ServiceHarness: Sendable {
     ) {
         var all = headers
         all["Content-Type"] = "application/json"
-        let client = try HTTPTestClient(port: port, method: "POST", path: "/chat/stream", headers: all, body: Array(json.utf8))
+        let client = try HTTPTestClient(
+            port: port, method: "POST", path: "/chat/stream", headers: all, body: Array(json.utf8))
         let head = try await withDeadline(.seconds(30)) { await client.head.first { _ in true } }
         return (client, head ?? (0, [:]))
     }
