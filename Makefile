@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run test test-unit test-vscode test-vllm vllm-up vllm-down bench format
+.PHONY: help setup build release run serve-http test test-unit test-vscode test-vllm vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,9 +13,13 @@ setup: ## Install the system packages (libcurl, SQLite, libseccomp, Neovim, bubb
 build: setup ## Debug build
 	swift build
 
-release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory) and spark-sandbox
+release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory), spark-sandbox and spark-service
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
+	swift build -c release --static-swift-stdlib --product spark-service
+
+serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
+	.build/release/spark-lsp serve --http
 
 run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
