@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run serve-http test test-unit test-vscode test-vllm vllm-up vllm-down bench format
+.PHONY: help setup build release run serve-http test test-unit test-http test-vscode test-vllm vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,11 +25,14 @@ run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
 	.build/release/spark-lsp --stdio
 
-test: test-unit test-vscode test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, VS Code extension, real vLLM)
+test: test-unit test-http test-vscode test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, real vLLM)
 
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
 	swift test --skip-build --skip RealVLLMTests
+
+test-http: setup ## schemathesis (PyPI, into a cache on first use) against the live HTTP service and its OpenAPI document
+	scripts/http/schemathesis.sh
 
 test-vscode: setup ## The VS Code extension: syntax of every script, and its smoke test with stand-ins for VS Code
 	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js; do \

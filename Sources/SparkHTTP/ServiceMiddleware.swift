@@ -12,6 +12,17 @@ struct ServiceMiddleware: RouterMiddleware {
     /// Routes answered without a key: the probes and the API's description.
     static let publicPaths: Set<String> = ["/health", "/ready", "/openapi.json"]
 
+    /// The methods each route answers (for 405 and `Allow`); `nil` for a path no route has.
+    static func methods(of path: String) -> Set<String>? {
+        switch path {
+        case "/chat", "/chat/stream": ["POST"]
+        case "/agents", "/sessions", "/health", "/ready", "/metrics", "/openapi.json": ["GET"]
+        default:
+            path.hasPrefix("/sessions/") && path.count > "/sessions/".count
+                && !path.dropFirst("/sessions/".count).contains("/") ? ["GET", "DELETE"] : nil
+        }
+    }
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
@@ -26,7 +37,14 @@ struct ServiceMiddleware: RouterMiddleware {
                 response = try await next(request, context)
             }
         } catch {
-            let failure = ServiceError(answering: error)
+            var failure = ServiceError(answering: error)
+            if failure.status == .notFound,
+                let allowed = Self.methods(of: request.uri.path), !allowed.contains(request.method.rawValue)
+            {
+                failure = ServiceError(
+                    .methodNotAllowed, "method_not_allowed", "\(request.method.rawValue) is not allowed here",
+                    headers: [.allow: allowed.sorted().joined(separator: ", ")])
+            }
             metrics.error(cause: failure.code)
             response = failure.response()
         }

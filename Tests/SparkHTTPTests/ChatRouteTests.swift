@@ -101,7 +101,9 @@ import Testing
         #expect(missing.status == 404)
         #expect(missing.errorCode == "not_found")
         let wrongMethod = try await service.get("/chat")
-        #expect([404, 405].contains(wrongMethod.status))
-        #expect(wrongMethod.errorCode != nil, "\(wrongMethod.text)")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.errorCode == "method_not_allowed")
+        #expect(wrongMethod.headers["allow"] == "POST")
+        #expect(try await service.send("PUT", "/sessions/s1").headers["allow"] == "DELETE, GET")
     }
 }

@@ -66,6 +66,10 @@ final class ServiceHarness: Sendable {
         try await HTTPTestClient.send(port: port, "GET", path, headers: headers)
     }
 
+    func send(_ method: String, _ path: String) async throws -> HTTPTestClient.Reply {
+        try await HTTPTestClient.send(port: port, method, path)
+    }
+
     func delete(_ path: String, headers: [String: String] = [:]) async throws -> HTTPTestClient.Reply {
         try await HTTPTestClient.send(port: port, "DELETE", path, headers: headers)
     }
