@@ -121,4 +121,32 @@ import Testing
         let contents = model.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["content"]?.stringValue }
         #expect(contents?.suffix(5) == ["Hello", "From the command line.", "Again", "From the service.", "Third"])
     }
+
+    /// The language server's binary carries none of the service's code, so its start-up and memory are unchanged:
+    /// the service lives in `spark-service`.
+    @Test func theLanguageServerLinksNoneOfTheService() throws {
+        let binary = try Data(contentsOf: URL(fileURLWithPath: SparkProcess.binaryPath))
+        for module in ["HummingbirdCore", "NIOPosix", "SparkHTTP", "ServiceLifecycle"] {
+            #expect(!Self.contains(binary, module), "spark-lsp contains \(module)")
+        }
+        let service = try Data(contentsOf: URL(fileURLWithPath: BuiltProducts.executable("spark-service")))
+        #expect(Self.contains(service, "HummingbirdCore"), "the check can see a linked module")
+    }
+
+    private static func contains(_ data: Data, _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return data.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            var offset = 0
+            while offset + needle.count <= haystack.count {
+                guard let hit = memchr(base + offset, Int32(needle[0]), haystack.count - offset - needle.count + 1)
+                else {
+                    return false
+                }
+                if memcmp(hit, needle, needle.count) == 0 { return true }
+                offset = base.distance(to: UnsafeRawPointer(hit)) + 1
+            }
+            return false
+        }
+    }
 }
