@@ -45,5 +45,7 @@ for _ in $(seq 300); do grep -q "listening on" "$WORK/service.out" 2>/dev/null &
 URL="$(sed -n 's/.*listening on //p' "$WORK/service.out" | head -n 1)"
 [[ -n "$URL" ]] || { echo "schemathesis.sh: the service did not start" >&2; cat "$WORK/service.err" >&2; exit 1; }
 
+# From the scratch directory: schemathesis keeps its caches in the working directory.
+cd "$WORK"
 "$VENV/bin/st" run "$URL/openapi.json" --url "$URL" --checks all --max-examples "$EXAMPLES" \
     --generation-deterministic --request-timeout 30 --no-color
