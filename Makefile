@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run test test-unit soak test-vscode test-vllm vllm-up vllm-down bench format
+.PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,15 +13,19 @@ setup: ## Install the system packages (libcurl, SQLite, libseccomp, Neovim, bubb
 build: setup ## Debug build
 	swift build
 
-release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory) and spark-sandbox
+release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory), spark-sandbox and spark-service
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
+	swift build -c release --static-swift-stdlib --product spark-service
+
+serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
+	.build/release/spark-lsp serve --http
 
 run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
 	.build/release/spark-lsp --stdio
 
-test: test-unit test-vscode test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, VS Code extension, real vLLM)
+test: test-unit test-http test-vscode test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, real vLLM)
 
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
@@ -32,6 +36,9 @@ SOAK_CHATS ?= 5000
 soak: setup ## The fault soak, long: $(SOAK_CHATS) chats and code actions with random faults (its short run is in test-unit)
 	swift build --build-tests
 	SPARK_SOAK_CHATS=$(SOAK_CHATS) swift test --skip-build --filter FaultSoakTests
+
+test-http: setup ## schemathesis (PyPI, into a cache on first use) against the live HTTP service and its OpenAPI document
+	scripts/http/schemathesis.sh
 
 test-vscode: setup ## The VS Code extension: syntax of every script, and its smoke test with stand-ins for VS Code
 	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js; do \

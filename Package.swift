@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "spark-lsp", targets: ["spark-lsp"]),
         .executable(name: "spark-sandbox", targets: ["spark-sandbox"]),
+        .executable(name: "spark-service", targets: ["spark-service"]),
         .library(name: "SparkLSP", targets: ["SparkLSP"]),
         .library(name: "AgentCore", targets: ["AgentCore"]),
         .library(name: "CodingAgent", targets: ["CodingAgent"]),
@@ -18,6 +19,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The HTTP service only (`spark-service`); the language server links none of them. Hummingbird without its
+        // default traits keeps full Foundation and swift-configuration out.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C shims: system libraries with typed wrappers for the variadic C calls.
@@ -79,15 +85,55 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The HTTP service (the original design's API) over ChatService: Hummingbird routes, server-sent events,
+        // API keys, limits, metrics and the OpenAPI document.
+        .target(
+            name: "SparkHTTP",
+            dependencies: [
+                "AgentCore",
+                "SparkJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources")],
+            swiftSettings: strictSettings
+        ),
+
+        // The list of agent modules every executable composes (one line per agent).
+        .target(
+            name: "SparkAgents",
+            dependencies: ["AgentCore", "CodingAgent"],
+            swiftSettings: strictSettings
+        ),
+
         // The thin executable.
         .executableTarget(
             name: "spark-lsp",
             dependencies: [
                 "SparkLSP",
+                "SparkAgents",
                 "AgentCore",
                 "CodingAgent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The HTTP service's executable. A separate binary so that the language server's stdio start-up maps none
+        // of SwiftNIO and Hummingbird: `spark-lsp serve --http` executes it from beside itself.
+        .executableTarget(
+            name: "spark-service",
+            dependencies: [
+                "SparkHTTP",
+                "SparkAgents",
+                "AgentCore",
+                "CodingAgent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -154,6 +200,15 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["spark-lsp", "AgentCore", "SparkTestSupport"],
             exclude: ["Neovim"],
+            swiftSettings: strictSettings
+        ),
+        // The HTTP service over real HTTP on 127.0.0.1 (in process, and the built `spark-service` for signals).
+        .testTarget(
+            name: "SparkHTTPTests",
+            dependencies: [
+                "SparkHTTP", "SparkAgents", "spark-service", "spark-lsp", "AgentCore", "CodingAgent", "SparkJSON",
+                "SparkTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.

@@ -1,2 +1,4 @@
+import AgentCore
+
 /// The version `spark-lsp --version` prints and `initialize` reports as `serverInfo.version`.
-public let sparkLSPVersion = "0.1.0"
+public let sparkLSPVersion = sparkVersion

@@ -1,4 +1,5 @@
 import AgentCore
+import SparkAgents
 import CodingAgent
 import Logging
 

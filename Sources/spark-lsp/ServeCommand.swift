@@ -1,6 +1,7 @@
 import AgentCore
 import ArgumentParser
 import Logging
+import SparkAgents
 import SparkLSP
 
 #if canImport(Glibc)
@@ -14,13 +15,24 @@ import SparkLSP
     import Foundation
 #endif
 
-/// `spark-lsp serve` (the default): LSP over stdio.
+/// `spark-lsp serve` (the default): LSP over stdio; with `--http`, the HTTP service.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the Language Server Protocol on stdin/stdout (the default).")
+        commandName: "serve",
+        abstract: "Serve the Language Server Protocol on stdin/stdout (the default), or with --http the HTTP API.")
 
     @Flag(name: .long, help: "Serve on stdin/stdout (the default; accepted because editors pass it).")
     var stdio = false
+
+    @Flag(name: .long, help: "Serve the HTTP API (POST /chat, POST /chat/stream, GET /agents, ...) instead of LSP.")
+    var http = false
+
+    @Option(
+        name: .long, help: "With --http: the address to listen on (default 127.0.0.1; any other needs SPARK_API_KEYS).")
+    var host: String?
+
+    @Option(name: .long, help: "With --http: the port (default 8000).")
+    var port: Int?
 
     @Option(name: .long, help: "Append logs to this file instead of stderr.")
     var logFile: String?
@@ -42,6 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let defaultMaxMessageMiB = 64
 
     func validate() throws {
+        guard http || (host == nil && port == nil) else { throw ValidationError("--host and --port need --http") }
+        guard !(http && stdio) else { throw ValidationError("--http and --stdio exclude each other") }
         guard maxMessageMiB > 0 else { throw ValidationError("--max-message-mib must be positive") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown log level '\(logLevel)'")
@@ -49,6 +63,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if http {
+            var arguments = ["--log-level", logLevel]
+            if let host { arguments += ["--host", host] }
+            if let port { arguments += ["--port", String(port)] }
+            if let configFile { arguments += ["--config", configFile] }
+            try ServiceExecutable.replaceProcess(arguments: arguments)
+        }
         try await Self.serve(
             logFile: logFile, logLevel: logLevel, maxMessageMiB: maxMessageMiB, configFile: configFile)
     }

@@ -80,7 +80,7 @@ extension ChatService {
                 sessionID: sessionID, agent: response.agent, content: response.content, edits: turn.edits,
                 usage: response.usage)
             do {
-                try await store?.append([user] + response.messages, session: sessionID, activeAgent: response.agent)
+                try await store?.append([user] + response.messages, session: sessionID, activeAgent: response.agent, owner: request.owner)
             } catch {
                 result.notice = "the session \(sessionID) could not be saved: \(error)"
                 logger.warning("\(result.notice ?? "")")
@@ -92,7 +92,8 @@ extension ChatService {
             let answered = transcript.answeredMessages
             if let store, !answered.isEmpty {
                 do {
-                    try await store.append([user] + answered, session: sessionID, activeAgent: turn.agent)
+                    try await store.append(
+                        [user] + answered, session: sessionID, activeAgent: turn.agent, owner: request.owner)
                 } catch {
                     logger.warning("The unfinished turn of session \(sessionID) could not be saved: \(error)")
                 }

@@ -35,6 +35,30 @@ extension ChatService {
         for module in modules { await module.endSession(session) }
     }
 
+    /// Whether `session` exists and who owns it (see `SessionSummary.owner`).
+    public func owner(of session: String, on surface: ChatSurface) async throws(ChatError)
+        -> (exists: Bool, owner: String?)
+    {
+        let store = try sessionStore(try configuration(on: surface))
+        do {
+            return try await store.owner(session: session)
+        } catch {
+            throw ChatError(.storage, "cannot read session \(session): \(error)")
+        }
+    }
+
+    /// Deletes a session: its messages, its entry in the list, and what `reset(session:on:)` also ends.
+    public func delete(session: String, on surface: ChatSurface) async throws(ChatError) {
+        let store = try sessionStore(try configuration(on: surface))
+        do {
+            try await store.delete(session: session)
+        } catch {
+            throw ChatError(.storage, "cannot delete session \(session): \(error)")
+        }
+        await approvals.forget(session: session)
+        for module in modules { await module.endSession(session) }
+    }
+
     /// The session store of the configuration's data directory, opened on first use.
     func sessionStore(_ configuration: SparkConfiguration) throws(ChatError) -> SessionStore {
         let path = sessionsDatabase ?? configuration.dataDirectory(environment: environment).sessionsDatabase

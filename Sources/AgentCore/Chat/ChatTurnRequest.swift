@@ -14,6 +14,8 @@ public struct ChatTurnRequest: Sendable {
     public var contextVariables: [String: JSONValue]
     /// Whether the turn is stored in the session (`spark-lsp chat` without `--session` stores nothing).
     public var persistent: Bool
+    /// Who a session this turn creates belongs to (an API key's owner in the HTTP service); `nil` for none.
+    public var owner: String?
 
     public init(
         message: String, sessionID: String? = nil, agent: String? = nil, workflow: String? = nil,

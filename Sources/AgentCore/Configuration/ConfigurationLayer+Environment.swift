@@ -43,6 +43,14 @@ extension ConfigurationLayer {
         connectTimeout = try seconds("SPARK_CONNECT_TIMEOUT")
         firstByteTimeout = try seconds("SPARK_FIRST_BYTE_TIMEOUT")
         idleTimeout = try seconds("SPARK_IDLE_TIMEOUT")
+        if let text = value("SPARK_SERVICE_APPROVAL") {
+            guard let approval = ServiceApproval(rawValue: text) else {
+                throw ConfigurationError(
+                    source: "environment", field: "SPARK_SERVICE_APPROVAL",
+                    message: "expected deny or allow, got \"\(text)\"")
+            }
+            serviceApproval = approval
+        }
         for name in SparkConfiguration.builtInAgents {
             let prefix = name.uppercased()
             let layer = AgentLayer(model: value("\(prefix)_MODEL"), endpoint: try url("\(prefix)_ENDPOINT"))

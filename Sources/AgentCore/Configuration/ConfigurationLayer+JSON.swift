@@ -4,7 +4,9 @@ extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
+        "service",
     ]
+    static let serviceFields: Set<String> = ["approval"]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
     ]
@@ -24,6 +26,11 @@ extension ConfigurationLayer {
         firstByteTimeout = try root.seconds("firstByteTimeout")
         idleTimeout = try root.seconds("idleTimeout")
         protectedPaths = try root.strings("protectedPaths")
+        if let service = try root.object("service") {
+            let reader = try FieldReader(
+                .object(service), source: source, path: "service.", strict: strict, known: Self.serviceFields)
+            serviceApproval = try reader.choice("approval", ServiceApproval.self)
+        }
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(
                 value, source: source, path: "agents.\(name).", strict: strict, known: Self.agentFields)

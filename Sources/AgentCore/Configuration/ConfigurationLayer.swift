@@ -24,6 +24,8 @@ struct ConfigurationLayer: Hashable, Sendable {
     var idleTimeout: Duration?
     /// Paths added to the protected list (every layer adds; none removes).
     var protectedPaths: [String]?
+    /// `service.approval`.
+    var serviceApproval: ServiceApproval?
     var agents: [String: AgentLayer] = [:]
 }
 
@@ -41,6 +43,7 @@ extension SparkConfiguration {
         if let value = layer.connectTimeout { result.timeouts.connect = value }
         if let value = layer.firstByteTimeout { result.timeouts.firstByte = value }
         if let value = layer.idleTimeout { result.timeouts.idle = value }
+        if let value = layer.serviceApproval { result.serviceApproval = value }
         for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
             result.protectedPaths.append(path)
         }

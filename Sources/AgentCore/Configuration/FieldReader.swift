@@ -89,4 +89,15 @@ struct FieldReader {
         guard let members = value.objectValue else { throw fail(key, "expected an object, got \(value.serialized())") }
         return members
     }
+
+    /// One of an enumeration's raw values.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _ type: Choice.Type) throws -> Choice?
+    where Choice.RawValue == String {
+        guard let text = try string(key) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            let names = Choice.allCases.map { "\($0.rawValue)" }.joined(separator: " or ")
+            throw fail(key, "expected \(names), got \"\(text)\"")
+        }
+        return choice
+    }
 }

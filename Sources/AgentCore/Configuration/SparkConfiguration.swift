@@ -33,6 +33,9 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// Workspace paths the agent's file tools never write, added to the built-in list (`.spark`, `.git/hooks`,
     /// ...); every layer adds, none removes (`protectedPaths`).
     public var protectedPaths: [String] = []
+    /// `service.approval` (`SPARK_SERVICE_APPROVAL`): how the HTTP service, which cannot ask, decides on
+    /// `bash`, `execute_code` and `python_repl`; `deny` by default.
+    public var serviceApproval: ServiceApproval = .deny
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.

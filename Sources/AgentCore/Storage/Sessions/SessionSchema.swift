@@ -1,7 +1,8 @@
 /// The schema of the sessions database, as ordered migrations.
 ///
 /// Version 1: sessions and their messages. Version 2: message reasoning text, session titles (filled in from
-/// the first user message of existing sessions) and an index for listing sessions by recency.
+/// the first user message of existing sessions) and an index for listing sessions by recency. Version 3: the
+/// owner of a session a front end with API keys created (the HTTP service), `NULL` for every other.
 enum SessionSchema {
     static let migrations: [SQLiteMigration] = [
         SQLiteMigration(
@@ -46,5 +47,8 @@ enum SessionSchema {
                 try update.run([SQLiteValue(SessionSummary.title(for: message)), row[0]])
             }
         },
+        SQLiteMigration(
+            version: 3, name: "session owners",
+            sql: "ALTER TABLE sessions ADD COLUMN owner TEXT;"),
     ]
 }

@@ -39,16 +39,19 @@ public actor SessionStore {
         try self.init(path: directory.sessionsDatabase, now: now)
     }
 
-    /// Appends `messages` to the end of `session` (creating it) and records `activeAgent` as the agent the
-    /// conversation continues with. All or nothing.
-    public func append(_ messages: [ChatMessage], session: String, activeAgent: String) throws {
+    /// Appends `messages` to the end of `session` (creating it, owned by `owner`) and records `activeAgent` as
+    /// the agent the conversation continues with. All or nothing. A session's owner is set when it is created
+    /// and never changes.
+    public func append(_ messages: [ChatMessage], session: String, activeAgent: String, owner: String? = nil)
+        throws
+    {
         let time = SQLiteValue(now().timeIntervalSince1970)
         try database.transaction {
             try database.run(
                 """
-                INSERT INTO sessions (id, active_agent, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+                INSERT INTO sessions (id, active_agent, created_at, updated_at, owner) VALUES (?1, ?2, ?3, ?3, ?4)
                 ON CONFLICT (id) DO UPDATE SET active_agent = excluded.active_agent, updated_at = excluded.updated_at
-                """, .text(session), .text(activeAgent), time)
+                """, .text(session), .text(activeAgent), time, SQLiteValue(owner))
             var position =
                 try database.query(
                     "SELECT coalesce(max(position) + 1, 0) FROM messages WHERE session_id = ?1", .text(session)
@@ -83,12 +86,20 @@ public actor SessionStore {
         try database.query("SELECT active_agent FROM sessions WHERE id = ?1", .text(session)).first?[0].stringValue
     }
 
+    /// Whether `session` exists, and who owns it (`nil`: no owner, made without an API key).
+    public func owner(session: String) throws -> (exists: Bool, owner: String?) {
+        guard let row = try database.query("SELECT owner FROM sessions WHERE id = ?1", .text(session)).first else {
+            return (false, nil)
+        }
+        return (true, row[0].stringValue)
+    }
+
     /// Every session, the most recently updated first.
     public func sessions() throws -> [SessionSummary] {
         try database.query(
             """
             SELECT s.id, s.title, s.created_at, s.updated_at,
-                (SELECT count(*) FROM messages m WHERE m.session_id = s.id), s.active_agent
+                (SELECT count(*) FROM messages m WHERE m.session_id = s.id), s.active_agent, s.owner
             FROM sessions s ORDER BY s.updated_at DESC, s.id
             """
         ).map { row in
@@ -96,7 +107,7 @@ public actor SessionStore {
                 id: try row.string(0), title: row[1].stringValue,
                 createdAt: Date(timeIntervalSince1970: try row.double(2)),
                 updatedAt: Date(timeIntervalSince1970: try row.double(3)),
-                messageCount: try row.int(4), activeAgent: row[5].stringValue)
+                messageCount: try row.int(4), activeAgent: row[5].stringValue, owner: row[6].stringValue)
         }
     }
 

@@ -18,9 +18,12 @@ public struct SessionSummary: Hashable, Sendable, Codable {
     public var messageCount: Int
     /// The agent the conversation continues with.
     public var activeAgent: String?
+    /// Who created it through a front end with API keys (the HTTP service's key owner); `nil` for every other.
+    public var owner: String?
 
     public init(
-        id: String, title: String?, createdAt: Date, updatedAt: Date, messageCount: Int, activeAgent: String?
+        id: String, title: String?, createdAt: Date, updatedAt: Date, messageCount: Int, activeAgent: String?,
+        owner: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -28,6 +31,7 @@ public struct SessionSummary: Hashable, Sendable, Codable {
         self.updatedAt = updatedAt
         self.messageCount = messageCount
         self.activeAgent = activeAgent
+        self.owner = owner
     }
 
     /// The longest title kept, in characters.

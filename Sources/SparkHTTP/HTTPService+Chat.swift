@@ -1,0 +1,102 @@
+import AgentCore
+import Hummingbird
+import SparkJSON
+
+/// `POST /chat` and `POST /chat/stream`.
+extension HTTPService {
+    func addChatRoutes(to router: Router<ServiceContext>) {
+        router.post("/chat") { request, context in try await self.chat(request, context) }
+        router.post("/chat/stream") { request, context in try await self.chatStream(request, context) }
+    }
+
+    /// Reads and checks a chat request: the body, the agent, the session's owner. The body is collected into
+    /// `request` itself (`collectBody`), which keeps the connection's inbound stream behind it: Hummingbird's
+    /// inbound-close handlers then see the body's end and, later, the client hanging up.
+    func turn(_ request: inout Request, _ context: ServiceContext) async throws -> (ChatTurnRequest, ChatSurface) {
+        let body = try await request.collectBody(upTo: settings.maxBodyBytes)
+        let payload = try ChatPayload(body: Array(buffer: body))
+        let surface = try surface()
+        if let agent = payload.agentType {
+            let registry = try chat.registry(on: surface)
+            guard registry[agent] != nil else {
+                throw ServiceError(
+                    .badRequest, "unknown_agent",
+                    "no agent named '\(agent)' (agents: \(registry.names.joined(separator: ", ")))")
+            }
+        }
+        if let id = payload.sessionID {
+            let session = try await chat.owner(of: id, on: surface)
+            if session.exists && session.owner != context.owner { throw ServiceError.notFound("no session \(id)") }
+        }
+        var turn = ChatTurnRequest(
+            message: payload.message, sessionID: payload.sessionID ?? chat.freshSessionID(), agent: payload.agentType)
+        turn.owner = context.owner
+        return (turn, surface)
+    }
+
+    /// Takes one of the caller's places for a chat, or answers 429.
+    func admit(_ context: ServiceContext) throws(ServiceError) {
+        guard limiter.acquire(context.limitKey) else {
+            throw ServiceError(
+                .tooManyRequests, "too_many_requests",
+                "\(limiter.limit) chat requests are already running for this key; retry when one has finished",
+                headers: [.retryAfter: "1"])
+        }
+    }
+
+    private func chat(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        var request = request
+        let (turn, surface) = try await turn(&request, context)
+        try admit(context)
+        defer { limiter.release(context.limitKey) }
+        let chat = self.chat
+        let metrics = self.metrics
+        let timeout = settings.requestTimeout
+        // A client that hangs up cancels the run (and with it the model's stream); so does shutdown.
+        let result = try await request.body.consumeWithCancellationOnInboundClose { _ in
+            try await self.turns.run {
+                try await withDeadline(timeout) { try await chat.run(turn, on: surface) { metrics.observe($0) } }
+            }
+        }
+        var fields: [String: JSONValue] = [
+            "response": .string(result.content), "session_id": .string(result.sessionID),
+            "agent": .string(result.agent), "edits": .array(result.edits.map(Self.describe)),
+            "usage": Self.describe(result.usage),
+        ]
+        if let notice = result.notice { fields["notice"] = .string(notice) }
+        return JSONResponse.make(.object(fields))
+    }
+
+    static func describe(_ edit: AgentEdit) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "path": .string(edit.path), "change": .string(edit.change.name), "applied": .bool(edit.applied),
+        ]
+        if let message = edit.message { fields["message"] = .string(message) }
+        return .object(fields)
+    }
+
+    static func describe(_ usage: Usage) -> JSONValue {
+        [
+            "prompt_tokens": .int(usage.promptTokens),
+            "completion_tokens": .int(usage.completionTokens),
+            "total_tokens": .int(usage.totalTokens),
+        ]
+    }
+}
+
+/// Runs `body`, cancelling it after `limit`.
+/// - Throws: what `body` throws, or `ServiceError` 504 `timeout` when the limit passed first.
+func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else {
+            throw ServiceError(.gatewayTimeout, "timeout", "the request ran longer than \(limit) and was stopped")
+        }
+        return value
+    }
+}

@@ -1,0 +1,109 @@
+import SparkJSON
+import SparkTestSupport
+import Testing
+
+/// `POST /chat` through real HTTP against the scripted vLLM server.
+@Suite struct ChatRouteTests {
+    @Test func answersWithTheOriginalShape() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        service.model.enqueue(.text("Hello there.", chunks: 3))
+        let reply = try await service.post("/chat", json: #"{"message": "Say hello"}"#)
+        #expect(reply.status == 200, "\(reply.text)")
+        #expect(reply.headers["content-type"] == "application/json")
+        let json = reply.json
+        #expect(json["response"] == "Hello there.")
+        #expect(json["agent"] == "supervisor")
+        #expect(json["session_id"]?.stringValue?.hasPrefix("http-") == true)
+        #expect(json["edits"] == .array([]))
+        #expect(json["usage"]?["completion_tokens"] == 3)
+        #expect(service.model.requests.last?.body?["model"] == "gpt-oss-120b")
+    }
+
+    @Test func agentTypeCodingSkipsTheSupervisorAndSessionsContinue() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        service.model.enqueue(.text("First."))
+        let first = try await service.post(
+            "/chat", json: #"{"message": "One", "agent_type": "coding", "session_id": "s1"}"#)
+        #expect(first.status == 200, "\(first.text)")
+        #expect(first.json["agent"] == "coding")
+        #expect(first.json["session_id"] == "s1")
+        #expect(service.model.requests.count == 1)
+        #expect(service.model.requests.last?.body?["model"] == "meta-llama/Llama-3.1-8B-Instruct")
+
+        service.model.enqueue(.text("Second."))
+        let second = try await service.post("/chat", json: #"{"message": "Two", "session_id": "s1", "stream": true}"#)
+        #expect(second.status == 200, "\(second.text)")
+        // The session's agent answers, and sees the first exchange.
+        #expect(second.json["agent"] == "coding")
+        let contents = service.model.requests.last?.body?["messages"]?.arrayValue?.compactMap {
+            $0["content"]?.stringValue
+        }
+        #expect(contents?.suffix(3) == ["One", "First.", "Two"])
+    }
+
+    @Test(arguments: [
+        (#"{"message": "hi""#, "invalid_json"),
+        (#"not json"#, "invalid_json"),
+        (#"["hi"]"#, "invalid_request"),
+        (#"{}"#, "invalid_request"),
+        (#"{"message": null}"#, "invalid_request"),
+        (#"{"message": 3}"#, "invalid_request"),
+        (#"{"message": "   "}"#, "invalid_request"),
+        (#"{"message": "hi", "session_id": 5}"#, "invalid_request"),
+        (#"{"message": "hi", "session_id": ""}"#, "invalid_request"),
+        (#"{"message": "hi", "agent_type": ["coding"]}"#, "invalid_request"),
+        (#"{"message": "hi", "stream": "yes"}"#, "invalid_request"),
+        (#"{"message": "hi", "agent_type": "astrologer"}"#, "unknown_agent"),
+    ])
+    func badInputIsA400WithAJSONError(body: String, code: String) async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        for path in ["/chat", "/chat/stream"] {
+            let reply = try await service.post(path, json: body)
+            #expect(reply.status == 400, "\(path) \(body): \(reply.text)")
+            #expect(reply.errorCode == code, "\(path) \(body): \(reply.text)")
+            #expect(reply.json["error"]?["message"]?.stringValue?.isEmpty == false)
+        }
+        #expect(service.model.requests.isEmpty, "no bad request reaches the model")
+    }
+
+    @Test func anUnknownAgentNamesTheKnownOnes() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        let reply = try await service.post("/chat", json: #"{"message": "hi", "agent_type": "astrologer"}"#)
+        #expect(reply.json["error"]?["message"]?.stringValue?.contains("supervisor, coding") == true, "\(reply.text)")
+    }
+
+    @Test func anOversizedBodyIs413() async throws {
+        let service = try await ServiceHarness { $0.maxBodyBytes = 1024 }
+        defer { service.stop() }
+        let reply = try await service.post(
+            "/chat", json: #"{"message": ""# + String(repeating: "x", count: 4096) + #""}"#)
+        #expect(reply.status == 413, "\(reply.text)")
+        #expect(reply.errorCode == "body_too_large")
+    }
+
+    @Test func aModelServerThatIsDownIsA502() async throws {
+        let service = try await ServiceHarness(endpoint: try ScriptedModelServer.refusingEndpoint())
+        defer { service.stop() }
+        let reply = try await service.post("/chat", json: #"{"message": "hi"}"#)
+        #expect(reply.status == 502, "\(reply.text)")
+        #expect(reply.errorCode == "run_failed")
+        #expect(reply.json["error"]?["message"]?.stringValue?.contains("127.0.0.1") == true)
+    }
+
+    @Test func unknownRoutesAndMethodsAnswerJSON() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        let missing = try await service.get("/nothing")
+        #expect(missing.status == 404)
+        #expect(missing.errorCode == "not_found")
+        let wrongMethod = try await service.get("/chat")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.errorCode == "method_not_allowed")
+        #expect(wrongMethod.headers["allow"] == "POST")
+        #expect(try await service.send("PUT", "/sessions/s1").headers["allow"] == "DELETE, GET")
+    }
+}
