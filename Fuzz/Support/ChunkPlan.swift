@@ -1,0 +1,20 @@
+/// Ways to cut a byte stream into the chunks a streaming parser is fed, to check that the cut never matters.
+enum ChunkPlan {
+    /// The split points of `count` bytes for each plan: whole, one byte at a time, and random cuts (from
+    /// `seed`, so a failing input replays the same cuts).
+    static func cuts(count: Int, seed: UInt64) -> [[Range<Int>]] {
+        var plans: [[Range<Int>]] = [[0..<count], (0..<count).map { $0..<($0 + 1) }]
+        var random = SplitMix64(seed: seed)
+        for maximum in [3, 17, 256] {
+            var plan: [Range<Int>] = []
+            var start = 0
+            while start < count {
+                let end = min(count, start + 1 + random.next(below: maximum))
+                plan.append(start..<end)
+                start = end
+            }
+            plans.append(plan)
+        }
+        return plans
+    }
+}
