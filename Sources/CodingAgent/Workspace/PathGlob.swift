@@ -3,6 +3,10 @@ import AgentCore
 /// A path pattern: `/`-separated wildcard components where `**` matches any number of
 /// directories (including none), and `{a,b}` alternatives.
 ///
+/// In the `.git` dialect (`.gitignore` rules) it follows git's `wildmatch` instead: no braces, components
+/// matched as `WildcardPattern.Dialect.git`, any run of two or more `*` between slashes is `**`, a trailing
+/// `/**` needs at least one component below, and `.` is an ordinary name.
+///
 /// Matching runs as a small automaton over the path's components, so a walker can also ask
 /// whether anything below a directory could still match (`canMatchBelow`) and prune the rest.
 package struct PathGlob: Hashable, Sendable {
@@ -22,9 +26,12 @@ package struct PathGlob: Hashable, Sendable {
     /// The most segments an alternative may have; a longer one never matches.
     package static let maximumSegments = 62
 
-    /// Parses `pattern` (leading `./` and `/` are ignored).
-    package init(_ pattern: String) {
-        self.init(alternatives: PathGlob.expandBraces(pattern).map(PathGlob.segments(of:)))
+    /// Parses `pattern` (in the `.glob` dialect, leading `./` and `/` are ignored).
+    package init(_ pattern: String, dialect: WildcardPattern.Dialect = .glob) {
+        switch dialect {
+        case .glob: self.init(alternatives: PathGlob.expandBraces(pattern).map { PathGlob.segments(of: $0) })
+        case .git: self.init(alternatives: [PathGlob.gitSegments(of: pattern)])
+        }
     }
 
     package init(segments: [Segment]) {
@@ -50,6 +57,22 @@ package struct PathGlob: Hashable, Sendable {
             } else {
                 segments.append(.wildcard(WildcardPattern(part)))
             }
+        }
+        return segments
+    }
+
+    /// git's reading of a pattern (see the type's comment).
+    static func gitSegments(of pattern: String) -> [Segment] {
+        var segments: [Segment] = []
+        for part in pattern.split(separator: "/", omittingEmptySubsequences: true) {
+            if part.count >= 2, part.allSatisfy({ $0 == "*" }) {
+                if segments.last != .anyDepth { segments.append(.anyDepth) }
+            } else {
+                segments.append(.wildcard(WildcardPattern(part, dialect: .git)))
+            }
+        }
+        if segments.count > 1, segments.last == .anyDepth {
+            segments.insert(.wildcard(WildcardPattern("*", dialect: .git)), at: segments.count - 1)
         }
         return segments
     }
