@@ -9,7 +9,9 @@ import Foundation
 /// - a trailing comma, a repeated key (the last wins): both do the same, nothing to normalise;
 /// - lone surrogate escapes (`"\ud800"`): we decode each to U+FFFD, one UTF-16 unit like the surrogate, so
 ///   positions in a buffer an editor sent stay right; Foundation refuses the text. Each lone surrogate escape
-///   is rewritten to `\ufffd` before Foundation reads the text;
+///   is rewritten to `\ufffd` before Foundation reads the text (`foundationReadable`);
+/// - a raw U+FEFF in a string: Foundation drops it at the start of a string or after an escape; it is
+///   rewritten to `\ufeff`, which Foundation keeps (`foundationReadable`);
 /// - numbers: we keep integers that fit in `Int` as `.int` and read everything else as the nearest `Double`;
 ///   Foundation makes `Int64`, `UInt64`, `Double` or `NSDecimalNumber` values. Compared by value: an
 ///   `.int` equals an integer NSNumber of the same value or an `NSDecimalNumber` with the same digits; a `.double` equals a Double with the same bits (or
@@ -19,13 +21,18 @@ import Foundation
 /// - strings and keys are compared scalar by scalar (never by `String ==`, which compares canonical
 ///   equivalence).
 enum FoundationJSON {
+    /// Foundation's value for `bytes`, after the rewrites that `foundationReadable` explains.
     static func parse(_ bytes: [UInt8]) -> Any? {
-        try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        try? JSONSerialization.jsonObject(with: Data(foundationReadable(bytes)), options: [.fragmentsAllowed])
     }
 
-    /// `bytes` with every lone surrogate escape in a string replaced by `\uFFFD` (the same length), pairs
-    /// kept: what we decode a lone surrogate to, in a form Foundation accepts.
-    static func replacingLoneSurrogateEscapes(_ bytes: [UInt8]) -> [UInt8] {
+    /// `bytes` rewritten, inside strings only, so that Foundation reads the value we read:
+    /// - every lone surrogate escape becomes `\uFFFD` (the same length), pairs kept: what we decode a lone
+    ///   surrogate to, in a form Foundation accepts;
+    /// - every raw U+FEFF (EF BB BF) becomes the escape `\ufeff`: Foundation decodes each run of a string
+    ///   between escapes as its own UTF-8 text and drops a byte order mark at the start of a run (`"\u{FEFF}a"`
+    ///   reads as `"a"`), while an escaped U+FEFF stays. We keep the character, as RFC 8259 says.
+    static func foundationReadable(_ bytes: [UInt8]) -> [UInt8] {
         func hex4(at start: Int) -> UInt32? {
             guard start + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
@@ -35,36 +42,46 @@ enum FoundationJSON {
             }
             return value
         }
-        var output = bytes
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var index = 0
         var inString = false
+        func copy(_ count: Int) {
+            output += bytes[index..<min(bytes.count, index + count)]
+            index += count
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if !inString {
                 inString = byte == UInt8(ascii: "\"")
-                index += 1
+                copy(1)
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""):
                 inString = false
-                index += 1
+                copy(1)
+            case 0xEF where bytes[index...].starts(with: [0xEF, 0xBB, 0xBF]):
+                output += Array("\\ufeff".utf8)
+                index += 3
             case UInt8(ascii: "\\"):
                 guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), let unit = hex4(at: index + 2)
                 else {
-                    index += 2
+                    copy(2)
                     continue
                 }
                 if (0xD800..<0xDC00).contains(unit), index + 7 < bytes.count, bytes[index + 6] == UInt8(ascii: "\\"),
                     bytes[index + 7] == UInt8(ascii: "u"), let low = hex4(at: index + 8), (0xDC00..<0xE000).contains(low)
                 {
-                    index += 12
-                    continue
+                    copy(12)
+                } else if (0xD800..<0xE000).contains(unit) {
+                    output += Array("\\uFFFD".utf8)
+                    index += 6
+                } else {
+                    copy(6)
                 }
-                if (0xD800..<0xE000).contains(unit) { output.replaceSubrange((index + 2)..<(index + 6), with: Array("FFFD".utf8)) }
-                index += 6
             default:
-                index += 1
+                copy(1)
             }
         }
         return output

@@ -43,7 +43,7 @@ func compare(_ input: [UInt8], ours given: (value: JSONValue?, error: JSONSyntax
     // Intended difference: nesting. We refuse more than 256 levels (a stack guard; LSP never nests deeper),
     // Foundation 512.
     if ours.error?.reason == "nested more than 256 levels deep" { return }
-    let theirs = FoundationJSON.parse(FoundationJSON.replacingLoneSurrogateEscapes(input))
+    let theirs = FoundationJSON.parse(input)
     let text = String(decoding: input.prefix(300), as: UTF8.self).debugDescription
     switch (ours.value, theirs) {
     case (nil, nil):
