@@ -64,8 +64,13 @@ struct ShfmtReader {
             return [result]
         case "TimeClause":
             var timed = try command["Stmt"].map(commands(of:)) ?? []
-            let prefix: [ShellStructure.Word] = [.literal("time")] + (command["PosixFormat"] == true ? [.literal("-p")] : [])
-            if timed.first?.kind == "simple" { timed[0].words = prefix + timed[0].words } else { timed.insert(.init(words: prefix), at: 0) }
+            let prefix: [ShellStructure.Word] =
+                [.literal("time")] + (command["PosixFormat"] == true ? [.literal("-p")] : [])
+            if timed.first?.kind == "simple" {
+                timed[0].words = prefix + timed[0].words
+            } else {
+                timed.insert(.init(words: prefix), at: 0)
+            }
             inner = timed
         case "Block", "Subshell":
             inner = try flattened(command["Stmts"])

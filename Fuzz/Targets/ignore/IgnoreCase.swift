@@ -25,7 +25,9 @@ struct IgnoreCase {
     /// The text of each ignore file.
     var files: [Location: String] = [:]
 
-    static let names = ["a", "b", "c", "ab", "a.txt", "b.log", ".x", "d e", "é", "[a]", "a*", "!a", "#a", "a ", "A", "a\\b"]
+    static let names = [
+        "a", "b", "c", "ab", "a.txt", "b.log", ".x", "d e", "é", "[a]", "a*", "!a", "#a", "a ", "A", "a\\b",
+    ]
     static let tokens = [
         "a", "b", "c", "*", "**", "?", "/", "!", "#", "\\", "[a-c]", "[!a]", "[^b]", "[]a]", "]", "[", "x", ".txt",
         ".log", " ", "\\ ", "{a,b}", "é", "-", "\r", "ab", "d e", "[[:alpha:]]", "\\*", "\\!", "\\#", "*.txt",
@@ -55,7 +57,9 @@ struct IgnoreCase {
             }
             var lines: [String] = []
             for _ in 0..<(1 + input.number(below: 4)) {
-                lines.append((0..<(1 + input.number(below: 5))).map { _ in Self.tokens[input.number(below: Self.tokens.count)] }.joined())
+                lines.append(
+                    (0..<(1 + input.number(below: 5))).map { _ in Self.tokens[input.number(below: Self.tokens.count)] }
+                        .joined())
             }
             self.files[location, default: ""] += lines.joined(separator: "\n") + "\n"
         }

@@ -71,7 +71,8 @@ enum FoundationJSON {
                     continue
                 }
                 if (0xD800..<0xDC00).contains(unit), index + 7 < bytes.count, bytes[index + 6] == UInt8(ascii: "\\"),
-                    bytes[index + 7] == UInt8(ascii: "u"), let low = hex4(at: index + 8), (0xDC00..<0xE000).contains(low)
+                    bytes[index + 7] == UInt8(ascii: "u"), let low = hex4(at: index + 8),
+                    (0xDC00..<0xE000).contains(low)
                 {
                     copy(12)
                 } else if (0xD800..<0xE000).contains(unit) {
@@ -139,7 +140,9 @@ enum FoundationJSON {
             guard let object = theirs as? [String: Any] else { return "\(path): object vs \(theirs)" }
             let ourKeys = members.keys.map { Array($0.unicodeScalars) }.sorted { $0.lexicographicallyPrecedes($1) }
             let theirKeys = object.keys.map { Array($0.unicodeScalars) }.sorted { $0.lexicographicallyPrecedes($1) }
-            guard ourKeys == theirKeys else { return "\(path): keys \(members.keys.sorted()) vs \(object.keys.sorted())" }
+            guard ourKeys == theirKeys else {
+                return "\(path): keys \(members.keys.sorted()) vs \(object.keys.sorted())"
+            }
             for (key, value) in members {
                 if let difference = difference(value, object[key]!, at: "\(path).\(key.debugDescription)") {
                     return difference
@@ -155,7 +158,8 @@ enum FoundationJSON {
         case (.double(let a), .double(let b)):
             return a.bitPattern == b.bitPattern ? nil : "\(path): \(a) vs \(b)"
         case (.string(let a), .string(let b)):
-            return a.unicodeScalars.elementsEqual(b.unicodeScalars) ? nil : "\(path): \(a.debugDescription) vs \(b.debugDescription)"
+            return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+                ? nil : "\(path): \(a.debugDescription) vs \(b.debugDescription)"
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return "\(path): \(a.count) vs \(b.count) elements" }
             for index in a.indices {
@@ -166,7 +170,9 @@ enum FoundationJSON {
             guard a.count == b.count else { return "\(path): \(a.count) vs \(b.count) members" }
             for (key, value) in a {
                 guard let other = b[key] else { return "\(path): key \(key.debugDescription) missing" }
-                if let difference = strictDifference(value, other, at: "\(path).\(key.debugDescription)") { return difference }
+                if let difference = strictDifference(value, other, at: "\(path).\(key.debugDescription)") {
+                    return difference
+                }
             }
             return nil
         default:

@@ -19,7 +19,9 @@ enum ShellInvariants {
 
     /// Every substitution inside an allowed command parses too, all the way down.
     private static func checkFullyParsed(_ pipelines: [ShellPipeline], source: String, depth: Int) {
-        fuzzCheck(depth <= validator.policy.maximumNesting + 1, "allowed deeper than the nesting limit: \(source.debugDescription)")
+        fuzzCheck(
+            depth <= validator.policy.maximumNesting + 1,
+            "allowed deeper than the nesting limit: \(source.debugDescription)")
         for command in pipelines.flatMap({ $0.stages.joined() }) {
             for inner in command.substitutions {
                 guard let nested = try? ShellParser.parse(inner) else {

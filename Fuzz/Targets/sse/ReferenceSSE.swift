@@ -39,7 +39,8 @@ enum ReferenceSSE {
             if line.isEmpty {
                 if let data {
                     events.append(
-                        SSEEvent(type: type.isEmpty ? "message" : type, data: data, lastEventID: lastEventID, retry: retry))
+                        SSEEvent(
+                            type: type.isEmpty ? "message" : type, data: data, lastEventID: lastEventID, retry: retry))
                 }
                 data = nil
                 type = ""
