@@ -47,18 +47,21 @@ enum ReferenceSSE {
                 retry = nil
                 continue
             }
-            if line.hasPrefix(":") { continue }
-            var name = line[...]
-            var value = ""[...]
-            if let colon = line.firstIndex(of: ":") {
-                name = line[..<colon]
-                value = line[line.index(after: colon)...]
-                if value.hasPrefix(" ") { value = value.dropFirst() }
+            // Code points, not `Character`s: a colon followed by a combining mark is still a colon.
+            let scalars = line.unicodeScalars
+            if scalars.first == ":" { continue }
+            var name = line
+            var value = ""
+            if let colon = scalars.firstIndex(of: ":") {
+                name = String(scalars[..<colon])
+                var rest = scalars[scalars.index(after: colon)...]
+                if rest.first == " " { rest = rest.dropFirst() }
+                value = String(rest)
             }
             switch name {
             case "data": data = (data.map { $0 + "\n" } ?? "") + value
-            case "event": type = String(value)
-            case "id": if !value.unicodeScalars.contains("\0") { lastEventID = String(value) }
+            case "event": type = value
+            case "id": if !value.unicodeScalars.contains("\0") { lastEventID = value }
             case "retry":
                 if !value.isEmpty, value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
                     let number = Int(value)
