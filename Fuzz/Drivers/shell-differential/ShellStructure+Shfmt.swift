@@ -63,7 +63,7 @@ struct ShfmtReader {
             result.substitutions = try substitutions(in: command["Args"] ?? .null) + result.substitutions
             return [result]
         case "TimeClause":
-            var timed = try command["Stmt"].map(commands(of:)) ?? []
+            var timed = try command["Stmt"].map { try flattened(.array([$0])) } ?? []
             let prefix: [ShellStructure.Word] =
                 [.literal("time")] + (command["PosixFormat"] == true ? [.literal("-p")] : [])
             if timed.first?.kind == "simple" {

@@ -33,9 +33,7 @@ package struct IgnoreRule: Hashable, Sendable {
         }
         // One leading `/` is dropped; an empty component left anywhere (`//a`, `a//b`, `a//`) never matches.
         let relative = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
-        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.hasSuffix("/"), !relative.contains("//") else {
-            return nil
-        }
+        guard PathGlob.gitComponents(of: relative) != nil else { return nil }
         anchored = PathGlob(relative, dialect: .git)
     }
 

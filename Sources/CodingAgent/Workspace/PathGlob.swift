@@ -61,10 +61,12 @@ package struct PathGlob: Hashable, Sendable {
         return segments
     }
 
-    /// git's reading of a pattern (see the type's comment).
+    /// git's reading of a pattern (see the type's comment); no segment at all (a glob that matches nothing)
+    /// when a component is empty (`/a`, `a//b`, `a/`), which no path has.
     static func gitSegments(of pattern: String) -> [Segment] {
+        guard let components = gitComponents(of: pattern) else { return [] }
         var segments: [Segment] = []
-        for part in pattern.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in components {
             if part.count >= 2, part.allSatisfy({ $0 == "*" }) {
                 if segments.last != .anyDepth { segments.append(.anyDepth) }
             } else {
@@ -75,6 +77,39 @@ package struct PathGlob: Hashable, Sendable {
             segments.insert(.wildcard(WildcardPattern("*", dialect: .git)), at: segments.count - 1)
         }
         return segments
+    }
+
+    /// The components of `pattern` as git's matcher meets them: split at each `/` (or `\/`) outside a
+    /// bracket expression (git reads `[*/a]` as one class, which never matches the `/` itself); `nil` when a
+    /// component is empty.
+    static func gitComponents(of pattern: String) -> [String]? {
+        let bytes = Array(pattern.utf8)
+        var components: [String] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let escapedSlash =
+                byte == UInt8(ascii: "\\") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+            if byte == UInt8(ascii: "/") || escapedSlash {
+                guard !current.isEmpty else { return nil }
+                components.append(String(decoding: current, as: UTF8.self))
+                current = []
+                index += escapedSlash ? 2 : 1
+            } else if byte == UInt8(ascii: "\\") {
+                current += bytes[index..<min(index + 2, bytes.count)]
+                index += 2
+            } else if byte == UInt8(ascii: "["), let end = WildcardPattern.classEnd(in: bytes, at: index) {
+                current += bytes[index..<end]
+                index = end
+            } else {
+                current.append(byte)
+                index += 1
+            }
+        }
+        guard !current.isEmpty else { return nil }
+        components.append(String(decoding: current, as: UTF8.self))
+        return components
     }
 
     /// The state before any component is consumed.

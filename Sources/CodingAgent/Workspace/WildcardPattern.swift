@@ -181,6 +181,12 @@ package struct WildcardPattern: Hashable, Sendable {
         return false
     }
 
+    /// The index after the bracket expression opening at `start` in `pattern`, `nil` when it never closes
+    /// (or names an unknown `[:class:]`).
+    package static func classEnd(in pattern: [UInt8], at start: Int) -> Int? {
+        WildcardPattern(bytes: pattern).matchClass(at: start, byte: 0)?.1
+    }
+
     /// A `.glob` pattern over raw bytes, for `isMalformed`'s class scan.
     private init(bytes: [UInt8]) {
         self.bytes = bytes

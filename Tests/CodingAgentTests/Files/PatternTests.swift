@@ -142,6 +142,14 @@ import Testing
         #expect(!ignored("a/**\n!a/keep\n", "a/keep"))
     }
 
+    /// git reads `[*/[a-c]` as one bracket expression, `/` and all: `**[*/[a-c]` is an anchored pattern of one
+    /// component that matches `a` (and `\/` separates like `/`).
+    @Test func bracketExpressionsSpanSlashes() {
+        #expect(ignored("**[*/[a-c]\n", "a", isDirectory: true))
+        #expect(ignored("x[/]y/z\n", "x/y/z") == false)
+        #expect(ignored("a\\/b\n", "a/b"))
+    }
+
     /// git expands no braces: `/{a,b}` is a literal name.
     @Test func bracesAreLiteral() {
         #expect(!ignored("/{a,b}\n", "a"))
