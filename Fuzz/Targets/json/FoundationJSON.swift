@@ -18,6 +18,9 @@ import Foundation
 ///   an integer converted to the nearest Double); an `NSDecimalNumber` (38 significant digits) is read back
 ///   from its decimal text with `Double(_:)` and may differ by one unit in the last place when the mantissa
 ///   had more digits than a Decimal holds (it is rounded twice);
+/// - a number out of range that a repeated key replaced: Foundation never reads it and accepts the text, we
+///   refuse it; the text with that number set to 0 is compared instead, if that changes nothing for
+///   Foundation (`fuzzJSON`);
 /// - strings and keys are compared scalar by scalar (never by `String ==`, which compares canonical
 ///   equivalence).
 enum FoundationJSON {
