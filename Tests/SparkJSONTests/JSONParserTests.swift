@@ -62,6 +62,23 @@ import Testing
         }
     }
 
+    /// Found by the json fuzz target (`make fuzz`): `8e878` was read as infinity, which no JSON text can hold
+    /// (the writer wrote it back as `null`); JSONSerialization and JSONDecoder refuse it.
+    @Test func refusesANumberBeyondTheRangeOfDouble() throws {
+        for text in ["8e878", "-1e400", "[1, 1e309]", "{\"a\": 123456789012345678901234567890e300}"] {
+            #expect(throws: JSONSyntaxError.self, "\(text)") { try JSONValue(parsing: text) }
+            #expect(throws: JSONSyntaxError.self, "\(text)") { try JSONParser<ChunkJSON>.parse(text) }
+        }
+        do {
+            _ = try JSONValue(parsing: "[8e878]")
+        } catch let error as JSONSyntaxError {
+            #expect(error.reason == "number out of range")
+            #expect(error.offset == 1)
+        }
+        #expect(try JSONValue(parsing: "1.7976931348623157e308") == .double(.greatestFiniteMagnitude))
+        #expect(try JSONValue(parsing: "-1e-400") == .double(-0.0))
+    }
+
     /// Whatever `JSONDecoder` accepts the parser reads to the same value, and what it refuses the parser refuses.
     /// One deliberate difference: a number with an exponent stays a double (`JSONValue`'s `Codable` makes
     /// `1E+2` an integer).

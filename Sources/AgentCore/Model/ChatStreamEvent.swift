@@ -36,15 +36,22 @@ public struct Usage: Hashable, Sendable, Codable {
     public init(promptTokens: Int, completionTokens: Int, totalTokens: Int? = nil) {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
-        self.totalTokens = totalTokens ?? promptTokens + completionTokens
+        self.totalTokens = totalTokens ?? Self.sum(promptTokens, completionTokens)
     }
 
     /// Adds two usages, for a run's total.
     public static func + (lhs: Usage, rhs: Usage) -> Usage {
         Usage(
-            promptTokens: lhs.promptTokens + rhs.promptTokens,
-            completionTokens: lhs.completionTokens + rhs.completionTokens,
-            totalTokens: lhs.totalTokens + rhs.totalTokens)
+            promptTokens: sum(lhs.promptTokens, rhs.promptTokens),
+            completionTokens: sum(lhs.completionTokens, rhs.completionTokens),
+            totalTokens: sum(lhs.totalTokens, rhs.totalTokens))
+    }
+
+    /// The counts come from the server: a sum past `Int`'s range stops at its bound instead of trapping.
+    private static func sum(_ lhs: Int, _ rhs: Int) -> Int {
+        let (result, overflow) = lhs.addingReportingOverflow(rhs)
+        guard overflow else { return result }
+        return lhs < 0 ? Int.min : Int.max
     }
 
     enum CodingKeys: String, CodingKey {

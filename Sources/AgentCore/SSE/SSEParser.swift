@@ -121,8 +121,12 @@ public struct SSEParser: Sendable {
         case 2 where name.elementsEqual("id".utf8):
             if !value.contains(0) { lastEventID = String(decoding: value, as: UTF8.self) }
         case 5 where name.elementsEqual("retry".utf8):
-            if !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                retry = Int(String(decoding: value, as: UTF8.self))
+            // Digits only, else the field is ignored; so is a number too large for `Int`, which must not undo
+            // an earlier `retry` of the same event.
+            if !value.isEmpty, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                let milliseconds = Int(String(decoding: value, as: UTF8.self))
+            {
+                retry = milliseconds
             }
         default:
             break  // unknown fields are ignored

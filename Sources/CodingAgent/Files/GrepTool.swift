@@ -45,7 +45,7 @@ public struct GrepTool: TypedAgentTool {
         }
         let search = GrepSearch(
             pattern: pattern,
-            fileFilter: filter.map(PathGlob.init),
+            fileFilter: filter.map { PathGlob($0) },
             filterOnPath: filter?.contains("/") ?? false,
             contextLines: min(max(arguments.contextLines ?? 0, 0), Self.largestContext),
             maximumMatches: Self.maximumMatches)

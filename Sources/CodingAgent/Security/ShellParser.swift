@@ -114,6 +114,8 @@ struct ShellParser {
             return Self.flatten(inner) + (try trailingRedirections())
         case "!":
             position += 1
+            // bash takes `! ! cmd`, but no grammar of it agrees (shfmt refuses it): refused, it is never needed.
+            if case .word(let next)? = current, next.isBare("!") { throw ShellSyntaxError("`! !` is not supported") }
             return try parseUnit()
         case "if":
             return try parseIf()
@@ -178,15 +180,124 @@ struct ShellParser {
     private mutating func parseTest() throws(ShellSyntaxError) -> [ShellCommand] {
         position += 1
         var test = ShellCommand()
-        while let token = current {
-            position += 1
-            if case .word(let word) = token {
-                if word.isBare("]]") { return [test] + (try trailingRedirections()) }
-                test.inertWords.append(word)
-            }
+        try parseTestOr(into: &test)
+        skipNewlines()
+        guard case .word(let word)? = current, word.isBare("]]") else {
+            throw ShellSyntaxError("syntax error in the conditional expression of `[[`" + Self.near(current))
         }
-        throw ShellSyntaxError("`[[` without `]]`")
+        position += 1
+        return [test] + (try trailingRedirections())
     }
+
+    /// bash's `[[ ]]` grammar (its words are kept in `inertWords`): `a || b`, `a && b`, `! a`, `( a )`,
+    /// `-f word`, `word == word` (and the other binary tests, `<` and `>`), `word =~ regex`, or a lone word.
+    /// Anything else is the syntax error bash reports, so no malformed test is ever taken apart loosely.
+    private mutating func parseTestOr(into test: inout ShellCommand) throws(ShellSyntaxError) {
+        try parseTestAnd(into: &test)
+        while skipNewlinesThenCurrent() == .control("||") {
+            position += 1
+            try parseTestAnd(into: &test)
+        }
+    }
+
+    private mutating func parseTestAnd(into test: inout ShellCommand) throws(ShellSyntaxError) {
+        try parseTestTerm(into: &test)
+        while skipNewlinesThenCurrent() == .control("&&") {
+            position += 1
+            try parseTestTerm(into: &test)
+        }
+    }
+
+    private mutating func parseTestTerm(into test: inout ShellCommand) throws(ShellSyntaxError) {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= 2 * ShellTokenizer.maximumNesting else { throw ShellSyntaxError("`[[` nests too deeply") }
+        switch skipNewlinesThenCurrent() {
+        case .word(let word)? where word.isBare("!"):
+            position += 1
+            try parseTestTerm(into: &test)
+        case .control("(")?:
+            position += 1
+            try parseTestOr(into: &test)
+            skipNewlines()
+            try expectControl(")")
+        case .word(let word)? where !word.isBare("]]"):
+            position += 1
+            test.inertWords.append(word)
+            if Self.unaryTests.contains(word.raw), word.isBare(word.raw), case .word(let operand)? = current,
+                !operand.isBare("]]")
+            {
+                position += 1
+                test.inertWords.append(operand)
+                return
+            }
+            switch current {
+            case .word(let op)? where op.isBare(op.raw) && Self.binaryTests.contains(op.raw):
+                position += 1
+                test.inertWords.append(op)
+                if op.raw == "=~" {
+                    try parseTestRegex(into: &test)
+                } else {
+                    guard case .word(let right)? = current, !right.isBare("]]") else {
+                        throw ShellSyntaxError("`\(op.raw)` in `[[` has no right operand")
+                    }
+                    position += 1
+                    test.inertWords.append(right)
+                }
+            case .redirection(let op, nil)? where op == "<" || op == ">":
+                position += 1
+                guard case .word(let right)? = current, !right.isBare("]]") else {
+                    throw ShellSyntaxError("`\(op)` in `[[` has no right operand")
+                }
+                position += 1
+                test.inertWords.append(right)
+            default:
+                return
+            }
+        default:
+            throw ShellSyntaxError("syntax error in the conditional expression of `[[`" + Self.near(current))
+        }
+    }
+
+    /// The regular expression after `=~`: words, with balanced unquoted parentheses and `|` inside it.
+    private mutating func parseTestRegex(into test: inout ShellCommand) throws(ShellSyntaxError) {
+        var parentheses = 0
+        var consumed = 0
+        loop: while let token = current {
+            switch token {
+            case .word(let word) where !word.isBare("]]"):
+                test.inertWords.append(word)
+            case .control("("):
+                parentheses += 1
+            case .control(")") where parentheses > 0:
+                parentheses -= 1
+            case .control("|") where consumed > 0:
+                break
+            default:
+                break loop
+            }
+            position += 1
+            consumed += 1
+        }
+        guard consumed > 0, parentheses == 0 else { throw ShellSyntaxError("malformed regular expression after `=~`") }
+    }
+
+    private mutating func skipNewlinesThenCurrent() -> ShellToken? {
+        skipNewlines()
+        return current
+    }
+
+    private static func near(_ token: ShellToken?) -> String {
+        token.map { " near " + describe($0) } ?? " at the end"
+    }
+
+    private static let unaryTests: Set<String> = [
+        "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-G", "-L",
+        "-N", "-O", "-S", "-z", "-n", "-o", "-v", "-R",
+    ]
+    private static let binaryTests: Set<String> = [
+        "==", "=", "!=", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-ef", "-nt", "-ot",
+    ]
 
     private mutating func parseSimple() throws(ShellSyntaxError) -> ShellCommand {
         var command = ShellCommand()

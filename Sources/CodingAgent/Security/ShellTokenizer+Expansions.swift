@@ -21,6 +21,11 @@ extension ShellTokenizer {
             }
             word.hasExpansion = true
         case "{":
+            // A parameter expansion names a parameter (or starts with `#` or `!`); anything else is a "bad
+            // substitution" when it runs, refused now.
+            guard let first = peek(2),
+                Self.isNameStart(first) || Self.isDigit(first) || "@*#?$!-".unicodeScalars.contains(first)
+            else { throw ShellSyntaxError("bad substitution `${`: a parameter name must follow") }
             let (inner, found) = try matchBrace(openAt: index + 1)
             if inner.upperBound - inner.lowerBound >= 2, chars[inner.upperBound - 2] == "@",
                 chars[inner.upperBound - 1] == "P"

@@ -20,8 +20,18 @@ package struct IgnoreRules: Sendable {
 
     /// Adds the rules of a `.gitignore` found in the directory `depth` components below the root.
     package mutating func push(gitignore text: String, depth: Int) {
-        let rules = text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { IgnoreRule(line: $0) }
+        // Lines end at each `\n` byte (splitting the `String` would keep `\r\n`, one `Character`, whole).
+        let rules = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).compactMap {
+            IgnoreRule(line: String(decoding: $0, as: UTF8.self))
+        }
         files.append(File(depth: depth, rules: rules))
+    }
+
+    /// Adds the rules of a repository-wide exclude file (`.git/info/exclude`, `core.excludesFile`): they apply
+    /// from the root and lose to every `.gitignore`, so push them first (the user's file, then the
+    /// repository's), as git orders them.
+    package mutating func push(excludes text: String) {
+        push(gitignore: text, depth: 0)
     }
 
     /// Drops the rules of files deeper than `depth` (call when the walk leaves a directory).

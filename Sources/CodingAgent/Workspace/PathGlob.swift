@@ -3,6 +3,10 @@ import AgentCore
 /// A path pattern: `/`-separated wildcard components where `**` matches any number of
 /// directories (including none), and `{a,b}` alternatives.
 ///
+/// In the `.git` dialect (`.gitignore` rules) it follows git's `wildmatch` instead: no braces, components
+/// matched as `WildcardPattern.Dialect.git`, any run of two or more `*` between slashes is `**`, a trailing
+/// `/**` needs at least one component below, and `.` is an ordinary name.
+///
 /// Matching runs as a small automaton over the path's components, so a walker can also ask
 /// whether anything below a directory could still match (`canMatchBelow`) and prune the rest.
 package struct PathGlob: Hashable, Sendable {
@@ -22,9 +26,12 @@ package struct PathGlob: Hashable, Sendable {
     /// The most segments an alternative may have; a longer one never matches.
     package static let maximumSegments = 62
 
-    /// Parses `pattern` (leading `./` and `/` are ignored).
-    package init(_ pattern: String) {
-        self.init(alternatives: PathGlob.expandBraces(pattern).map(PathGlob.segments(of:)))
+    /// Parses `pattern` (in the `.glob` dialect, leading `./` and `/` are ignored).
+    package init(_ pattern: String, dialect: WildcardPattern.Dialect = .glob) {
+        switch dialect {
+        case .glob: self.init(alternatives: PathGlob.expandBraces(pattern).map { PathGlob.segments(of: $0) })
+        case .git: self.init(alternatives: [PathGlob.gitSegments(of: pattern)])
+        }
     }
 
     package init(segments: [Segment]) {
@@ -52,6 +59,57 @@ package struct PathGlob: Hashable, Sendable {
             }
         }
         return segments
+    }
+
+    /// git's reading of a pattern (see the type's comment); no segment at all (a glob that matches nothing)
+    /// when a component is empty (`/a`, `a//b`, `a/`), which no path has.
+    static func gitSegments(of pattern: String) -> [Segment] {
+        guard let components = gitComponents(of: pattern) else { return [] }
+        var segments: [Segment] = []
+        for part in components {
+            if part.count >= 2, part.allSatisfy({ $0 == "*" }) {
+                if segments.last != .anyDepth { segments.append(.anyDepth) }
+            } else {
+                segments.append(.wildcard(WildcardPattern(part, dialect: .git)))
+            }
+        }
+        if segments.count > 1, segments.last == .anyDepth {
+            segments.insert(.wildcard(WildcardPattern("*", dialect: .git)), at: segments.count - 1)
+        }
+        return segments
+    }
+
+    /// The components of `pattern` as git's matcher meets them: split at each `/` (or `\/`) outside a
+    /// bracket expression (git reads `[*/a]` as one class, which never matches the `/` itself); `nil` when a
+    /// component is empty.
+    static func gitComponents(of pattern: String) -> [String]? {
+        let bytes = Array(pattern.utf8)
+        var components: [String] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let escapedSlash =
+                byte == UInt8(ascii: "\\") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+            if byte == UInt8(ascii: "/") || escapedSlash {
+                guard !current.isEmpty else { return nil }
+                components.append(String(decoding: current, as: UTF8.self))
+                current = []
+                index += escapedSlash ? 2 : 1
+            } else if byte == UInt8(ascii: "\\") {
+                current += bytes[index..<min(index + 2, bytes.count)]
+                index += 2
+            } else if byte == UInt8(ascii: "["), let end = WildcardPattern.classEnd(in: bytes, at: index) {
+                current += bytes[index..<end]
+                index = end
+            } else {
+                current.append(byte)
+                index += 1
+            }
+        }
+        guard !current.isEmpty else { return nil }
+        components.append(String(decoding: current, as: UTF8.self))
+        return components
     }
 
     /// The state before any component is consumed.

@@ -6,7 +6,7 @@ import AgentCore
     import Darwin
 #endif
 
-/// A depth-first walk of a directory tree with `readdir`, honouring `.gitignore` files.
+/// A depth-first walk of a directory tree with `readdir`, honouring `.gitignore` files and `.git/info/exclude`.
 ///
 /// Directories are opened with `openat(O_NOFOLLOW)` relative to their parent, so the walk never
 /// leaves the tree through a link; links are reported as `.symbolicLink` and not entered.
@@ -51,6 +51,12 @@ package struct WorkspaceWalker {
     package func walk(from start: [String] = [], visit: (Entry) -> Bool) throws(WorkspacePathError) {
         var rules = IgnoreRules()
         if respectsIgnoreFiles {
+            // The repository's own excludes, below every `.gitignore` (git's order).
+            if let (bytes, _) = try? SecureFileSystem.readFile(
+                root: root.path, components: [".git", "info", "exclude"], limit: 1 << 20)
+            {
+                rules.push(excludes: String(decoding: bytes, as: UTF8.self))
+            }
             for depth in 0..<start.count {
                 let components = Array(start[..<depth]) + [".gitignore"]
                 if let (bytes, _) = try? SecureFileSystem.readFile(

@@ -71,4 +71,16 @@ import Testing
             }
         }
     }
+
+    /// Found while writing the sse fuzz target (now one of its seeds): usage counts whose sum passes `Int.max`
+    /// trapped in `Usage.init`, so a server could stop spark-lsp with one chunk. The sum stops at the bound.
+    @Test func usageCountsNearIntMaxDoNotTrap() throws {
+        let (events, _) = try decode([
+            #"{"choices":[],"usage":{"prompt_tokens":9223372036854775807,"completion_tokens":1}}"#
+        ])
+        #expect(events == [.usage(Usage(promptTokens: Int.max, completionTokens: 1, totalTokens: Int.max))])
+        let total = Usage(promptTokens: Int.max, completionTokens: 0) + Usage(promptTokens: 1, completionTokens: 0)
+        #expect(total.promptTokens == Int.max && total.totalTokens == Int.max)
+        #expect(Usage(promptTokens: Int.min, completionTokens: -1).totalTokens == Int.min)
+    }
 }

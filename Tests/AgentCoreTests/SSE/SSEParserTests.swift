@@ -76,4 +76,14 @@ import Testing
         var parser = SSEParser()
         #expect(parser.feed(Array(text.utf8)).map(\.data) == ["{\"a\":1}", "{\"b\":2}", "[DONE]"])
     }
+
+    /// Found by the sse fuzz target against its WHATWG reference (`make fuzz`): a `retry` too large for `Int`
+    /// undid the event's earlier valid `retry`; it is ignored instead, like any value that is not a number.
+    @Test func aRetryTooLargeForIntIsIgnored() {
+        let stream = Array("retry: 00009223372036854772308\r\nretry: 92233720368547758073000\r\ndata: x\r\n\r\n".utf8)
+        for chunkSize in [1, 7, stream.count] {
+            #expect(
+                parse(stream, chunkSize: chunkSize) == [SSEEvent(data: "x", retry: 9_223_372_036_854_772_308)])
+        }
+    }
 }

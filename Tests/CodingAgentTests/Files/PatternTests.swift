@@ -89,3 +89,96 @@ import Testing
         #expect(ByteSearch.offsets(of: "é", in: "café é") == [3, 6])
     }
 }
+
+/// Divergences from `git check-ignore` the ignore fuzz target's differential driver (`make fuzz`) found; each
+/// expectation is git's answer.
+@Suite struct GitignoreFuzzRegressionTests {
+    func ignored(_ gitignore: String, _ path: String, isDirectory: Bool = false) -> Bool {
+        var rules = IgnoreRules()
+        rules.push(gitignore: gitignore, depth: 0)
+        return rules.isIgnored(path.split(separator: "/").map(String.init), isDirectory: isDirectory)
+    }
+
+    /// git's `?` is one byte: it does not match `é` (two bytes), `??` does.
+    @Test func questionMarkIsOneByte() {
+        #expect(!ignored("?\n", "é"))
+        #expect(ignored("??\n", "é"))
+        #expect(WildcardPattern("?").matches("é"))  // the glob tool keeps whole characters
+    }
+
+    @Test func posixCharacterClasses() {
+        #expect(ignored("[[:alpha:]]\n", "a"))
+        #expect(!ignored("[[:alpha:]]\n", "1"))
+        #expect(ignored("a/[[:digit:]][[:alpha:]]\n", "a/1b"))
+        #expect(ignored("[[:alpha]\n", ":"))  // no `:]`: an ordinary set of `[`, `:`, `a`, ...
+        #expect(!ignored("[[:foo:]]\n", "f"))  // an unknown class matches nothing
+    }
+
+    /// An unclosed `[` or a trailing `\` makes git's matcher give up: the pattern matches nothing.
+    @Test func malformedPatternsMatchNothing() {
+        #expect(!ignored("[ab\n", "[ab"))
+        #expect(!ignored("a\\\n", "a\\"))
+        #expect(WildcardPattern("[x").matches("[x"))  // the glob tool reads it literally
+    }
+
+    /// One leading and one trailing `/` only: `///**`, `a//b` and `a//` match nothing.
+    @Test func onlyOneSlashIsStrippedAtEachEnd() {
+        #expect(!ignored("///**\n", "x"))
+        #expect(!ignored("a//b\n", "a/b"))
+        #expect(!ignored("a//\n", "a", isDirectory: true))
+        #expect(ignored("/a/\n", "a", isDirectory: true))
+    }
+
+    /// A run of `*` between slashes is `**`: `****/[a-c]` matches `a`.
+    @Test func aRunOfStarsIsAnyDepth() {
+        #expect(ignored("****/[a-c]\n", "a", isDirectory: true))
+        #expect(ignored("x/***/y\n", "x/1/2/y"))
+    }
+
+    /// `a/**` matches what is inside `a`, not `a` itself, so `!a/keep` can re-include a file.
+    @Test func trailingDoubleStarNeedsAComponentBelow() {
+        #expect(!ignored("a/**\n", "a", isDirectory: true))
+        #expect(ignored("a/**\n", "a/b"))
+        #expect(!ignored("a/**\n!a/keep\n", "a/keep"))
+    }
+
+    /// git reads `[*/[a-c]` as one bracket expression, `/` and all: `**[*/[a-c]` is an anchored pattern of one
+    /// component that matches `a` (and `\/` separates like `/`).
+    @Test func bracketExpressionsSpanSlashes() {
+        #expect(ignored("**[*/[a-c]\n", "a", isDirectory: true))
+        #expect(ignored("x[/]y/z\n", "x/y/z") == false)
+        #expect(ignored("a\\/b\n", "a/b"))
+    }
+
+    /// git expands no braces: `/{a,b}` is a literal name.
+    @Test func bracesAreLiteral() {
+        #expect(!ignored("/{a,b}\n", "a"))
+        #expect(ignored("/{a,b}\n", "{a,b}"))
+    }
+
+    /// A CRLF file was one line: splitting the `String` at `\n` kept each `\r\n` (one `Character`) whole.
+    @Test func crlfLinesAreSplit() {
+        #expect(ignored("a\r\nb\r\n", "a"))
+        #expect(ignored("a\r\nb\r\n", "b"))
+    }
+
+    /// Trailing blanks go unless escaped, as git's `trim_trailing_spaces` decides.
+    @Test func trailingBlanks() {
+        #expect(ignored("a  \n", "a"))
+        #expect(ignored("a\\ \n", "a "))
+        #expect(ignored("a\\\\ \n", "a\\"))
+    }
+
+    @Test func walkerReadsTheRepositoryExcludes() throws {
+        let workspace = try TestWorkspace()
+        workspace.write(".git/info/exclude", "*.log\n")
+        workspace.write(".gitignore", "!keep.log\n")
+        for path in ["a.log", "keep.log", "b.txt"] { workspace.write(path, "x") }
+        var seen: [String] = []
+        try WorkspaceWalker(root: workspace.root).walk { entry in
+            seen.append(entry.relativePath)
+            return true
+        }
+        #expect(seen == [".gitignore", "b.txt", "keep.log"])
+    }
+}
