@@ -9,8 +9,9 @@ import Testing
 
 extension RealVLLMTests {
     /// Issue 5 against the real server: a `spark/chat` where the supervisor is forced to hand off and the
-    /// coding agent is forced to call `file_write`, ending in a `workspace/applyEdit` the client applies
-    /// to its open buffer.
+    /// coding agent is forced to call `file_read`, then, in the session's next turn, `file_write`, ending in a
+    /// `workspace/applyEdit` the client applies to its open buffer (the read-before-write contract lets the
+    /// agent overwrite only what it has read).
     @Suite(.realVLLM) struct EditorChatRealTests {
         @Test func forcedHandoffAndFileWriteEndInAnEditTheClientApplies() async throws {
             let workspace = FileManager.default.temporaryDirectory.path + "/spark-real-editor-" + UUID().uuidString
@@ -28,12 +29,16 @@ extension RealVLLMTests {
                 // Plain words: a random model otherwise writes escapes such as lone surrogates.
                 "content": ["type": "string", "pattern": "^[a-z ]{1,40}$"],
             ]
+            let wholeFile: [String: JSONValue] = ["path": ["type": "string", "enum": ["notes.txt"]]]
             let coding = FixtureAgentModule(wrapping: CodingAgentModule()) { _, tools in
                 tools.map { tool in
-                    tool.name == "file_write"
-                        ? BoundedSchemaTool(
+                    switch tool.name {
+                    case "file_write":
+                        BoundedSchemaTool(
                             tool: tool, maxLength: 40, overrides: narrowed, only: ["operation", "path", "content"])
-                        : tool
+                    case "file_read": BoundedSchemaTool(tool: tool, maxLength: 40, overrides: wholeFile, only: ["path"])
+                    default: tool
+                    }
                 }
             }
             let service = ChatService(
@@ -73,7 +78,7 @@ extension RealVLLMTests {
                     "supervisor": [
                         "model": .string(RealVLLM.model), "toolChoice": "transfer_to_coding", "maxTokens": 64,
                     ],
-                    "coding": ["model": .string(RealVLLM.model), "toolChoice": "file_write", "maxTokens": 256],
+                    "coding": ["model": .string(RealVLLM.model), "toolChoice": "file_read", "maxTokens": 256],
                 ],
             ]
             _ = try await client.send(
@@ -87,11 +92,18 @@ extension RealVLLMTests {
                 DidOpenTextDocumentNotification(
                     textDocument: TextDocumentItem(uri: uri, languageId: "plaintext", version: 1, text: original)))
 
-            let reply = try await client.send(SparkChatRequest(message: "Rewrite notes.txt.", token: "real"))
-
-            let events = client.queuedNotifications(ofType: ChatEventNotification.self).map(\.fields)
-            let handoff = try #require(events.first { $0["kind"] == "handoff" })
+            let read = try await client.send(SparkChatRequest(message: "Read notes.txt.", token: "read"))
+            let readEvents = client.queuedNotifications(ofType: ChatEventNotification.self).map(\.fields)
+            let handoff = try #require(readEvents.first { $0["kind"] == "handoff" })
             #expect(handoff["from"] == "supervisor" && handoff["to"] == "coding")
+            #expect(readEvents.contains { $0["kind"] == "toolResult" && $0["name"] == "file_read" }, "\(readEvents)")
+
+            // The session's next turn: the coding agent, active since the handoff, now writes what it read.
+            client.notify(
+                DidChangeConfigurationNotification(settings: ["spark": ["agents": ["coding": ["toolChoice": "file_write"]]]]))
+            let reply = try await client.send(
+                SparkChatRequest(message: "Rewrite notes.txt.", sessionId: read.sessionId, token: "real"))
+            let events = client.queuedNotifications(ofType: ChatEventNotification.self).map(\.fields)
             let call = try #require(events.first { $0["kind"] == "toolCall" && $0["name"] == "file_write" })
             let content = try #require(call["arguments"]?["content"]?.stringValue, "\(call)")
             #expect(events.contains { $0["kind"] == "edit" && $0["applied"] == true })
