@@ -12,9 +12,11 @@ import SparkJSON
 /// in places (it reads `name[` at the start of a command as an array subscript, for one), and the validator
 /// refuses most of it anyway; where shfmt refuses what bash refuses too, our parser was made to refuse it.
 ///
-/// Skipped: inputs that are not UTF-8 or hold a NUL byte (shfmt reads bytes, we read text), and inputs with
-/// a carriage return, which bash (and our tokenizer, tested against `bash -x`) reads as a word character and
-/// shfmt as a blank.
+/// Skipped: inputs that are not UTF-8 or hold a NUL byte (shfmt reads bytes, we read text); inputs with a
+/// carriage return, which bash (and our tokenizer, tested against `bash -x`) reads as a word character and
+/// shfmt as a blank; and inputs with a `#` and a backslash-newline, since shfmt continues a comment's line
+/// at a trailing backslash where bash (and we) end the comment at the newline (`echo a #x \` then `echo b`
+/// is two commands to bash, one to shfmt).
 ///
 /// Usage: `shell-differential [--limit N] DIRECTORY_OR_FILE...`.
 @main
@@ -31,7 +33,8 @@ struct ShellDifferential {
         var seen: Set<String> = []
         for file in files {
             let bytes = [UInt8](try Data(contentsOf: file))
-            guard !bytes.contains(0), !bytes.contains(UInt8(ascii: "\r")),
+            let commentThenContinuation = text(bytes).contains("#") && text(bytes).contains("\\\n")
+            guard !bytes.contains(0), !bytes.contains(UInt8(ascii: "\r")), !commentThenContinuation,
                 let text = String(validating: bytes, as: UTF8.self), seen.insert(text).inserted
             else {
                 counts["skipped", default: 0] += 1
@@ -125,6 +128,11 @@ struct ShellDifferential {
             return kept.map { url.appendingPathComponent($0) }
         }
     }
+}
+
+/// The bytes as text for a quick look (invalid UTF-8 repaired; such inputs are skipped anyway).
+private func text(_ bytes: [UInt8]) -> String {
+    String(decoding: bytes, as: UTF8.self)
 }
 
 struct DriverError: Error, CustomStringConvertible {

@@ -38,6 +38,21 @@ struct ShfmtReader {
         {
             return try stages(of: command["X"]!) + stages(of: command["Y"]!)
         }
+        if let command = statement["Cmd"], command["Type"] == "TimeClause" {
+            // `time` covers a whole pipeline: its stages, `time` in front of the first command.
+            var result = try command["Stmt"].map(stages(of:)) ?? [[]]
+            let prefix: [ShellStructure.Word] =
+                [.literal("time")] + (command["PosixFormat"] == true ? [.literal("-p")] : [])
+            if result[0].first?.kind == "simple" {
+                result[0][0].words = prefix + result[0][0].words
+            } else {
+                result[0].insert(.init(words: prefix), at: 0)
+            }
+            if let redirects = statement["Redirs"]?.arrayValue, !redirects.isEmpty {
+                result[result.count - 1].append(try simple(assigns: [], args: [], redirects: redirects))
+            }
+            return result
+        }
         return [try commands(of: statement)]
     }
 
