@@ -35,7 +35,7 @@ done
 
 # The drivers replay the seed corpus and what the fuzzers added (in a smoke run, a sample of it).
 limit=()
-[ "$mode" = smoke ] && limit=(--limit 300)
+[ "$mode" = smoke ] && limit=(--limit 150)
 if [[ " ${targets[*]} " == *" shell "* ]]; then
     "$out/bin/shell-differential" "${limit[@]}" Fuzz/Corpus/shell "$out/corpus/shell"
 fi
