@@ -13,7 +13,7 @@ import Foundation
 @main
 struct IgnoreDifferential {
     static func main() throws {
-        let inputs = corpusFiles(CommandLine.arguments.dropFirst())
+        let inputs = CorpusFiles.named(by: CommandLine.arguments.dropFirst())
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spark-ignore-\(getpid())")
         let repository = scratch.appendingPathComponent("repo")
         let excludesFile = scratch.appendingPathComponent("excludes")
@@ -42,26 +42,6 @@ struct IgnoreDifferential {
         }
         print("ignore-differential: \(seen.count) cases, \(divergences) divergences from git check-ignore")
         exit(divergences == 0 ? 0 : 1)
-    }
-
-    /// The files named by the arguments (files, or directories of them); `--limit N` before them keeps at
-    /// most N files of each directory, evenly spread (the smoke run's time bound).
-    static func corpusFiles(_ arguments: ArraySlice<String>) -> [URL] {
-        var arguments = arguments
-        var limit = Int.max
-        if arguments.first == "--limit", arguments.count > 1, let value = Int(arguments[arguments.startIndex + 1]) {
-            limit = value
-            arguments = arguments.dropFirst(2)
-        }
-        return arguments.flatMap { argument -> [URL] in
-            let url = URL(fileURLWithPath: argument)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return [] }
-            guard isDirectory.boolValue else { return [url] }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
-            let kept = names.count <= limit ? names : (0..<limit).map { names[$0 * names.count / limit] }
-            return kept.map { url.appendingPathComponent($0) }
-        }
     }
 
     /// Empties the work tree (keeping `.git`), then writes the case's tree and ignore files.
