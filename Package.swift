@@ -74,6 +74,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The knowledge agent (`rag`): the knowledge base (SQLite FTS5 and vectors, Milvus to scale out),
+        // ingestion, retrieval with citations, and its tools.
+        .target(
+            name: "KnowledgeAgent",
+            dependencies: [
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // LSP protocol types, framing, connection, server and handlers.
         .target(
             name: "SparkLSP",
@@ -183,6 +196,11 @@ let package = Package(
         .testTarget(
             name: "CodingAgentTests",
             dependencies: ["CodingAgent", "AgentCore", "SparkJSON", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KnowledgeAgentTests",
+            dependencies: ["KnowledgeAgent", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
