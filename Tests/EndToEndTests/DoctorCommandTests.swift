@@ -18,9 +18,7 @@ import Testing
         let environment = try ChatEnvironment()
         defer { environment.remove() }
         let server = try ScriptedModelServer(models: ["test-model"])
-        var variables = environment.variables(endpoint: server.endpoint)
-        variables["SUPERVISOR_MODEL"] = "test-model"
-        variables["CODING_MODEL"] = "test-model"
+        let variables = environment.variablesServingEveryAgent(server)
         let exit = try await SparkProcess(["doctor", "--json"], environment: variables).exit()
         let report = try JSONValue(parsing: Array(exit.stdout.utf8))
         #expect(report["version"]?.stringValue == sparkVersion)
@@ -39,7 +37,9 @@ import Testing
         }
         #expect(checks.first { $0["id"] == "agent.coding" }?["verdict"] == "ok")
         let failed = checks.contains { $0["verdict"] == "failure" }
-        #expect(report["verdict"]?.stringValue == (failed ? "failure" : checks.contains { $0["verdict"] == "warning" } ? "warning" : "ok"))
+        #expect(
+            report["verdict"]?.stringValue
+                == (failed ? "failure" : checks.contains { $0["verdict"] == "warning" } ? "warning" : "ok"))
         #expect(exit.status == (failed ? 1 : 0), "\(exit.stdout)")
     }
 

@@ -14,13 +14,13 @@ import Testing
 /// `spark-lsp` started by a person on a terminal says what it is and how the setup looks, on stderr only; started
 /// by an editor (pipes) it says nothing of the kind.
 @Suite struct TerminalGuideTests {
-    @Test(.enabled(if: access("/usr/bin/script", X_OK) == 0)) func onATerminalTheGuideAndTheSummaryGoToStderr() async throws {
+    @Test(.enabled(if: access("/usr/bin/script", X_OK) == 0)) func onATerminalTheGuideAndTheSummaryGoToStderr()
+        async throws
+    {
         let environment = try ChatEnvironment()
         defer { environment.remove() }
         let server = try ScriptedModelServer(models: ["test-model"])
-        var variables = environment.variables(endpoint: server.endpoint)
-        variables["SUPERVISOR_MODEL"] = "test-model"
-        variables["CODING_MODEL"] = "test-model"
+        let variables = environment.variablesServingEveryAgent(server)
         let errors = environment.directory + "/stderr.txt"
         // util-linux `script` gives the server a terminal; its stdin (/dev/null here) ends with an end of input,
         // which ends the server. The terminal shows only the server's stdout: stderr goes to a file.

@@ -21,7 +21,10 @@ import Testing
         world.environment["VLLM_API_KEY"] = "secret-key"
         let finding = await world.run("configuration")[0]
         #expect(finding.verdict == .ok)
-        #expect(finding.detail.hasPrefix("file: \(file); environment: SPARK_CONFIG, VLLM_ENDPOINT, VLLM_API_KEY, WORKSPACE_DIR, SPARK_DATA_DIR;"), "\(finding.detail)")
+        #expect(
+            finding.detail.hasPrefix(
+                "file: \(file); environment: SPARK_CONFIG, VLLM_ENDPOINT, VLLM_API_KEY, WORKSPACE_DIR, SPARK_DATA_DIR;"),
+            "\(finding.detail)")
         #expect(!finding.detail.contains("secret-key"))
     }
 
@@ -45,7 +48,8 @@ import Testing
         let server = try ScriptedModelServer()
         let world = try DoctorWorld(endpoint: server.endpoint)
         defer { world.remove() }
-        try FileManager.default.createDirectory(atPath: world.directory + "/ws/.spark", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: world.directory + "/ws/.spark", withIntermediateDirectories: true)
         try #"{"apiKey": "workspace-key"}"#.write(
             toFile: world.directory + "/ws/.spark/config.json", atomically: true, encoding: .utf8)
         let finding = await world.run("configuration")[0]

@@ -85,7 +85,10 @@ import Testing
         let database = try SQLiteDatabase(path: path)
         try database.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
         try database.transaction {
-            for row in 0..<rows { _ = try database.run("INSERT INTO notes (body) VALUES (?)", .text("note \(row) " + String(repeating: "x", count: 200))) }
+            for row in 0..<rows {
+                _ = try database.run(
+                    "INSERT INTO notes (body) VALUES (?)", .text("note \(row) " + String(repeating: "x", count: 200)))
+            }
         }
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }

@@ -17,7 +17,8 @@ import Testing
         #expect(warning.verdict == .warning)
         #expect(warning.exitCode == 0)
         let failure = DoctorReport(
-            version: "1", findings: Self.findings + [DoctorFinding(id: "d", title: "Delta", verdict: .failure, detail: "no")])
+            version: "1",
+            findings: Self.findings + [DoctorFinding(id: "d", title: "Delta", verdict: .failure, detail: "no")])
         #expect(failure.verdict == .failure)
         #expect(failure.exitCode == 1)
         #expect(failure.summary == "doctor: 1 failure (Delta), 1 warning (Gamma); 1 ok")

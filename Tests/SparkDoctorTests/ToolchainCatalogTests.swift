@@ -1,6 +1,7 @@
+import Testing
+
 @testable import CodingAgent
 @testable import SparkDoctor
-import Testing
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -37,7 +38,8 @@ import Testing
             let empty = try Self.directory(with: [])
             defer { try? FileManager.default.removeItem(atPath: empty) }
             let none = RunPlan.make(
-                language: code, sourceFile: "/tmp/main.x", scratch: "/tmp", locator: ToolchainLocator(searchPath: empty))
+                language: code, sourceFile: "/tmp/main.x", scratch: "/tmp", locator: ToolchainLocator(searchPath: empty)
+            )
             #expect((try? none.get()) == nil, "\(language) needs one of \(alternatives)")
         }
     }

@@ -23,12 +23,16 @@ enum AgentModelsCheck {
     ) -> DoctorFinding {
         let id = "agent.\(agent)"
         let title = "Agent \(agent)"
-        let variable = SparkConfiguration.builtInAgents.contains(agent) ? "\(agent.uppercased())_MODEL" : "agents.\(agent).model"
+        let variable =
+            SparkConfiguration.builtInAgents.contains(agent) ? "\(agent.uppercased())_MODEL" : "agents.\(agent).model"
         switch served {
         case .failure(let error):
             return DoctorFinding(
-                id: id, title: title, verdict: .failure, detail: "\(endpoint.baseURL) does not answer: \(DoctorContext.describe(error))",
-                hint: "start the model server (make vllm-up) or point VLLM_ENDPOINT (or \(agent.uppercased())_ENDPOINT) at one")
+                id: id, title: title, verdict: .failure,
+                detail: "\(endpoint.baseURL) does not answer: \(DoctorContext.describe(error))",
+                hint:
+                    "start the model server (make vllm-up) or point VLLM_ENDPOINT (or \(agent.uppercased())_ENDPOINT) at one"
+            )
         case .success(let models) where models.contains(model):
             return DoctorFinding(id: id, title: title, verdict: .ok, detail: "\(model) served by \(endpoint.baseURL)")
         case .success(let models):

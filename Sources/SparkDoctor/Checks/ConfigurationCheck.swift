@@ -33,7 +33,9 @@ enum ConfigurationCheck {
                 return DoctorFinding(
                     id: "configuration", title: "Configuration", verdict: .warning,
                     detail: detail + "; " + untrusted.message,
-                    hint: "trust the workspace with `spark-lsp chat --trust`, or remove those settings from \(untrusted.file)")
+                    hint:
+                        "trust the workspace with `spark-lsp chat --trust`, or remove those settings from \(untrusted.file)"
+                )
             }
             return DoctorFinding(id: "configuration", title: "Configuration", verdict: .ok, detail: detail)
         }

@@ -23,7 +23,8 @@ enum EmbeddingCheck {
             let dimensions = vectors.first?.count ?? 0
             guard dimensions > 0 else {
                 return DoctorFinding(
-                    id: id, title: title, verdict: .failure, detail: "\(model) at \(endpoint.baseURL) returned an empty vector",
+                    id: id, title: title, verdict: .failure,
+                    detail: "\(model) at \(endpoint.baseURL) returned an empty vector",
                     hint: "EMBEDDING_MODEL must name an embedding model")
             }
             return DoctorFinding(
@@ -31,7 +32,8 @@ enum EmbeddingCheck {
         } catch {
             let notServed = (error as? LLMError)?.code == .modelNotFound
             return DoctorFinding(
-                id: id, title: title, verdict: .failure, detail: "\(model) at \(endpoint.baseURL): \(DoctorContext.describe(error))",
+                id: id, title: title, verdict: .failure,
+                detail: "\(model) at \(endpoint.baseURL): \(DoctorContext.describe(error))",
                 hint: notServed
                     ? "serve \(model) (vllm serve \(model) --task embed) or set EMBEDDING_MODEL to one served"
                     : "start the embedding server or set EMBEDDING_ENDPOINT")

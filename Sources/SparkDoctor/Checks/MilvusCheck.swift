@@ -45,7 +45,8 @@ enum MilvusCheck {
                     hint: "MILVUS_PORT must be the proxy's port (19530)")
             }
             return DoctorFinding(
-                id: id, title: title, verdict: .failure, detail: "\(collections) does not answer: \(DoctorContext.describe(error))",
+                id: id, title: title, verdict: .failure,
+                detail: "\(collections) does not answer: \(DoctorContext.describe(error))",
                 hint: "start Milvus or correct MILVUS_HOST / MILVUS_PORT")
         }
     }

@@ -17,7 +17,8 @@ enum SandboxCheck {
             ).directories)
         func provider(_ preference: SandboxPreference, launcher: String?) -> SandboxProvider {
             SandboxProvider(
-                preference: preference, launcherPath: launcher, locator: locator, layout: layout, logger: context.logger)
+                preference: preference, launcherPath: launcher, locator: locator, layout: layout, logger: context.logger
+            )
         }
         let sandbox = await provider(options.sandbox, launcher: options.launcherPath).sandbox()
         var results = [overall(sandbox)]
@@ -52,7 +53,8 @@ enum SandboxCheck {
             return DoctorFinding(
                 id: "sandbox", title: "Sandbox", verdict: .failure,
                 detail: "unavailable: \(reason); bash, execute_code and python_repl refuse",
-                hint: "install bubblewrap (apt-get install bubblewrap), keep spark-sandbox beside spark-lsp on a kernel "
+                hint:
+                    "install bubblewrap (apt-get install bubblewrap), keep spark-sandbox beside spark-lsp on a kernel "
                     + "with Landlock, or opt out with CODE_EXECUTION_SANDBOX=off")
         }
     }
@@ -60,7 +62,8 @@ enum SandboxCheck {
     static func bubblewrap(_ alone: Sandbox) -> DoctorFinding {
         if let path = alone.bubblewrap {
             return DoctorFinding(
-                id: "sandbox.bubblewrap", title: "bubblewrap", verdict: .ok, detail: "\(path) runs with the hardened flags")
+                id: "sandbox.bubblewrap", title: "bubblewrap", verdict: .ok,
+                detail: "\(path) runs with the hardened flags")
         }
         var reason = "not usable"
         if case .unavailable(let reasons) = alone.state {
@@ -72,6 +75,7 @@ enum SandboxCheck {
             id: "sandbox.bubblewrap", title: "bubblewrap", verdict: .warning, detail: reason,
             hint: missing
                 ? "apt-get install bubblewrap (or put bwrap on PATH)"
-                : "allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1), or run outside the container")
+                : "allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1), or run outside the container"
+        )
     }
 }

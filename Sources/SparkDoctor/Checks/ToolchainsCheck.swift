@@ -19,7 +19,8 @@ enum ToolchainsCheck {
         return [
             run,
             finding(
-                id: "toolchains.analysis", title: "Analysis tools", catalog: ToolchainCatalog.analysis, locator: locator,
+                id: "toolchains.analysis", title: "Analysis tools", catalog: ToolchainCatalog.analysis,
+                locator: locator,
                 essential: "python"),
         ]
     }
