@@ -19,7 +19,7 @@ import Testing
         defer { environment.remove() }
         let server = try ScriptedModelServer(models: ["test-model"])
         let variables = environment.variablesServingEveryAgent(server)
-        let exit = try await SparkProcess(["doctor", "--json"], environment: variables).exit()
+        let exit = try await SparkProcess(["doctor", "--json", "--timeout", "30"], environment: variables).exit()
         let report = try JSONValue(parsing: Array(exit.stdout.utf8))
         #expect(report["version"]?.stringValue == sparkVersion)
         let checks = try #require(report["checks"]?.arrayValue)

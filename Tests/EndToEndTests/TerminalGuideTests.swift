@@ -34,8 +34,9 @@ import Testing
         #expect(stderr.contains("any LSP client, with the command `spark-lsp --stdio`"))
         let summary = try #require(stderr.split(separator: "\n").first { $0.hasPrefix("spark-lsp: doctor: ") })
         #expect(summary.hasSuffix("(details: spark-lsp doctor)"))
-        #expect(!summary.contains("Agent"), "the agents' models are served: \(summary)")
-        #expect(server.requests.contains { $0.path == "/v1/models" })
+        // The summary comes from checks that ran (short timeouts: under load a probe may time out, so the verdict
+        // itself is not asserted here; DoctorCommandTests does).
+        #expect(server.requests.contains { $0.path == "/v1/models" }, "\(summary)")
     }
 
     @Test func onPipesNothingExtraIsPrinted() async throws {

@@ -33,7 +33,7 @@ struct DoctorWorld {
 
     /// The context of a doctor run in this world.
     func context(agents: [String] = ["supervisor", "coding"]) -> DoctorContext {
-        DoctorContext(environment: environment, agentNames: agents, timeout: .seconds(2))
+        DoctorContext(environment: environment, agentNames: agents, timeout: .seconds(10))
     }
 
     /// Runs `check` alone.
