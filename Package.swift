@@ -84,6 +84,7 @@ let package = Package(
                 "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.embedInCode("Prompts")],
             swiftSettings: strictSettings
         ),
 
@@ -117,7 +118,7 @@ let package = Package(
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
-            dependencies: ["AgentCore", "CodingAgent"],
+            dependencies: ["AgentCore", "CodingAgent", "KnowledgeAgent"],
             swiftSettings: strictSettings
         ),
 
@@ -129,6 +130,8 @@ let package = Package(
                 "SparkAgents",
                 "AgentCore",
                 "CodingAgent",
+                "KnowledgeAgent",
+                "SparkJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
