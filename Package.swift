@@ -213,7 +213,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SparkLSPTests",
-            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
+            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "KnowledgeAgent", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.

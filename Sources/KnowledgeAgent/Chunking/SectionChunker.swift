@@ -1,6 +1,6 @@
 /// Cuts a document into chunks at its headings: one chunk per section, a section too long for one chunk cut into
-/// windows at blank lines that overlap by a few lines, a heading with nothing under it but deeper sections folded
-/// into the first of them, and small neighbouring sections of one parent packed together.
+/// windows at blank lines that overlap by a few lines, a small section (a heading and a line of introduction)
+/// folded into its first subsection, and small neighbouring sections of one parent packed together.
 struct SectionChunker {
     /// The most characters a chunk holds (about what a small embedding model reads, 256 tokens of prose).
     var maximumCharacters = 1200
@@ -41,9 +41,10 @@ struct SectionChunker {
             guard end > mark.line else { continue }
             let start = pendingStart ?? mark.line
             pendingStart = nil
-            let body = lines[(mark.line + 1)..<end]
-            if body.allSatisfy(Self.isBlank), index + 1 < marks.count, marks[index + 1].level > mark.level {
-                // A heading with nothing under it but its subsections opens the first of them.
+            let small = lines[mark.line..<end].reduce(0) { $0 + $1.utf8.count + 1 } < smallCharacters
+            if small, index + 1 < marks.count, marks[index + 1].level > mark.level, end - start < maximumLines {
+                // A heading with little under it before its first subsection (an introduction, or nothing) opens
+                // that subsection's chunk: alone it would answer nothing.
                 pendingStart = start
                 continue
             }
