@@ -84,6 +84,7 @@ let package = Package(
                 "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.embedInCode("Prompts")],
             swiftSettings: strictSettings
         ),
 
@@ -117,7 +118,7 @@ let package = Package(
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
-            dependencies: ["AgentCore", "CodingAgent"],
+            dependencies: ["AgentCore", "CodingAgent", "KnowledgeAgent"],
             swiftSettings: strictSettings
         ),
 
@@ -142,6 +143,8 @@ let package = Package(
                 "SparkDoctor",
                 "AgentCore",
                 "CodingAgent",
+                "KnowledgeAgent",
+                "SparkJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -228,7 +231,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SparkLSPTests",
-            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
+            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "KnowledgeAgent", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.

@@ -4,7 +4,7 @@ extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
-        "service",
+        "service", "knowledgeBase",
     ]
     static let serviceFields: Set<String> = ["approval"]
     static let agentFields: Set<String> = [
@@ -30,6 +30,15 @@ extension ConfigurationLayer {
             let reader = try FieldReader(
                 .object(service), source: source, path: "service.", strict: strict, known: Self.serviceFields)
             serviceApproval = try reader.choice("approval", ServiceApproval.self)
+        }
+        if let knowledge = try root.object("knowledgeBase") {
+            let reader = try FieldReader(
+                .object(knowledge), source: source, path: "knowledgeBase.", strict: strict,
+                known: KnowledgeBaseLayer.fields)
+            knowledgeBase = KnowledgeBaseLayer(
+                paths: try reader.strings("paths"), embeddingModel: try reader.string("embeddingModel"),
+                embeddingEndpoint: try reader.url("embeddingEndpoint"),
+                maxFileSize: try reader.int("maxFileSize", minimum: 1))
         }
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(
