@@ -64,7 +64,7 @@ local function create()
   vim.api.nvim_buf_set_option(bufnr, 'bufhidden', 'hide')
   vim.api.nvim_buf_set_option(bufnr, 'swapfile', false)
   vim.api.nvim_buf_set_option(bufnr, 'filetype', 'sparkchat')
-  vim.api.nvim_buf_set_option(bufnr, 'syntax', 'markdown')
+  vim.api.nvim_buf_set_option(bufnr, 'syntax', 'sparkchat')
   vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, { M.prompt_marker })
   local keys = config.options.panel.keymaps or {}
   map('n', keys.send, function() M.activate() end)
@@ -177,11 +177,11 @@ end
 
 -- A tool call on one line (`▸ name arguments ← result`), or expanded (`▾`) with its arguments and result below.
 local function tool_lines(tool)
-  local header = '  ' .. (tool.expanded and '▾ ' or '▸ ') .. tostring(tool.name) .. ' ' .. one_line(tool.arguments, 60)
+  local header = '  ' .. (tool.expanded and '▾ ' or '▸ ') .. tostring(tool.name) .. ' ' .. one_line(tool.arguments, 48)
   if tool.result == nil then
     header = header .. ' …'
   else
-    header = header .. (tool.is_error and ' ✗ ' or ' ← ') .. one_line(tool.result, 60)
+    header = header .. (tool.is_error and ' ✗ ' or ' ← ') .. one_line(tool.result, 48)
   end
   local details = {}
   if tool.expanded then
