@@ -28,7 +28,7 @@ install: release ## Install spark-lsp, spark-sandbox, spark-service to $(PREFIX)
 	install -m 755 $(BUILD_DIR)/spark-lsp $(BUILD_DIR)/spark-sandbox $(BUILD_DIR)/spark-service "$(PREFIX)/bin/"
 	rm -rf "$(NVIM_SITE)/pack/spark/start/spark"
 	install -d "$(NVIM_SITE)/pack/spark/start/spark"
-	cp -R editors/neovim/lua editors/neovim/plugin editors/neovim/doc "$(NVIM_SITE)/pack/spark/start/spark/"
+	cp -R editors/neovim/lua editors/neovim/plugin editors/neovim/syntax editors/neovim/doc "$(NVIM_SITE)/pack/spark/start/spark/"
 	@echo "installed: $(PREFIX)/bin/spark-lsp and the Neovim plugin in $(NVIM_SITE)/pack/spark/start/spark"
 
 serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
