@@ -94,7 +94,8 @@ import Testing
 
         let home = directory + "/home"
         try FileManager.default.createDirectory(atPath: home + "/.config/nvim", withIntermediateDirectories: true)
-        try "require('spark').setup({})\n".write(toFile: home + "/.config/nvim/init.lua", atomically: true, encoding: .utf8)
+        try "require('spark').setup({})\n".write(
+            toFile: home + "/.config/nvim/init.lua", atomically: true, encoding: .utf8)
         let path = prefix + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let outcome = try await NeovimScript.run(
             "install_check.lua", in: directory,

@@ -45,8 +45,10 @@ public enum CodeActionCatalog {
         let selection: [(CodeActionArguments.Action, String, CodeActionKind)] = [
             (.refactor, "Spark: refactor\(name)", .refactorRewrite),
             (.explain, "Spark: explain\(name)", CodeActionKind(rawValue: "spark.explain")),
-            (.generateTests, "Spark: generate tests\(name.isEmpty ? "" : " for" + name)",
-                CodeActionKind(rawValue: "spark.generateTests")),
+            (
+                .generateTests, "Spark: generate tests\(name.isEmpty ? "" : " for" + name)",
+                CodeActionKind(rawValue: "spark.generateTests")
+            ),
             (.review, "Spark: review\(name)", CodeActionKind(rawValue: "spark.review")),
         ]
         for (action, title, kind) in selection where allows(kind, only: only) {

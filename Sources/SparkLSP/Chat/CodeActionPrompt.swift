@@ -23,7 +23,8 @@ enum CodeActionPrompt {
     static func message(for arguments: CodeActionArguments, code: CodeContext) -> String {
         let location = code.location
         // A cursor action names the declaration it applies to; a selection is "the selected code".
-        let subject = arguments.symbol.map { "the \(arguments.symbolKind ?? "declaration") `\($0)`" } ?? "the selected code"
+        let subject =
+            arguments.symbol.map { "the \(arguments.symbolKind ?? "declaration") `\($0)`" } ?? "the selected code"
         switch arguments.action {
         case .fix:
             let diagnostic = arguments.diagnostic

@@ -30,7 +30,8 @@ import Testing
         }
         """
 
-    private func actions(_ fixture: EditorFixture, _ name: String, line: Int, character: Int = 4,
+    private func actions(
+        _ fixture: EditorFixture, _ name: String, line: Int, character: Int = 4,
         diagnostics: [Diagnostic] = [], trigger: CodeActionTriggerKind? = nil
     ) async throws -> [CodeAction] {
         let caret = Position(line: line, character: character)
@@ -53,7 +54,8 @@ import Testing
         let argument = try #require(offered[1].command?.arguments?.first).decode(as: CodeActionArguments.self)
         #expect(argument.action == .explain && argument.symbol == "parse_header" && argument.symbolKind == "function")
         // The whole function: from its `def` line to the end of its last line.
-        #expect(argument.range == LSPRange(start: Position(line: 3, character: 0), end: Position(line: 5, character: 22)))
+        #expect(
+            argument.range == LSPRange(start: Position(line: 3, character: 0), end: Position(line: 5, character: 22)))
         #expect(fixture.model.requests.isEmpty)
     }
 
@@ -78,8 +80,9 @@ import Testing
     @Test func aFileNotOpenIsReadFromDiskInItsLanguage() async throws {
         let fixture = try await EditorFixture()
         try fixture.write("Parser.swift", Self.swift)
-        #expect(try await actions(fixture, "Parser.swift", line: 2, character: 8).map(\.title).contains(
-            "Spark: explain `Parser.parse`"))
+        #expect(
+            try await actions(fixture, "Parser.swift", line: 2, character: 8).map(\.title).contains(
+                "Spark: explain `Parser.parse`"))
         try fixture.write("notes.txt", "def nothing():\n    pass\n")
         #expect(try await actions(fixture, "notes.txt", line: 1).isEmpty, "no outline parser for a text file")
     }

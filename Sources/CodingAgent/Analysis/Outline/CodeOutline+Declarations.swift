@@ -6,7 +6,8 @@ extension CodeOutline {
     /// per request would be too slow; the analysis tools use `CodeAnalyzer.outline`, which runs the driver.
     public static func parsed(_ code: String, language: SourceLanguage) -> CodeOutline {
         let source = ScannedSource(code, language: language)
-        return language.usesBraces ? BraceOutlineParser(source: source).parse() : IndentOutlineParser(source: source).parse()
+        return language.usesBraces
+            ? BraceOutlineParser(source: source).parse() : IndentOutlineParser(source: source).parse()
     }
 
     /// The innermost function or method whose lines hold `line` (1-based), else the innermost type; `nil` when
