@@ -67,6 +67,7 @@ import Testing
         var environment = [
             "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_TEST_FILE": file, "SPARK_TEST_SCENARIO": scenario,
             "VLLM_ENDPOINT": endpoint.baseURL, "SPARK_DATA_DIR": directory + "/data", "WORKSPACE_DIR": directory,
+            "ENABLE_CODE_EXECUTION": "false",
         ]
         for agent in ["SUPERVISOR", "CODING", "RAG", "IMAGE"] { environment["\(agent)_MODEL"] = "test-model" }
         let outcome = try await NeovimScript.run("health_check.lua", in: directory, environment: environment)
