@@ -34,9 +34,8 @@ install: release ## Install spark-lsp, spark-sandbox, spark-service to $(PREFIX)
 serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 	.build/release/spark-lsp serve --http
 
-run: release ## Build and start the language server on stdio
-	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
-	.build/release/spark-lsp --stdio
+run: release ## Build and start the language server on stdio (on a terminal it explains itself and checks the setup)
+	@.build/release/spark-lsp --stdio
 
 test: test-unit test-http test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM)
 

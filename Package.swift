@@ -123,12 +123,25 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // `spark-lsp doctor`: the checks of a setup (configuration, model servers, sandbox, toolchains, data).
+        .target(
+            name: "SparkDoctor",
+            dependencies: [
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The thin executable.
         .executableTarget(
             name: "spark-lsp",
             dependencies: [
                 "SparkLSP",
                 "SparkAgents",
+                "SparkDoctor",
                 "AgentCore",
                 "CodingAgent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -203,6 +216,11 @@ let package = Package(
         .testTarget(
             name: "KnowledgeAgentTests",
             dependencies: ["KnowledgeAgent", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SparkDoctorTests",
+            dependencies: ["SparkDoctor", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
