@@ -58,17 +58,19 @@ import Testing
     }
 
     /// `:checkhealth spark` with the built binary and its doctor: a working configuration (the scripted model
-    /// server), an unreachable model endpoint, and no binary at all.
-    @Test(arguments: ["working", "unreachable", "missing"])
+    /// server), an unreachable model endpoint, no binary at all, and the endpoint given as a setting.
+    @Test(arguments: ["working", "unreachable", "missing", "settings"])
     func checkhealthTellsWhatIsWrong(scenario: String) async throws {
         let (directory, file) = try workspace()
         let model = try ScriptedModelServer()
-        let endpoint = scenario == "unreachable" ? try ScriptedModelServer.refusingEndpoint() : model.endpoint
+        let refusing = try ScriptedModelServer.refusingEndpoint()
+        let endpoint = ["unreachable", "settings"].contains(scenario) ? refusing : model.endpoint
         var environment = [
             "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_TEST_FILE": file, "SPARK_TEST_SCENARIO": scenario,
             "VLLM_ENDPOINT": endpoint.baseURL, "SPARK_DATA_DIR": directory + "/data", "WORKSPACE_DIR": directory,
             "ENABLE_CODE_EXECUTION": "false",
         ]
+        if scenario == "settings" { environment["SPARK_TEST_SETTINGS_ENDPOINT"] = model.endpoint.baseURL }
         for agent in ["SUPERVISOR", "CODING", "RAG", "IMAGE"] { environment["\(agent)_MODEL"] = "test-model" }
         let outcome = try await NeovimScript.run("health_check.lua", in: directory, environment: environment)
         #expect(outcome.passed, "\(outcome.result)")

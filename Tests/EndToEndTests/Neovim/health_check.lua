@@ -1,7 +1,8 @@
 -- :checkhealth spark as a user runs it, its report read from the checkhealth buffer. SPARK_TEST_SCENARIO:
 -- `working` (the built spark-lsp, a reachable model server: no ERROR, the doctor's checks listed, verdict OK),
 -- `unreachable` (the model endpoint refuses connections: the doctor's failure shows as ERROR with its hint),
--- `missing` (cmd[1] is not an executable: ERROR with the install advice, nothing else run).
+-- `missing` (cmd[1] is not an executable: ERROR with the install advice, nothing else run), `settings` (the
+-- environment's endpoint refuses, the `endpoint` setting works: the doctor checks the setting's).
 -- Environment: SPARK_PLUGIN_DIR, SPARK_LSP_BIN, SPARK_TEST_FILE, SPARK_TEST_RESULT, and the model variables.
 local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local H = dofile(dir .. 'harness.lua')
@@ -11,7 +12,8 @@ H.guard(function()
   vim.cmd('runtime plugin/spark.lua')
   local scenario = os.getenv('SPARK_TEST_SCENARIO')
   local binary = scenario == 'missing' and 'spark-lsp-not-installed' or os.getenv('SPARK_LSP_BIN')
-  require('spark').setup({ autostart = false, cmd = { binary, '--stdio' } })
+  local settings = { endpoint = os.getenv('SPARK_TEST_SETTINGS_ENDPOINT') }
+  require('spark').setup({ autostart = false, cmd = { binary, '--stdio' }, settings = settings })
   vim.cmd('edit ' .. vim.fn.fnameescape(H.file))
   vim.cmd('checkhealth spark')
   local lines = vim.api.nvim_buf_get_lines(0, 0, -1, true)
@@ -32,7 +34,7 @@ H.guard(function()
   H.check(report:find('OK: version %S+'), 'no version:\n' .. report)
   H.check(has('## spark-lsp doctor (in ' .. vim.fn.fnamemodify(H.file, ':h') .. ')'),
     'the doctor did not run in the workspace root:\n' .. report)
-  if scenario == 'working' then
+  if scenario == 'working' or scenario == 'settings' then
     H.check(#errors == 0, 'errors in a working configuration:\n' .. report)
     H.check(report:find('OK: doctor verdict: %a+'), 'no verdict:\n' .. report)
     H.finish('PASS', #lines .. ' report lines, no error')

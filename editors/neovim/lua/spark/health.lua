@@ -42,9 +42,19 @@ local function report_check(health, check)
   end
 end
 
+--- The doctor's environment: `cmd_env`, and the `endpoint` and `apiKey` settings as the variables they
+--- override in the server (the doctor reads no LSP settings).
+function M.doctor_env()
+  local env = vim.deepcopy(config.options.cmd_env or {})
+  local settings = config.options.settings or {}
+  if type(settings.endpoint) == 'string' then env.VLLM_ENDPOINT = settings.endpoint end
+  if type(settings.apiKey) == 'string' then env.VLLM_API_KEY = settings.apiKey end
+  return next(env) and env or nil
+end
+
 local function doctor(health, binary, cwd)
   health.start('spark-lsp doctor (in ' .. cwd .. ')')
-  local code, stdout, stderr = M.run({ binary, 'doctor', '--json' }, config.options.cmd_env, cwd)
+  local code, stdout, stderr = M.run({ binary, 'doctor', '--json' }, M.doctor_env(), cwd)
   local ok, report = pcall(vim.json.decode, stdout)
   if code == -1 then
     health.error(string.format('spark-lsp doctor did not finish in %d s', M.timeout_ms / 1000))
@@ -61,8 +71,8 @@ local function doctor(health, binary, cwd)
     health.ok('doctor verdict: ' .. verdict)
   else
     health.error('doctor verdict: ' .. verdict .. ' (exit ' .. code .. ')',
-      { 'fix the failures above; the settings you give setup() reach the server over LSP, the doctor sees only '
-        .. 'cmd_env, the environment and .spark/config.json' })
+      { 'fix the failures above; of the settings you give setup(), the doctor sees endpoint and apiKey, '
+        .. 'besides cmd_env, the environment and .spark/config.json' })
   end
 end
 
