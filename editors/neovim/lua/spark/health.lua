@@ -42,19 +42,21 @@ local function report_check(health, check)
   end
 end
 
---- The doctor's environment: `cmd_env`, and the `endpoint` and `apiKey` settings as the variables they
---- override in the server (the doctor reads no LSP settings).
-function M.doctor_env()
+--- The doctor's environment: `cmd_env`, the workspace `root` the client sends the server (WORKSPACE_DIR), and
+--- the `endpoint` and `apiKey` settings as the variables they override in the server (the doctor reads no LSP
+--- settings).
+function M.doctor_env(root)
   local env = vim.deepcopy(config.options.cmd_env or {})
+  env.WORKSPACE_DIR = env.WORKSPACE_DIR or root
   local settings = config.options.settings or {}
   if type(settings.endpoint) == 'string' then env.VLLM_ENDPOINT = settings.endpoint end
   if type(settings.apiKey) == 'string' then env.VLLM_API_KEY = settings.apiKey end
-  return next(env) and env or nil
+  return env
 end
 
 local function doctor(health, binary, cwd)
   health.start('spark-lsp doctor (in ' .. cwd .. ')')
-  local code, stdout, stderr = M.run({ binary, 'doctor', '--json' }, M.doctor_env(), cwd)
+  local code, stdout, stderr = M.run({ binary, 'doctor', '--json' }, M.doctor_env(cwd), cwd)
   local ok, report = pcall(vim.json.decode, stdout)
   if code == -1 then
     health.error(string.format('spark-lsp doctor did not finish in %d s', M.timeout_ms / 1000))
