@@ -1,6 +1,10 @@
 import AgentCore
 import CodingAgent
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -23,16 +27,25 @@ public struct CursorDeclaration: Hashable, Sendable {
         self.range = range
     }
 
+    /// The largest document parsed for a code-action list, which must answer at once: parsing grows with the text
+    /// (2 MiB of Python took 5.8 s in a debug build on a loaded 2-core machine), so larger files get no cursor
+    /// actions; `CursorCodeActionTests` checks the time at this size.
+    package static let largestDocument = 1 << 18
+
     /// The declaration enclosing `position` in the document at `uri` (the open buffer, else the file on disk), or
-    /// `nil` when the language has no outline parser or the position is outside every declaration.
+    /// `nil` when the language has no outline parser, the document is over `largestDocument` bytes or the
+    /// position is outside every declaration.
     static func find(uri: DocumentURI, at position: Position, documents: DocumentStore) async -> CursorDeclaration? {
         let open = await documents.document(uri)
         let path = FileURI.path(fromURI: uri) ?? uri
         guard let language = language(languageId: open?.languageId, path: path) else { return nil }
         let buffer: DocumentBuffer
         if let open {
+            guard open.buffer.utf8Count <= largestDocument else { return nil }
             buffer = open.buffer
-        } else if let data = FileManager.default.contents(atPath: path) {
+        } else if Self.fileSize(path).map({ $0 <= largestDocument }) == true,
+            let data = FileManager.default.contents(atPath: path)
+        {
             buffer = DocumentBuffer(String(decoding: data, as: UTF8.self))
         } else {
             return nil
@@ -56,6 +69,11 @@ public struct CursorDeclaration: Hashable, Sendable {
         }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         return SourceLanguage(name: String(path[path.index(after: dot)...]))
+    }
+
+    private static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     private static func length(of line: Substring, in encoding: PositionEncoding) -> Int {

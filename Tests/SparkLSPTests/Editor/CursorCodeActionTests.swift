@@ -87,6 +87,28 @@ import Testing
         #expect(try await actions(fixture, "notes.txt", line: 1).isEmpty, "no outline parser for a text file")
     }
 
+    @Test func aDocumentOverTheLimitIsNotParsed() async throws {
+        let fixture = try await EditorFixture()
+        let padding = String(repeating: "# padding\n", count: CursorDeclaration.largestDocument / 10)
+        fixture.open("big.py", Self.python + "\n" + padding)
+        #expect(try await actions(fixture, "big.py", line: 4).isEmpty)
+        try fixture.write("big_on_disk.py", Self.python + "\n" + padding)
+        #expect(try await actions(fixture, "big_on_disk.py", line: 4).isEmpty)
+    }
+
+    @Test func aDocumentJustUnderTheLimitIsParsedWhileTheRequestWaits() async throws {
+        let fixture = try await EditorFixture()
+        let lines = (CursorDeclaration.largestDocument - Self.python.utf8.count) / 32 - 1
+        let padding = String(repeating: "def f(x):\n    return x + 12345\n", count: lines / 2)
+        fixture.open("near.py", Self.python + "\n" + padding)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let titles = try await actions(fixture, "near.py", line: 4).map(\.title)
+        let elapsed = clock.now - started
+        #expect(titles.first == "Spark: refactor `parse_header`")
+        #expect(elapsed < .seconds(2), "the code-action list of a document at the limit took \(elapsed)")
+    }
+
     @Test func theExplanationAsksAboutTheNamedFunctionWithItsCode() async throws {
         let fixture = try await EditorFixture()
         fixture.open("header.py", Self.python)
