@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
+.PHONY: help setup build release install run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,6 +17,19 @@ release: setup ## Optimised build of spark-lsp (Swift runtime linked statically:
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
 	swift build -c release --static-swift-stdlib --product spark-service
+
+# `make install`: the three binaries to $(PREFIX)/bin and the Neovim plugin (with its help tags) into Neovim's
+# package path under $(PREFIX)/share, where Neovim loads it at start-up. BUILD_DIR: where the binaries come from.
+PREFIX ?= $(HOME)/.local
+BUILD_DIR ?= .build/release
+NVIM_SITE ?= $(PREFIX)/share/nvim/site
+install: release ## Install spark-lsp, spark-sandbox, spark-service to $(PREFIX)/bin (PREFIX=~/.local) and the Neovim plugin
+	install -d "$(PREFIX)/bin"
+	install -m 755 $(BUILD_DIR)/spark-lsp $(BUILD_DIR)/spark-sandbox $(BUILD_DIR)/spark-service "$(PREFIX)/bin/"
+	rm -rf "$(NVIM_SITE)/pack/spark/start/spark"
+	install -d "$(NVIM_SITE)/pack/spark/start/spark"
+	cp -R editors/neovim/lua editors/neovim/plugin editors/neovim/syntax editors/neovim/doc "$(NVIM_SITE)/pack/spark/start/spark/"
+	@echo "installed: $(PREFIX)/bin/spark-lsp and the Neovim plugin in $(NVIM_SITE)/pack/spark/start/spark"
 
 serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 	.build/release/spark-lsp serve --http

@@ -94,6 +94,8 @@ let package = Package(
             dependencies: [
                 "SparkJSON",
                 "AgentCore",
+                // The outline parsers name the function or class at the cursor for code actions.
+                "CodingAgent",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -144,21 +144,6 @@ import Testing
 
     /// Everything the binary writes to stdout for `arguments`.
     private func output(of arguments: [String]) async throws -> String {
-        let process = try ChildProcess(executable: EndToEnd.binary, arguments: arguments)
-        close(process.stdinFD)
-        let fd = process.stdoutFD
-        let bytes = await DetachedThread.run { () -> [UInt8] in
-            var all: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = read(fd, &buffer, buffer.count)
-                if count <= 0 { break }
-                all += buffer[0..<count]
-            }
-            close(fd)
-            return all
-        }
-        _ = await EndToEnd.exitCode(of: process)
-        return String(decoding: bytes, as: UTF8.self)
+        try await EndToEnd.output(of: EndToEnd.binary, arguments).output
     }
 }

@@ -17,26 +17,19 @@ import Testing
 /// `spark-lsp`, and `ScriptedModelServer` as the model. The Lua scripts under `Neovim/` drive the editor and
 /// write `PASS` or `FAIL` with the reason.
 @Suite struct NeovimEditorTests {
-    /// What one Neovim run left behind.
-    struct Outcome {
-        var code: Int32
-        var result: String
-        var passed: Bool { code == 0 && result.hasPrefix("PASS") }
-        var failed: Bool { code != 0 && result.hasPrefix("FAIL") }
-    }
+    typealias Outcome = NeovimScript.Outcome
 
     static let brokenName = "prnt"
     static let source = "def greet(name):\n    prnt(f\"héllo {name} 👋\")\n\ngreet(\"wörld\")\n"
     static let fixed = "def greet(name):\n    print(f\"héllo {name} 👋\")\n\ngreet(\"wörld\")\n"
     static let diagnostic = "undefined name 'prnt'"
 
-    /// Runs `script` in headless Neovim on a fresh workspace holding `sample.py` (and `.spark/config.json` with
-    /// `workspaceConfiguration`, when given).
+    /// Runs `script` in headless Neovim on a fresh workspace holding `sample.py` and `files` (and
+    /// `.spark/config.json` with `workspaceConfiguration`, when given).
     private func runNeovim(
         script: String, model: ScriptedModelServer, environment extra: [String: String],
-        workspaceConfiguration: String? = nil
+        workspaceConfiguration: String? = nil, files: [String: Data] = [:]
     ) async throws -> Outcome {
-        let neovim = try #require(NeovimTests.neovim, "install Neovim (apt-get install neovim)")
         let directory = try EndToEnd.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/.spark", withIntermediateDirectories: true)
         if let workspaceConfiguration {
@@ -45,29 +38,15 @@ import Testing
         }
         let file = directory + "/sample.py"
         try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
-        let resultPath = directory + "/result.txt"
-        let repository = EndToEnd.sourceDirectory.split(separator: "/", omittingEmptySubsequences: false).dropLast(2)
-            .joined(separator: "/")
+        for (name, data) in files { try data.write(to: URL(fileURLWithPath: directory + "/" + name)) }
         var environment = [
-            "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_PLUGIN_DIR": repository + "/editors/neovim",
-            "SPARK_TEST_FILE": file, "SPARK_TEST_RESULT": resultPath,
+            "SPARK_LSP_BIN": EndToEnd.binary, "SPARK_TEST_FILE": file,
             "VLLM_ENDPOINT": model.endpoint.baseURL, "SPARK_DATA_DIR": directory + "/data", "WORKSPACE_DIR": directory,
             "ENABLE_CODE_EXECUTION": "false", "XDG_DATA_HOME": directory + "/xdg",
         ]
         for agent in ["SUPERVISOR", "CODING", "RAG", "IMAGE"] { environment["\(agent)_MODEL"] = "test-model" }
         environment.merge(extra) { _, new in new }
-        let process = try ChildProcess(
-            executable: neovim,
-            arguments: [
-                "--headless", "-n", "-i", "NONE", "-u", "NONE", "--noplugin",
-                "-c", "luafile \(EndToEnd.sourceDirectory)/Neovim/\(script)",
-            ],
-            environment: environment, stderrPath: directory + "/nvim.stderr")
-        close(process.stdinFD)
-        close(process.stdoutFD)
-        let code = await EndToEnd.exitCode(of: process, timeout: .seconds(120))
-        let result = (try? String(contentsOfFile: resultPath, encoding: .utf8)) ?? "no result file (exit \(code))"
-        return Outcome(code: code, result: result)
+        return try await NeovimScript.run(script, in: directory, environment: environment)
     }
 
     private func runCodeAction(model: ScriptedModelServer) async throws -> Outcome {
@@ -159,6 +138,35 @@ import Testing
             case .array(let messages)? = request["messages"]
         else { return nil }
         return messages.last { $0["role"]?.stringValue == "user" }?["content"]?.stringValue
+    }
+
+    /// A 1x1 PNG.
+    static let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+
+    @Test func attachedImagesGoInTheChatRequestAndShowUnderIt() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 2))
+        model.enqueue(.text(Self.answer, chunks: 2))
+        let outcome = try await runNeovim(
+            script: "chat_check.lua", model: model,
+            environment: [
+                "SPARK_TEST_SCENARIO": "image", "SPARK_TEST_EXPECTED": Self.answer,
+                "SPARK_TEST_DATA_URL": "data:image/png;base64," + Self.png,
+            ],
+            files: ["sample.png": try #require(Data(base64Encoded: Self.png))])
+        #expect(outcome.passed, "\(outcome.result)")
+    }
+
+    /// The cursor in `greet` with no selection and no diagnostic: the four actions name it, and the panel shows
+    /// the explain action's request before its answer.
+    @Test func cursorCodeActionsNameTheEnclosingFunctionAndThePanelShowsTheRequest() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.text(Self.answer, chunks: 3))
+        let outcome = try await runNeovim(
+            script: "cursor_action_check.lua", model: model, environment: ["SPARK_TEST_EXPECTED": Self.answer])
+        #expect(outcome.passed, "\(outcome.result)")
+        let asked = try #require(model.requests.first { $0.path == "/v1/chat/completions" }).bodyText
+        #expect(asked.contains("the function `greet`"), "\(asked)")
     }
 
     @Test func chatCheckFailsWhenTheBackendFails() async throws {

@@ -1,8 +1,8 @@
 import AgentCore
 
 /// Lists Spark's code actions for a `textDocument/codeAction` request, without calling a model:
-/// a quick fix per diagnostic, and for a non-empty selection refactor, explain, generate tests and
-/// review. `context.only` filters by kind prefix; automatic triggers get only the quick fixes.
+/// a quick fix per diagnostic, and for a non-empty selection (or, at a cursor without a diagnostic, the
+/// enclosing function or class) refactor, explain, generate tests and review. `context.only` filters by kind prefix; automatic triggers get only the quick fixes.
 public enum CodeActionCatalog {
     /// The command every Spark code action carries.
     public static let command = "spark.codeAction"
@@ -12,8 +12,11 @@ public enum CodeActionCatalog {
         CodeActionKind(rawValue: "spark.generateTests"), CodeActionKind(rawValue: "spark.review"),
     ]
 
-    /// The actions for `request`, in a stable order.
-    public static func actions(for request: SparkCodeActionRequest) -> [SparkCodeAction] {
+    /// The actions for `request`, in a stable order. With an empty range and no diagnostic, the selection's
+    /// actions apply to `declaration`, the function or class around the cursor, and name it in their titles.
+    public static func actions(
+        for request: SparkCodeActionRequest, declaration: CursorDeclaration? = nil
+    ) -> [SparkCodeAction] {
         let uri = request.textDocument.uri
         let only = request.context.only
         var actions: [SparkCodeAction] = []
@@ -29,16 +32,29 @@ public enum CodeActionCatalog {
                         command: command(title: "Spark: fix", arguments)))
             }
         }
-        let range = request.range
-        guard request.context.triggerKind != .automatic, range.start != range.end else { return actions }
+        guard request.context.triggerKind != .automatic else { return actions }
+        let target: (range: LSPRange, declaration: CursorDeclaration?)
+        if request.range.start != request.range.end {
+            target = (request.range, nil)
+        } else if let declaration, request.context.diagnostics.isEmpty {
+            target = (declaration.range, declaration)
+        } else {
+            return actions
+        }
+        let name = target.declaration.map { " `\($0.name)`" } ?? ""
         let selection: [(CodeActionArguments.Action, String, CodeActionKind)] = [
-            (.refactor, "Spark: refactor", .refactorRewrite),
-            (.explain, "Spark: explain", CodeActionKind(rawValue: "spark.explain")),
-            (.generateTests, "Spark: generate tests", CodeActionKind(rawValue: "spark.generateTests")),
-            (.review, "Spark: review", CodeActionKind(rawValue: "spark.review")),
+            (.refactor, "Spark: refactor\(name)", .refactorRewrite),
+            (.explain, "Spark: explain\(name)", CodeActionKind(rawValue: "spark.explain")),
+            (
+                .generateTests, "Spark: generate tests\(name.isEmpty ? "" : " for" + name)",
+                CodeActionKind(rawValue: "spark.generateTests")
+            ),
+            (.review, "Spark: review\(name)", CodeActionKind(rawValue: "spark.review")),
         ]
         for (action, title, kind) in selection where allows(kind, only: only) {
-            let arguments = CodeActionArguments(action: action, uri: uri, range: range)
+            let arguments = CodeActionArguments(
+                action: action, uri: uri, range: target.range, symbol: target.declaration?.name,
+                symbolKind: target.declaration?.kind)
             actions.append(SparkCodeAction(title: title, kind: kind, command: command(title: title, arguments)))
         }
         return actions

@@ -22,6 +22,9 @@ enum CodeActionPrompt {
 
     static func message(for arguments: CodeActionArguments, code: CodeContext) -> String {
         let location = code.location
+        // A cursor action names the declaration it applies to; a selection is "the selected code".
+        let subject =
+            arguments.symbol.map { "the \(arguments.symbolKind ?? "declaration") `\($0)`" } ?? "the selected code"
         switch arguments.action {
         case .fix:
             let diagnostic = arguments.diagnostic
@@ -33,16 +36,16 @@ enum CodeActionPrompt {
                 "Fix this problem in \(location): \(problem)\(code.block)\n\nRead the file, then edit it with your tools. Keep the change minimal."
         case .refactor:
             return
-                "Refactor the selected code in \(location) to make it clearer and simpler without changing its behaviour.\(code.block)\n\nRead the file, then edit it with your tools."
+                "Refactor \(subject) in \(location) to make it clearer and simpler without changing its behaviour.\(code.block)\n\nRead the file, then edit it with your tools."
         case .explain:
             return
-                "Explain what the selected code in \(location) does and how it works.\(code.block)\n\nDo not edit any file."
+                "Explain what \(subject) in \(location) does and how it works.\(code.block)\n\nDo not edit any file."
         case .generateTests:
             return
-                "Write unit tests for the selected code in \(location), in a new test file that follows the project's conventions.\(code.block)"
+                "Write unit tests for \(subject) in \(location), in a new test file that follows the project's conventions.\(code.block)"
         case .review:
             return
-                "Review the selected code in \(location): bugs, security, performance and readability, most important first.\(code.block)\n\nDo not edit any file."
+                "Review \(subject) in \(location): bugs, security, performance and readability, most important first.\(code.block)\n\nDo not edit any file."
         }
     }
 }

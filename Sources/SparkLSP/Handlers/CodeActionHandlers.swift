@@ -5,8 +5,16 @@ import SparkJSON
 /// (`spark.codeAction`, `spark.chat`).
 enum CodeActionHandlers {
     static func register(on server: LSPServer, chat: ChatFrontEnd) {
-        server.register(SparkCodeActionRequest.self) { request, _ in
-            CodeActionCatalog.actions(for: request)
+        server.register(SparkCodeActionRequest.self) { request, context in
+            let range = request.range
+            let atCursor =
+                range.start == range.end && request.context.diagnostics.isEmpty
+                && request.context.triggerKind != .automatic
+            let declaration =
+                atCursor
+                ? await CursorDeclaration.find(
+                    uri: request.textDocument.uri, at: range.start, documents: context.documents) : nil
+            return CodeActionCatalog.actions(for: request, declaration: declaration)
         }
         server.register(CodeActionResolveRequest.self) { request, _ in request.action }
         server.register(ExecuteCommandRequest.self) { request, context in
@@ -39,7 +47,7 @@ enum CodeActionHandlers {
                 workflow: CodeActionPrompt.workflow(for: arguments.action), contextVariables: code.variables))
         job.progressToken = token
         job.createProgress = true
-        job.progressTitle = "Spark: \(arguments.action.rawValue)"
+        job.progressTitle = "Spark: \(arguments.action.rawValue)\(arguments.symbol.map { " `\($0)`" } ?? "")"
         let result = try await chat.run(job, context: context)
         if CodeActionPrompt.producesText(arguments.action), !result.content.isEmpty {
             context.showMessage(.info, result.content)

@@ -4,7 +4,8 @@
 -- delta `:SparkCancel` sends $/cancelRequest; the run ends with -32800 (Neovim 0.7 drops that reply, so the plugin
 -- ends it), the server closes it with `error: cancelled`, the panel says so, and the session answers the next chat. SPARK_TEST_SCENARIO=selection: as stream, through `:'<,'>SparkChatSelection` on a characterwise
 -- selection (the test checks the text the model received). SPARK_TEST_SCENARIO=prompt: as stream, typed into the
--- panel's prompt and sent with <CR>.
+-- panel's prompt and sent with <CR>. SPARK_TEST_SCENARIO=image: images attached with :SparkImage and
+-- :SparkChat --image go in spark/chat's `images` and show under the request.
 -- Environment: see harness.lua.
 local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local H = dofile(dir .. 'harness.lua')
@@ -23,6 +24,34 @@ H.guard(function()
     vim.api.nvim_buf_set_mark(bufnr, '<', 2, line:find('prnt', 1, true) - 1, {})
     vim.api.nvim_buf_set_mark(bufnr, '>', 2, line:find('👋', 1, true) - 1, {})
     vim.cmd("'<,'>SparkChatSelection hello")
+  elseif scenario == 'image' then
+    -- :SparkImage on the path under the cursor, then :SparkChat --image with a data URL: spark/chat carries
+    -- both in `images` (the workspace file relative to the root), and the panel lists them under the request.
+    local sent
+    local request = client.request
+    client.request = function(method, params, ...)
+      if method == 'spark/chat' then sent = params end
+      return request(method, params, ...)
+    end
+    vim.cmd('cd ' .. vim.fn.fnameescape(vim.fn.fnamemodify(H.file, ':h')))
+    vim.cmd('enew')
+    vim.api.nvim_buf_set_lines(0, 0, -1, true, { 'the diagram: sample.png' })
+    vim.api.nvim_win_set_cursor(0, { 1, 16 })
+    vim.cmd('SparkImage')
+    vim.cmd('buffer ' .. bufnr)
+    vim.cmd('SparkChat --image ' .. os.getenv('SPARK_TEST_DATA_URL') .. ' hello')
+    H.check(sent ~= nil, 'no spark/chat request')
+    H.check(sent.message == 'hello', 'the message sent is ' .. vim.inspect(sent.message))
+    H.check(vim.deep_equal(sent.images, { 'sample.png', os.getenv('SPARK_TEST_DATA_URL') }),
+      'images sent: ' .. vim.inspect(sent.images))
+    local transcript = table.concat(spark.panel.transcript(), '\n')
+    H.check(transcript:find('you: hello\n  ▣ image: sample.png\n  ▣ image: image/png data URL', 1, true),
+      'the panel does not show the images under the request:\n' .. transcript)
+    H.check(H.wait(60000, function() return spark.state.run == nil end), 'spark/chat never answered')
+    vim.cmd('SparkChat again')
+    H.check(sent.message == 'again' and sent.images == nil, 'the images were sent twice: ' .. vim.inspect(sent))
+    H.check(H.wait(60000, function() return spark.state.run == nil end), 'the second chat never answered')
+    H.finish('PASS', 'images sent: ' .. table.concat(sent.images or { 'none' }, ', '))
   elseif scenario == 'prompt' then
     -- Typed into the panel's prompt line and sent with <CR>, as a user would.
     vim.cmd('SparkChat')

@@ -12,12 +12,16 @@ end
 local command = vim.api.nvim_create_user_command
 
 command('SparkChat', function(args)
-  if args.args == '' then
-    spark().open_panel()
-  else
-    spark().chat(args.args)
-  end
-end, { nargs = '*', desc = 'Spark: send a chat message (no message: open the chat panel)' })
+  spark().chat_command(args.args, args.fargs)
+end, { nargs = '*', complete = 'file', desc = 'Spark: send a chat message, --image PATH attaches (no message: open the panel)' })
+
+command('SparkImage', function(args)
+  local path = args.args ~= '' and args.args or vim.fn.expand('<cfile>')
+  spark().attach_image(path)
+end, { nargs = '?', complete = 'file', desc = 'Spark: attach an image (the path under the cursor) to the next chat' })
+
+command('SparkCitations', function() spark().citations_to_quickfix() end,
+  { desc = 'Spark: the last answer\'s citations in the quickfix list' })
 
 command('SparkChatSelection', function(args)
   spark().chat_selection(args.line1, args.line2, args.args)

@@ -41,6 +41,8 @@ extension CodeActionArguments: JSONWritable {
         writer.member("uri", uri)
         writer.member("range", range)
         writer.member("diagnostic", diagnostic)
+        writer.member("symbol", symbol)
+        writer.member("symbolKind", symbolKind)
         writer.endObject()
     }
 }

@@ -7,6 +7,8 @@ local M = {}
 
 -- The conversation this Neovim continues, and the agent chosen with :SparkAgents (nil: the server's default).
 M.state = { session_id = nil, agent = nil, run = nil, last_result = nil, last_error = nil }
+-- Images attached with :SparkImage / :SparkChat --image, sent with the next chat.
+M.pending_images = {}
 
 local counter = 0
 
@@ -58,12 +60,15 @@ function M.send(message, opts)
     return nil
   end
   local run = { token = new_token(), client = client, on_done = opts.on_done }
+  local images = opts.images or M.pending_images
+  M.pending_images = {}
   local params = {
     message = message,
     token = run.token,
     sessionId = M.state.session_id,
     agent = opts.agent or M.state.agent,
     workflow = opts.workflow,
+    images = #images > 0 and vim.tbl_map(function(image) return M.image_reference(image, client) end, images) or nil,
   }
   if bufnr then
     params.textDocument = { uri = vim.uri_from_bufnr(bufnr) }
@@ -78,8 +83,7 @@ function M.send(message, opts)
     end
     panel.event(event)
   end)
-  panel.user(message, opts.range and string.format('%s:%d-%d', vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t'),
-    opts.range.start.line + 1, opts.range['end'].line + 1) or nil)
+  panel.user(message, opts.range and M.location(vim.uri_from_bufnr(bufnr), opts.range) or nil, params.images)
   M.state.run = run
   local ok, request_id = client.request('spark/chat', params, function(err, result)
     finish(run, err, result)
@@ -92,6 +96,102 @@ function M.send(message, opts)
   end
   run.request_id = request_id
   return run
+end
+
+--- "file.py:4-6": a range of a document, as the panel shows a request's context.
+function M.location(uri, range)
+  local name = vim.fn.fnamemodify(vim.uri_to_fname(uri), ':t')
+  return string.format('%s:%d-%d', name, range.start.line + 1, range['end'].line + 1)
+end
+
+--- What `spark/chat`'s `images` carries for an attached image: a data URL or `file:` URI as given, a path
+--- inside the workspace relative to it, any other path as a `file:` URI.
+function M.image_reference(image, client)
+  if image:match('^data:') or image:match('^file:') then return image end
+  local path = vim.fn.fnamemodify(image, ':p')
+  local root = client and client.config.root_dir
+  if root and vim.startswith(path, root .. '/') then return path:sub(#root + 2) end
+  return vim.uri_from_fname(path)
+end
+
+--- Attaches an image to the next chat (:SparkImage, :SparkChat --image); a missing file is refused.
+function M.attach_image(image)
+  if image == nil or image == '' then
+    vim.notify('spark: no image path (give one, or put the cursor on one)', vim.log.levels.WARN)
+    return false
+  end
+  if not (image:match('^data:') or image:match('^file:')) and vim.fn.filereadable(vim.fn.expand(image)) == 0 then
+    vim.notify('spark: cannot read the image ' .. image, vim.log.levels.ERROR)
+    return false
+  end
+  if not image:match('^data:') and not image:match('^file:') then image = vim.fn.expand(image) end
+  table.insert(M.pending_images, image)
+  panel.note('image attached to the next message: ' .. (image:match('^data:') and 'data URL' or image))
+  return true
+end
+
+--- :SparkCitations: the citations of the last answer in the quickfix list, which opens.
+function M.citations_to_quickfix()
+  local items = panel.citation_items()
+  if #items == 0 then
+    vim.notify('spark: the last answer cited nothing', vim.log.levels.INFO)
+    return false
+  end
+  vim.fn.setqflist({}, ' ', { title = 'Spark citations', items = items })
+  vim.cmd('copen')
+  return true
+end
+
+-- Runs a Spark command on the server after showing its request in the open panel: the code actions'
+-- spark.codeAction and spark.chat (Neovim calls these client-side commands instead of sending the request).
+local function run_command(request, context)
+  return function(command, ctx)
+    local client = vim.lsp.get_client_by_id(ctx.client_id)
+    if not client then return end
+    if panel.is_visible() then panel.user(request(command), context(command)) end
+    local params = { command = command.command, arguments = command.arguments, workDoneToken = command.workDoneToken }
+    client.request('workspace/executeCommand', params, function(err)
+      if err and err.code ~= -32800 then
+        vim.notify('spark: ' .. tostring(command.title) .. ' failed: ' .. tostring(err.message), vim.log.levels.ERROR)
+      end
+    end, ctx.bufnr)
+  end
+end
+
+--- The client-side commands of the Spark client (its `commands`).
+function M.client_commands()
+  return {
+    ['spark.codeAction'] = run_command(function(command) return command.title or 'Spark' end, function(command)
+      local arguments = command.arguments and command.arguments[1]
+      if type(arguments) ~= 'table' or not arguments.uri or not arguments.range then return nil end
+      return M.location(arguments.uri, arguments.range)
+    end),
+    ['spark.chat'] = run_command(function(command)
+      local argument = command.arguments and command.arguments[1]
+      return type(argument) == 'table' and tostring(argument.message) or tostring(argument or command.title)
+    end, function() return nil end),
+  }
+end
+
+-- Titles of the work-done progress tokens running now.
+local progress_titles = {}
+
+--- Shows a run's work-done progress ($/progress) after the panel's prompt.
+function M.progress(_, params)
+  local value = type(params) == 'table' and params.value
+  if type(value) ~= 'table' or params.token == nil then return end
+  local token = tostring(params.token)
+  if value.kind == 'begin' then progress_titles[token] = value.title end
+  if value.kind == 'end' then
+    progress_titles[token] = nil
+    panel.progress(nil)
+    return
+  end
+  local title = progress_titles[token]
+  if not title then return end
+  local text = title .. (value.message and value.message ~= vim.NIL and (' — ' .. value.message) or '')
+  if type(value.percentage) == 'number' then text = text .. string.format(' %d%%', value.percentage) end
+  panel.progress(text)
 end
 
 --- Cancels the running chat with $/cancelRequest (through the client's cancel_request). The run ends at once

@@ -1,6 +1,7 @@
 -- One spark-lsp client per workspace root: start, attach, find.
 local config = require('spark.config')
 local events = require('spark.events')
+local compat = require('spark.compat')
 
 local M = {}
 
@@ -75,27 +76,44 @@ local function settings_payload()
   return settings, { spark = settings }
 end
 
-local function start(root)
+-- Set by require('spark').setup(): the client-side commands (spark.codeAction and spark.chat show their
+-- request in the panel, then run on the server) and the `$/progress` handler of Neovim < 0.10.
+M.commands = {}
+M.progress_handler = nil
+
+--- The client configuration; `root` nil gives a root_dir function (for vim.lsp.config on 0.11+).
+function M.client_config(root)
   local settings, wrapped = settings_payload()
-  local id = vim.lsp.start_client({
+  local handlers = {
+    ['spark/chatEvent'] = events.handle,
+    ['window/showDocument'] = show_document,
+    ['$/progress'] = M.progress_handler,
+  }
+  return {
     name = 'spark',
     cmd = config.options.cmd,
     cmd_env = config.options.cmd_env,
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+    filetypes = config.options.filetypes,
+    root_dir = root or function(bufnr, on_dir)
+      if M.wants(bufnr) then on_dir(M.root_of(vim.api.nvim_buf_get_name(bufnr))) end
+    end,
+    workspace_folders = root and { { uri = vim.uri_from_fname(root), name = root } } or nil,
     init_options = next(settings) and settings or nil,
     settings = wrapped,
     capabilities = capabilities(),
     flags = config.options.flags,
-    handlers = {
-      ['spark/chatEvent'] = events.handle,
-      ['window/showDocument'] = show_document,
-    },
+    handlers = handlers,
+    commands = M.commands,
     on_attach = config.options.on_attach,
-    on_exit = function()
-      if by_root[root] then by_root[root] = nil end
-    end,
-  })
+  }
+end
+
+local function start(root, bufnr)
+  local client_config = M.client_config(root)
+  client_config.on_exit = function(_, _, id)
+    if by_root[root] == id then by_root[root] = nil end
+  end
+  local id = compat.start(client_config, bufnr)
   if not id then
     vim.notify('spark: could not start ' .. table.concat(config.options.cmd, ' '), vim.log.levels.ERROR)
     return nil
@@ -125,8 +143,8 @@ function M.attach(bufnr)
   if not M.wants(bufnr) then return nil end
   local root = M.root_of(vim.api.nvim_buf_get_name(bufnr))
   local id = by_root[root]
-  if not live(id) then id = start(root) end
-  if id and not vim.lsp.buf_is_attached(bufnr, id) then vim.lsp.buf_attach_client(bufnr, id) end
+  if not live(id) then return start(root, bufnr) end
+  if not vim.lsp.buf_is_attached(bufnr, id) then vim.lsp.buf_attach_client(bufnr, id) end
   return id
 end
 
@@ -142,7 +160,7 @@ function M.get(bufnr)
   for _, other in pairs(by_root) do
     if live(other) then return live(other), nil end
   end
-  id = start(root)
+  id = start(root, nil)
   return live(id), nil
 end
 

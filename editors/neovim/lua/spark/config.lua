@@ -26,8 +26,9 @@ M.defaults = {
     split = 'botright vsplit',
     width = 60,
     height = 15,
-    -- Buffer-local keys in the chat panel; set one to false to leave it unmapped.
-    keymaps = { send = '<CR>', cancel = '<C-c>', close = 'q' },
+    -- Buffer-local keys in the chat panel; set one to false to leave it unmapped. `send` (<CR>) on a
+    -- citation opens it, on a tool call expands or folds it; `toggle` expands or folds; `sessions` picks one.
+    keymaps = { send = '<CR>', cancel = '<C-c>', close = 'q', toggle = '<Tab>', sessions = 'gs' },
     -- Show events of runs the panel did not start (code actions, spark.chat) when the panel is open.
     show_foreign_runs = true,
   },

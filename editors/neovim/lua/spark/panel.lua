@@ -6,7 +6,10 @@ local M = {}
 
 M.prompt_marker = '> '
 local buffer_name = 'spark://chat'
-local state = { bufnr = nil, open_agent = nil, on_send = nil, on_cancel = nil }
+local state = { bufnr = nil, open_agent = nil, callbacks = {}, tools = {}, marks = {}, citations = {} }
+-- Extmarks on tool and citation lines (what <CR> and <Tab> act on), and the progress text on the prompt line.
+local ns = vim.api.nvim_create_namespace('spark-panel')
+local progress_ns = vim.api.nvim_create_namespace('spark-panel-progress')
 
 local function valid()
   return state.bufnr ~= nil and vim.api.nvim_buf_is_valid(state.bufnr)
@@ -47,25 +50,33 @@ local function map(mode, lhs, fn)
   if lhs then vim.api.nvim_buf_set_keymap(state.bufnr, mode, lhs, '', { noremap = true, silent = true, callback = fn }) end
 end
 
+local function callback(name, ...)
+  local fn = state.callbacks[name]
+  if fn then return fn(...) end
+end
+
 local function create()
   local bufnr = vim.api.nvim_create_buf(false, true)
   state.bufnr = bufnr
+  state.tools, state.marks, state.citations = {}, {}, {}
   vim.api.nvim_buf_set_name(bufnr, buffer_name)
   vim.api.nvim_buf_set_option(bufnr, 'buftype', 'nofile')
   vim.api.nvim_buf_set_option(bufnr, 'bufhidden', 'hide')
   vim.api.nvim_buf_set_option(bufnr, 'swapfile', false)
   vim.api.nvim_buf_set_option(bufnr, 'filetype', 'sparkchat')
-  vim.api.nvim_buf_set_option(bufnr, 'syntax', 'markdown')
+  vim.api.nvim_buf_set_option(bufnr, 'syntax', 'sparkchat')
   vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, { M.prompt_marker })
   local keys = config.options.panel.keymaps or {}
-  local send = function() M.send_prompt() end
-  map('n', keys.send, send)
+  map('n', keys.send, function() M.activate() end)
   map('i', keys.send, function()
     vim.cmd('stopinsert')
-    send()
+    M.send_prompt()
   end)
-  map('n', keys.cancel, function() if state.on_cancel then state.on_cancel() end end)
+  map('n', keys.cancel, function() callback('cancel') end)
+  map('i', keys.cancel, function() callback('cancel') end)
   map('n', keys.close, function() M.close() end)
+  map('n', keys.toggle, function() M.toggle() end)
+  map('n', keys.sessions, function() callback('sessions') end)
 end
 
 --- The panel's buffer (created on first use).
@@ -74,9 +85,10 @@ function M.bufnr()
   return state.bufnr
 end
 
---- `on_send(message)` runs when the user sends the prompt; `on_cancel()` on the cancel key.
-function M.set_callbacks(on_send, on_cancel)
-  state.on_send, state.on_cancel = on_send, on_cancel
+--- `callbacks.send(message)` runs when the user sends the prompt, `callbacks.cancel()` on the cancel key,
+--- `callbacks.sessions()` on the session picker's key.
+function M.set_callbacks(callbacks)
+  state.callbacks = callbacks
 end
 
 function M.is_visible()
@@ -147,6 +159,82 @@ local function stream(agent, text)
   follow()
 end
 
+local function mark_line(row, target)
+  local id = vim.api.nvim_buf_set_extmark(M.bufnr(), ns, row, 0, {})
+  state.marks[id] = target
+  return id
+end
+
+local function row_of(mark)
+  local position = vim.api.nvim_buf_get_extmark_by_id(M.bufnr(), ns, mark, {})
+  return position[1]
+end
+
+local function encode(value)
+  if type(value) == 'string' then return value end
+  return vim.json.encode(value or vim.empty_dict())
+end
+
+-- A tool call on one line (`▸ name arguments ← result`), or expanded (`▾`) with its arguments and result below.
+local function tool_lines(tool)
+  local header = '  ' .. (tool.expanded and '▾ ' or '▸ ') .. tostring(tool.name) .. ' ' .. one_line(tool.arguments, 48)
+  if tool.result == nil then
+    header = header .. ' …'
+  else
+    header = header .. (tool.is_error and ' ✗ ' or ' ← ') .. one_line(tool.result, 48)
+  end
+  local details = {}
+  if tool.expanded then
+    table.insert(details, '    │ arguments:')
+    for _, line in ipairs(vim.split(tool.arguments, '\n', { plain = true })) do table.insert(details, '    │   ' .. line) end
+    if tool.result == nil then
+      table.insert(details, '    │ running')
+    else
+      table.insert(details, '    │ ' .. (tool.is_error and 'error:' or 'result:'))
+      for _, line in ipairs(vim.split(tool.result, '\n', { plain = true })) do table.insert(details, '    │   ' .. line) end
+    end
+  end
+  return header, details
+end
+
+local function render_tool(tool)
+  local bufnr = M.bufnr()
+  local row = row_of(tool.mark)
+  local header, details = tool_lines(tool)
+  local old = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1] or ''
+  vim.api.nvim_buf_set_text(bufnr, row, 0, row, #old, { header })
+  vim.api.nvim_buf_set_lines(bufnr, row + 1, row + 1 + tool.detail_count, false, details)
+  tool.detail_count = #details
+end
+
+local function add_tool(event)
+  local tool = { kind = 'tool', id = event.id, name = event.name, arguments = encode(event.arguments), detail_count = 0 }
+  local header = tool_lines(tool)
+  M.append({ header })
+  tool.mark = mark_line(prompt_index() - 1, tool)
+  if event.id then state.tools[event.id] = tool end
+  return tool
+end
+
+local function citation_location(citation)
+  local ok, path = pcall(vim.uri_to_fname, citation.uri or '')
+  local line = type(citation.range) == 'table' and citation.range.start and citation.range.start.line or 0
+  return ok and path or tostring(citation.uri), line + 1
+end
+
+local function add_citation(citation)
+  local path, line = citation_location(citation)
+  local key = path .. ':' .. line .. ':' .. tostring(citation.title)
+  for _, seen in ipairs(state.citations) do
+    if seen.key == key then return end
+  end
+  local entry = { kind = 'citation', citation = citation, path = path, line = line, key = key }
+  table.insert(state.citations, entry)
+  M.append({ string.format('  [%d] %s · %s:%d', #state.citations, one_line(citation.title or path, 60),
+    vim.fn.fnamemodify(path, ':~:.'), line) })
+  mark_line(prompt_index() - 1, entry)
+end
+
 --- Renders one spark/chatEvent.
 function M.event(event)
   for key, value in pairs(event) do
@@ -156,31 +244,125 @@ function M.event(event)
   if kind == 'delta' then
     stream(event.agent, event.text or '')
   elseif kind == 'toolCall' then
-    local arguments = type(event.arguments) == 'string' and event.arguments or vim.json.encode(event.arguments or {})
-    M.append({ '  → ' .. tostring(event.name) .. ' ' .. one_line(arguments, 80) })
+    add_tool(event)
   elseif kind == 'toolResult' then
-    local mark = event.isError and '  ✗ ' or '  ← '
-    M.append({ mark .. tostring(event.name) .. ': ' .. one_line(event.content, 100) })
+    local tool = event.id and state.tools[event.id] or add_tool(event)
+    tool.result, tool.is_error = tostring(event.content or ''), event.isError == true
+    render_tool(tool)
   elseif kind == 'handoff' then
     M.append({ '  ⇄ handoff ' .. tostring(event.from) .. ' → ' .. tostring(event.to) })
+  elseif kind == 'citation' then
+    add_citation(event)
   elseif kind == 'edit' then
     local status = event.applied and 'applied' or ('not applied' .. (event.message and (': ' .. event.message) or ''))
     M.append({ '  ✎ ' .. tostring(event.change) .. ' ' .. tostring(event.path or event.uri) .. ' (' .. status .. ')' })
   elseif kind == 'error' then
     M.append({ '  ! error: ' .. one_line(event.message, 200) })
   elseif kind == 'done' then
+    for _, citation in ipairs(type(event.citations) == 'table' and event.citations or {}) do add_citation(citation) end
     local usage = event.usage and event.usage.total_tokens
     M.append({ '  ✓ done' .. (usage and (' · ' .. usage .. ' tokens') or ''), '' })
   end
 end
 
---- Adds the user's message to the transcript.
-function M.user(message, context)
+--- What the panel line `row` (0-based) shows: a tool call or a citation entry, else nil.
+function M.target_at(row)
+  local marks = vim.api.nvim_buf_get_extmarks(M.bufnr(), ns, { row, 0 }, { row, -1 }, {})
+  for _, mark in ipairs(marks) do
+    if state.marks[mark[1]] then return state.marks[mark[1]] end
+  end
+  return nil
+end
+
+local function cursor_row()
+  return vim.api.nvim_win_get_cursor(0)[1] - 1
+end
+
+--- Expands or folds the tool call on line `row` (default: the cursor's), or the one whose details it is in.
+function M.toggle(row)
+  row = row or cursor_row()
+  local target = M.target_at(row)
+  if not target then
+    for back = row - 1, 0, -1 do
+      local candidate = M.target_at(back)
+      if candidate then
+        if candidate.kind == 'tool' and back + candidate.detail_count >= row then target = candidate end
+        break
+      end
+    end
+  end
+  if not target or target.kind ~= 'tool' then return false end
+  target.expanded = not target.expanded
+  render_tool(target)
+  return true
+end
+
+--- Opens a citation's file at its line, in another window of the tab (else a new split).
+function M.jump(entry)
+  local target
+  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
+    if vim.api.nvim_win_get_buf(win) ~= state.bufnr and vim.api.nvim_win_get_config(win).relative == '' then
+      target = win
+      break
+    end
+  end
+  if target then
+    vim.api.nvim_set_current_win(target)
+  else
+    vim.cmd('leftabove vsplit')
+  end
+  vim.cmd('edit ' .. vim.fn.fnameescape(entry.path))
+  vim.api.nvim_win_set_cursor(0, { math.min(entry.line, vim.api.nvim_buf_line_count(0)), 0 })
+end
+
+--- <CR> in normal mode: jumps to the citation under the cursor, expands or folds a tool call, else sends
+--- the prompt.
+function M.activate()
+  local row = cursor_row()
+  local target = M.target_at(row)
+  if target and target.kind == 'citation' then
+    M.jump(target)
+  elseif not M.toggle(row) then
+    M.send_prompt()
+  end
+end
+
+--- The citations shown since the last request, as quickfix items.
+function M.citation_items()
+  local items = {}
+  for _, entry in ipairs(state.citations) do
+    local snippet = entry.citation.snippet and vim.split(tostring(entry.citation.snippet), '\n', { plain = true })[1]
+    table.insert(items, {
+      filename = entry.path, lnum = entry.line, col = 1,
+      text = tostring(entry.citation.title or '') .. (snippet and snippet ~= '' and (': ' .. snippet) or ''),
+    })
+  end
+  return items
+end
+
+--- Shows `text` after the prompt (the work-done progress of a run), or clears it with nil.
+function M.progress(text)
+  if not valid() then return end
+  vim.api.nvim_buf_clear_namespace(state.bufnr, progress_ns, 0, -1)
+  if text then
+    vim.api.nvim_buf_set_extmark(state.bufnr, progress_ns, prompt_index(), 0,
+      { virt_text = { { '  ' .. text, 'Comment' } }, virt_text_pos = 'eol' })
+  end
+end
+
+--- Adds a request to the transcript before its answer: what the user typed, a code action's title or a
+--- command's message; `context` ("sample.py:4-6") and `images` (paths or URIs attached) below it.
+function M.user(message, context, images)
   local lines = { 'you: ' .. (vim.split(message, '\n', { plain = true })[1] or '') }
   for i, line in ipairs(vim.split(message, '\n', { plain = true })) do
     if i > 1 then table.insert(lines, '     ' .. line) end
   end
   if context then table.insert(lines, '  (context: ' .. context .. ')') end
+  for _, image in ipairs(images or {}) do
+    local shown = vim.startswith(image, 'data:') and (image:match('^data:([^;,]*)') or 'data') .. ' data URL' or image
+    table.insert(lines, '  ▣ image: ' .. shown)
+  end
+  state.citations = {}
   M.append(lines)
 end
 
@@ -211,7 +393,8 @@ function M.clear()
   if not valid() then return end
   local at = prompt_index()
   vim.api.nvim_buf_set_lines(state.bufnr, 0, at, false, {})
-  state.open_agent = nil
+  vim.api.nvim_buf_clear_namespace(state.bufnr, ns, 0, -1)
+  state.open_agent, state.tools, state.marks, state.citations = nil, {}, {}, {}
 end
 
 --- Sends what is typed after the prompt marker and clears the prompt.
@@ -223,7 +406,7 @@ function M.send_prompt()
   local message = vim.trim(table.concat(lines, '\n'))
   if message == '' then return end
   vim.api.nvim_buf_set_lines(bufnr, at, -1, false, { M.prompt_marker })
-  if state.on_send then state.on_send(message) end
+  callback('send', message)
 end
 
 return M
