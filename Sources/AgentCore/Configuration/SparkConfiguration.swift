@@ -36,6 +36,8 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// `service.approval` (`SPARK_SERVICE_APPROVAL`): how the HTTP service, which cannot ask, decides on
     /// `bash`, `execute_code` and `python_repl`; `deny` by default.
     public var serviceApproval: ServiceApproval = .deny
+    /// `image.maxPixels` and `image.maxBytes`: how large an image the vision model receives.
+    public var imageLimits = ImageLimits()
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.
