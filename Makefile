@@ -39,9 +39,12 @@ run: release ## Build and start the language server on stdio (on a terminal it e
 
 test: test-unit test-http test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM)
 
-test-unit: setup ## Every test that needs no model server
+test-unit: setup check-cvips ## Every test that needs no model server
 	swift build --build-tests
 	swift test --skip-build --skip RealVLLMTests
+
+check-cvips: setup ## The libvips declarations in Sources/CVips/shim.h compiled against libvips-dev's own headers
+	printf '#include <vips/vips.h>\n#include "Sources/CVips/shim.h"\n' | cc -std=gnu11 -fsyntax-only $$(pkg-config --cflags vips) -x c -
 
 # The long fault soak; SOAK_CHATS operations (make soak SOAK_CHATS=20000), SPARK_SOAK_SEED=<seed> replays a run.
 SOAK_CHATS ?= 5000

@@ -36,6 +36,12 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // CVips declares the few libvips calls it uses; libvips is opened with dlopen on the first image tool
+        // call (see shim.h), so neither executable links it.
+        .systemLibrary(
+            name: "CVips",
+            providers: [.apt(["libvips-dev"])]
+        ),
 
         // The JSON value, parser, writer and decoders. Depends on nothing of ours.
         .target(
@@ -88,6 +94,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The image agent (`image`): metadata, OCR, description and comparison of workspace images through
+        // libvips (CVips) and Tesseract, with the vision model's account.
+        .target(
+            name: "ImageAgent",
+            dependencies: [
+                "AgentCore",
+                "CodingAgent",
+                "CVips",
+                "SparkJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Prompts")],
+            swiftSettings: strictSettings
+        ),
+
         // LSP protocol types, framing, connection, server and handlers.
         .target(
             name: "SparkLSP",
@@ -120,7 +141,7 @@ let package = Package(
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
-            dependencies: ["AgentCore", "CodingAgent", "KnowledgeAgent"],
+            dependencies: ["AgentCore", "CodingAgent", "KnowledgeAgent", "ImageAgent"],
             swiftSettings: strictSettings
         ),
 
@@ -187,6 +208,7 @@ let package = Package(
                 "SparkLSP",
                 "AgentCore",
                 "CodingAgent",
+                "ImageAgent",
                 "SparkTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -227,6 +249,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ImageAgentTests",
+            dependencies: ["ImageAgent", "SparkAgents", "AgentCore", "CodingAgent", "CVips", "SparkJSON", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AgentCoreTests",
             dependencies: ["AgentCore", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
@@ -255,7 +282,7 @@ let package = Package(
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.
         .testTarget(
             name: "RealVLLMTests",
-            dependencies: ["AgentCore", "CodingAgent", "SparkLSP", "SparkJSON", "SparkTestSupport"],
+            dependencies: ["AgentCore", "CodingAgent", "ImageAgent", "SparkLSP", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,5 +1,6 @@
 import AgentCore
 import CodingAgent
+import ImageAgent
 import KnowledgeAgent
 
 /// The specialists the supervisor routes to, in the order its prompt lists them; the language server, the
@@ -10,6 +11,7 @@ public enum AgentModules {
         [
             CodingAgentModule(),
             KnowledgeAgentModule(),
+            ImageAgentModule(),
         ]
     }
 }

@@ -8,6 +8,8 @@ struct ChatPayload: Hashable, Sendable {
     var sessionID: String?
     var agentType: String?
     var stream: Bool?
+    /// `images`: workspace paths, `file:` URIs or `data:image/<type>;base64,` URLs.
+    var images: [String] = []
 
     /// The longest session id accepted.
     static let maxSessionIDLength = 200
@@ -44,6 +46,12 @@ struct ChatPayload: Hashable, Sendable {
             }
         }
         agentType = try Self.optionalString(fields, "agent_type")
+        if let images = fields["images"], !images.isNull {
+            guard case .array(let items) = images else { throw .invalidRequest("images must be an array of strings") }
+            let paths = items.compactMap(\.stringValue)
+            guard paths.count == items.count else { throw .invalidRequest("images must be an array of strings") }
+            self.images = paths
+        }
         if let stream = fields["stream"], !stream.isNull {
             guard let flag = stream.boolValue else { throw .invalidRequest("stream must be true or false") }
             self.stream = flag

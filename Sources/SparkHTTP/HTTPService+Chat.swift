@@ -31,6 +31,7 @@ extension HTTPService {
         var turn = ChatTurnRequest(
             message: payload.message, sessionID: payload.sessionID ?? chat.freshSessionID(), agent: payload.agentType)
         turn.owner = context.owner
+        turn.images = payload.images
         return (turn, surface)
     }
 

@@ -16,6 +16,7 @@ struct SparkBenchCommand: AsyncParsableCommand {
             CodeActionBenchmark.self,
             ChatLatencyBenchmark.self,
             SandboxBenchmark.self,
+            ImageBenchmark.self,
         ]
     }
 

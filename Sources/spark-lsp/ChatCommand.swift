@@ -40,6 +40,11 @@ struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Log debug details to stderr.")
     var verbose = false
 
+    @Option(
+        name: .customLong("image"),
+        help: "Attach an image (a workspace path, file: URI or data: URL); repeat for several.")
+    var images: [String] = []
+
     @Argument(help: "The request.")
     var message: String
 
@@ -59,9 +64,10 @@ struct ChatCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         // Without --session nothing is stored; the id only tags the output.
-        let request = ChatTurnRequest(
+        var request = ChatTurnRequest(
             message: message, sessionID: session ?? setup.service.freshSessionID(), agent: agent,
             persistent: session != nil)
+        request.images = images
         let printer = ChatEventPrinter(json: json, sessionID: request.sessionID ?? "")
         let run = Task { try await setup.service.run(request, on: setup.surface) { printer.print($0) } }
         let interrupt = InterruptSignal { run.cancel() }

@@ -22,13 +22,17 @@ public struct AgentRunContext: Sendable {
     /// The process environment (timeouts, sandbox preference, `PATH`).
     public var environment: [String: String]
     public var logger: Logger
+    /// The front end's model client, for tools that ask a model themselves (the image agent's vision calls);
+    /// `nil` where there is none.
+    public var client: (any ModelClient)?
 
     public init(
         configuration: SparkConfiguration, editor: any WorkspaceEditor, documents: (any DocumentSource)?,
         seenFiles: SeenFiles = SeenFiles(), approval: any ApprovalPolicy,
         workflow: String? = nil, prompts: PromptLibrary = PromptLibrary(), environment: [String: String] = [:],
-        logger: Logger
+        logger: Logger, client: (any ModelClient)? = nil
     ) {
+        self.client = client
         self.configuration = configuration
         self.editor = editor
         self.documents = documents

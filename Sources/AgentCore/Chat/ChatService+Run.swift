@@ -12,8 +12,11 @@ extension ChatService {
         _ request: ChatTurnRequest, on surface: ChatSurface,
         events: @escaping @Sendable (ChatEvent) async -> Void
     ) async throws -> ChatTurnResult {
-        guard !request.message.isEmpty else { throw ChatError(.invalidRequest, "the message is empty") }
+        guard !request.message.isEmpty || !request.images.isEmpty else {
+            throw ChatError(.invalidRequest, "the message is empty")
+        }
         let configuration = try configuration(on: surface)
+        let user = ChatMessage.user(try attachingImages(request, configuration))
         let store = request.persistent ? try sessionStore(configuration) : nil
         let sessionID = request.sessionID ?? freshSessionID()
         let history: [ChatMessage]
@@ -40,7 +43,6 @@ extension ChatService {
         let agentName = try answeringAgent(request, stored: storedAgent, registry: registry, configuration)
         turn.switchAgent(to: agentName)
         let engine = SwarmEngine(client: client, registry: registry, options: configuration.runOptions, logger: logger)
-        let user = ChatMessage.user(request.message)
         let transcript = RunTranscript()
         do {
             var response: RunResponse?
@@ -113,6 +115,22 @@ extension ChatService {
             let failure = ChatError.run(error, agent: registry[turn.agent])
             await events(.error(agent: turn.agent, message: failure.message))
             throw failure
+        }
+    }
+
+    /// The request's message with a reference to each attached image, stored in the data directory first.
+    private func attachingImages(
+        _ request: ChatTurnRequest, _ configuration: SparkConfiguration
+    ) throws(ChatError) -> String {
+        guard !request.images.isEmpty else { return request.message }
+        let store = ImageAttachmentStore(
+            workspace: configuration.workspace, dataDirectory: configuration.dataDirectory(environment: environment))
+        do {
+            let attachments = try store.store(request.images)
+            let list = ImageAttachment.describe(attachments)
+            return request.message.isEmpty ? list : request.message + "\n\n" + list
+        } catch {
+            throw ChatError(.invalidRequest, "\(error)")
         }
     }
 

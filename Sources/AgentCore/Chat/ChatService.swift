@@ -104,7 +104,7 @@ public final class ChatService: Sendable {
             configuration: configuration, editor: editor,
             documents: surface.documents, seenFiles: seenFiles, approval: approvals.asking(surface.approval),
             workflow: workflow,
-            prompts: prompts, environment: environment, logger: logger)
+            prompts: prompts, environment: environment, logger: logger, client: client)
     }
 
     /// A new session id, `<prefix>-<uuid>`, for a front end that must know it before the run starts.

@@ -16,6 +16,10 @@ public struct ChatTurnRequest: Sendable {
     public var persistent: Bool
     /// Who a session this turn creates belongs to (an API key's owner in the HTTP service); `nil` for none.
     public var owner: String?
+    /// Images attached to the message: workspace paths (relative, or absolute inside the workspace), `file:`
+    /// URIs or `data:image/<type>;base64,` URLs. Each is stored once by its hash and the message names it by
+    /// reference (`ImageAttachment`).
+    public var images: [String] = []
 
     public init(
         message: String, sessionID: String? = nil, agent: String? = nil, workflow: String? = nil,

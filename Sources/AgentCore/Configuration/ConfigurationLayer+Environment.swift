@@ -55,6 +55,16 @@ extension ConfigurationLayer {
             paths: value("KNOWLEDGE_BASE_PATHS").map { $0.split(separator: ":").map(String.init) },
             embeddingModel: value("EMBEDDING_MODEL"), embeddingEndpoint: try url("EMBEDDING_ENDPOINT"))
         if knowledge != KnowledgeBaseLayer() { knowledgeBase = knowledge }
+        func count(_ name: String, minimum: Int) throws -> Int? {
+            guard let text = value(name) else { return nil }
+            guard let number = Int(text), number >= minimum else {
+                throw ConfigurationError(
+                    source: "environment", field: name, message: "expected a whole number of at least \(minimum), got \"\(text)\"")
+            }
+            return number
+        }
+        imageMaxPixels = try count("SPARK_IMAGE_MAX_PIXELS", minimum: 4096)
+        imageMaxBytes = try count("SPARK_IMAGE_MAX_BYTES", minimum: 16384)
         for name in SparkConfiguration.builtInAgents {
             let prefix = name.uppercased()
             let layer = AgentLayer(model: value("\(prefix)_MODEL"), endpoint: try url("\(prefix)_ENDPOINT"))

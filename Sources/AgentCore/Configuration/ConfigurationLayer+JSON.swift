@@ -4,9 +4,10 @@ extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
-        "service", "knowledgeBase",
+        "service", "knowledgeBase", "image",
     ]
     static let serviceFields: Set<String> = ["approval"]
+    static let imageFields: Set<String> = ["maxPixels", "maxBytes"]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
     ]
@@ -39,6 +40,12 @@ extension ConfigurationLayer {
                 paths: try reader.strings("paths"), embeddingModel: try reader.string("embeddingModel"),
                 embeddingEndpoint: try reader.url("embeddingEndpoint"),
                 maxFileSize: try reader.int("maxFileSize", minimum: 1))
+        }
+        if let image = try root.object("image") {
+            let reader = try FieldReader(
+                .object(image), source: source, path: "image.", strict: strict, known: Self.imageFields)
+            imageMaxPixels = try reader.int("maxPixels", minimum: 4096)
+            imageMaxBytes = try reader.int("maxBytes", minimum: 16384)
         }
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(

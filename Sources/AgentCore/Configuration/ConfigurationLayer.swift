@@ -26,6 +26,9 @@ struct ConfigurationLayer: Hashable, Sendable {
     var protectedPaths: [String]?
     /// `service.approval`.
     var serviceApproval: ServiceApproval?
+    /// `image.maxPixels`, `image.maxBytes`.
+    var imageMaxPixels: Int?
+    var imageMaxBytes: Int?
     var agents: [String: AgentLayer] = [:]
     /// `knowledgeBase`.
     var knowledgeBase: KnowledgeBaseLayer?
@@ -46,6 +49,8 @@ extension SparkConfiguration {
         if let value = layer.firstByteTimeout { result.timeouts.firstByte = value }
         if let value = layer.idleTimeout { result.timeouts.idle = value }
         if let value = layer.serviceApproval { result.serviceApproval = value }
+        if let value = layer.imageMaxPixels { result.imageLimits.maxPixels = value }
+        if let value = layer.imageMaxBytes { result.imageLimits.maxBytes = value }
         for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
             result.protectedPaths.append(path)
         }

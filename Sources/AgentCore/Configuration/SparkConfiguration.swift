@@ -38,6 +38,8 @@ public struct SparkConfiguration: Hashable, Sendable {
     public var serviceApproval: ServiceApproval = .deny
     /// The knowledge base's folders and embedding model (`knowledgeBase`).
     public var knowledgeBase = KnowledgeBaseSettings()
+    /// `image.maxPixels` and `image.maxBytes`: how large an image the vision model receives.
+    public var imageLimits = ImageLimits()
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.

@@ -57,9 +57,12 @@ enum AgentHandlers {
     }
 
     static func job(for request: SparkChatRequest, context: ServerContext) async throws -> ChatJob {
-        guard !request.message.isEmpty else { throw ResponseError.invalidParams("message must not be empty") }
+        guard !request.message.isEmpty || !(request.images ?? []).isEmpty else {
+            throw ResponseError.invalidParams("message must not be empty")
+        }
         var turn = ChatTurnRequest(
             message: request.message, sessionID: request.sessionId, agent: request.agent, workflow: request.workflow)
+        turn.images = request.images ?? []
         if let document = request.textDocument {
             let code = await CodeContext.load(uri: document.uri, range: request.range, documents: context.documents)
             turn.message += "\n\n(The user is looking at \(code.location).)\(code.block)"

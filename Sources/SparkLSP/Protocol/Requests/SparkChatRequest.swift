@@ -19,6 +19,8 @@ public struct SparkChatRequest: LSPRequest, Hashable {
     public var workflow: String?
     /// Standard work-done progress token.
     public var workDoneToken: ProgressToken?
+    /// Images attached to the message: workspace paths, `file:` URIs or `data:image/<type>;base64,` URLs.
+    public var images: [String]?
 
     public init(
         message: String, sessionId: String? = nil, agent: String? = nil, token: String? = nil,
