@@ -4,6 +4,8 @@
 set -euo pipefail
 
 packages=(libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config neovim bubblewrap python3 python3-venv nodejs git shfmt)
+# The service's PostgreSQL session tests start their own server (scripts/postgres/with-server.sh).
+packages+=(postgresql)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

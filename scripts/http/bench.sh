@@ -13,4 +13,4 @@ if ! "$home/bin/python" -m pip show fastapi uvicorn httpx uvloop httptools >/dev
     python3 -m venv "$home"
     "$home/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
 fi
-exec "$home/bin/python" bench/http/run.py .build/release/spark-service "$@"
+exec "$home/bin/python" bench/http/run.py "${SPARK_SERVICE_BINARY:-.build/release/spark-service}" "$@"
