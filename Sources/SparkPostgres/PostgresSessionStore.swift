@@ -147,7 +147,7 @@ public final class PostgresSessionStore: SessionStorage {
 
     public func delete(session: String) async throws {
         try await perform("delete session \(session)") {
-            try await self.client.query("DELETE FROM sessions WHERE id = \(session)", logger: self.logger)
+            _ = try await self.client.query("DELETE FROM sessions WHERE id = \(session)", logger: self.logger)
         }
     }
 

@@ -71,24 +71,3 @@ struct PostgresReplicaTests {
         try await database.close()
     }
 }
-
-/// A replica whose `DATABASE_URL` leads nowhere (needs no server).
-@Suite struct PostgresUnreachableTests {
-    @Test func aDatabaseThatCannotBeReachedStopsTheServiceWithTheReason() async throws {
-        let world = ServiceProcessTests.World()
-        defer { world.remove() }
-        // A port nothing listens on: the replica must not serve sessions it cannot keep.
-        let port = try TestListener().port  // closed again at once
-        let process = try SparkProcess(
-            ["serve", "--http", "--port", "0"],
-            environment: world.environment(
-                try ScriptedModelServer.refusingEndpoint(),
-                [
-                    "DATABASE_URL": "postgres://spark@127.0.0.1:\(port)/spark?sslmode=disable",
-                    "SPARK_DATABASE_TIMEOUT": "2",
-                ]))
-        let exit = try await process.exit()
-        #expect(exit.status != 0)
-        #expect(exit.stderr.contains("PostgreSQL"), "stderr: \(exit.stderr)")
-    }
-}
