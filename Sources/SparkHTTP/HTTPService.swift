@@ -64,10 +64,12 @@ public final class HTTPService: Sendable {
 
     /// Serves until SIGTERM or SIGINT; then stops accepting connections, lets running requests and streams go
     /// on for `settings.shutdownGrace`, cancels what is left (each stream ends with its `error` and `done`
-    /// events) and returns.
-    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// events) and returns. `services` run beside the server and stop after it (the PostgreSQL sessions' pool).
+    public func run(
+        services: [any Service] = [], onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         var configuration = ServiceGroupConfiguration(
-            services: [
+            services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) } + [
                 .init(service: application(onServerRunning: onServerRunning)),
                 .init(
                     service: RunDrainer(turns: turns, grace: settings.shutdownGrace),

@@ -31,12 +31,8 @@ final class ChatEventPrinter: Sendable {
         state.withLock { $0.activeAgent = event.agent }
         if case .handoff(_, let to) = event { state.withLock { $0.activeAgent = to } }
         if json {
-            if case .done = event {
-                guard markDone() else { return }
-                line(EventLine(event: event, sessionID: sessionID, status: "ok"))
-            } else {
-                line(EventLine(event: event, sessionID: sessionID))
-            }
+            if case .done = event, !markDone() { return }
+            line(SessionChatEvent(event, sessionID: sessionID))
             return
         }
         switch event {
@@ -95,17 +91,6 @@ final class ChatEventPrinter: Sendable {
         }
         if needsBreak { StandardStream.output("\n") }
         StandardStream.error(text + "\n")
-    }
-}
-
-/// One `--json` line: the event's fields, `sessionId`, and on the `done` line `status`.
-private struct EventLine: Encodable {
-    var event: ChatEvent
-    var sessionID: String
-    var status: String?
-
-    func encode(to encoder: any Encoder) throws {
-        try event.encode(to: encoder, envelope: ["sessionId": sessionID, "status": status])
     }
 }
 

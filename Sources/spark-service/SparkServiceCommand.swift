@@ -4,6 +4,8 @@ import CodingAgent
 import Logging
 import SparkAgents
 import SparkHTTP
+import SparkPostgres
+import ServiceLifecycle
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +29,8 @@ struct SparkServiceCommand: AsyncParsableCommand {
         discussion: """
             Listens on 127.0.0.1:8000 by default. Any other address requires SPARK_API_KEYS. Settings: \
             SPARK_API_KEYS, SPARK_HTTP_MAX_BODY_BYTES, SPARK_HTTP_MAX_CONCURRENT, SPARK_HTTP_REQUEST_TIMEOUT, \
-            SPARK_HTTP_IDLE_TIMEOUT, SPARK_HTTP_SHUTDOWN_GRACE, SPARK_HTTP_CORS_ORIGINS, and service.approval \
+            SPARK_HTTP_IDLE_TIMEOUT, SPARK_HTTP_SHUTDOWN_GRACE, SPARK_HTTP_CORS_ORIGINS, DATABASE_URL (sessions in \
+            PostgreSQL instead of SQLite) and SPARK_DATABASE_TIMEOUT, and service.approval \
             (SPARK_SERVICE_APPROVAL) in the configuration; see the README.
             """,
         version: sparkVersion)
@@ -68,12 +71,25 @@ struct SparkServiceCommand: AsyncParsableCommand {
             Self.fail("\(error)")
             throw ExitCode(2)
         }
+        // Sessions in PostgreSQL when DATABASE_URL names one (several replicas), else in the SQLite file of the
+        // data directory, shared with the language server and `spark-lsp chat`.
+        var sessions: PostgresSessionService?
+        if let url = environment["DATABASE_URL"] {
+            do {
+                let timeout = environment["SPARK_DATABASE_TIMEOUT"].flatMap(Int.init).map(Duration.seconds)
+                sessions = try PostgresSessionService(
+                    databaseURL: url, startupTimeout: timeout ?? .seconds(30), logger: logger)
+            } catch {
+                Self.fail("\(error)")
+                throw ExitCode(2)
+            }
+        }
         let metrics = ServiceMetrics()
         let client = HTTPModelClient(
             logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)"))
         let chat = ChatService(
             client: MeteredModelClient(client, metrics: metrics), modules: AgentModules.all(), configFile: configFile,
-            environment: environment, sessionPrefix: "http", logger: logger)
+            environment: environment, sessionStorage: sessions?.store, sessionPrefix: "http", logger: logger)
         do {
             let configuration = try chat.configurations.configuration()
             if let untrusted = configuration.untrusted { logger.warning("\(untrusted.message)") }
@@ -88,7 +104,7 @@ struct SparkServiceCommand: AsyncParsableCommand {
                     root: try WorkspaceRoot(path: configuration.workspace),
                     protected: ProtectedPaths(additional: configuration.protectedPaths))
             }, logger: logger)
-        try await service.run { port in
+        try await service.run(services: sessions.map { [$0] } ?? []) { port in
             // One line on stdout when the service accepts connections (scripts and tests wait for it).
             let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
             Self.write("spark-service: listening on http://\(host):\(port)\n", to: STDOUT_FILENO)

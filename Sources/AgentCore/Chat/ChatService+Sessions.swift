@@ -59,8 +59,10 @@ extension ChatService {
         for module in modules { await module.endSession(session) }
     }
 
-    /// The session store of the configuration's data directory, opened on first use.
-    func sessionStore(_ configuration: SparkConfiguration) throws(ChatError) -> SessionStore {
+    /// The shared session storage if there is one (the service's PostgreSQL), else the SQLite store of the
+    /// configuration's data directory, opened on first use.
+    func sessionStore(_ configuration: SparkConfiguration) throws(ChatError) -> any SessionStorage {
+        if let sessionStorage { return sessionStorage }
         let path = sessionsDatabase ?? configuration.dataDirectory(environment: environment).sessionsDatabase
         do {
             return try stores.withLock { stores in

@@ -42,6 +42,7 @@ public final class ChatService: Sendable {
     public let seenFiles = SeenFiles()
     let environment: [String: String]
     let sessionsDatabase: String?
+    let sessionStorage: (any SessionStorage)?
     let sessionPrefix: String
     let logger: Logger
     /// Open session stores by file; behind a mutex (requests run concurrently).
@@ -54,17 +55,19 @@ public final class ChatService: Sendable {
     ///   - environment: the process environment (`VLLM_ENDPOINT`, `WORKSPACE_DIR`, ...), read once.
     ///   - prompts: `nil` uses the built-in prompts, overridden by `SPARK_PROMPTS_DIR`.
     ///   - sessionsDatabase: the sessions file; `nil` uses `sessions.sqlite` in the data directory.
+    ///   - sessionStorage: where sessions live instead of a SQLite file (the service's PostgreSQL); `nil`: SQLite.
     ///   - sessionPrefix: new session ids are `<prefix>-<uuid>` (`lsp`, `cli`, `http`).
     public init(
         client: any ModelClient, modules: [any AgentModule], configFile: String? = nil,
         environment: [String: String], prompts: PromptLibrary? = nil, sessionsDatabase: String? = nil,
-        sessionPrefix: String = "chat", logger: Logger
+        sessionStorage: (any SessionStorage)? = nil, sessionPrefix: String = "chat", logger: Logger
     ) {
         self.client = client
         self.modules = modules
         self.configurations = ConfigurationStore(configFile: configFile, environment: environment)
         self.environment = environment
         self.sessionsDatabase = sessionsDatabase
+        self.sessionStorage = sessionStorage
         self.sessionPrefix = sessionPrefix
         self.logger = logger
         if let prompts {

@@ -3,8 +3,8 @@
 /// Version 1: sessions and their messages. Version 2: message reasoning text, session titles (filled in from
 /// the first user message of existing sessions) and an index for listing sessions by recency. Version 3: the
 /// owner of a session a front end with API keys created (the HTTP service), `NULL` for every other.
-enum SessionSchema {
-    static let migrations: [SQLiteMigration] = [
+package enum SessionSchema {
+    package static let migrations: [SQLiteMigration] = [
         SQLiteMigration(
             version: 1, name: "sessions and messages",
             sql: """

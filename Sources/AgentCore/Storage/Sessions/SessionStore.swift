@@ -4,12 +4,12 @@
     import Foundation
 #endif
 
-/// Conversation history per session in a SQLite file, with the active agent, so a run resumes after a restart.
+/// Conversation history per session in a SQLite file (the default ``SessionStorage``), with the active agent, so a run resumes after a restart.
 ///
 /// One connection per store, used only from this actor, which runs on a thread of its own (a
 /// ``DatabaseExecutor``), never on the cooperative pool. Several stores (or processes) may share a file: writes
 /// take SQLite's write lock (`BEGIN IMMEDIATE`, WAL) and wait for it up to the busy timeout.
-public actor SessionStore {
+public actor SessionStore: SessionStorage {
     private let executor: DatabaseExecutor
     private let database: SQLiteDatabase
     private let now: @Sendable () -> Date
@@ -42,7 +42,7 @@ public actor SessionStore {
     /// Appends `messages` to the end of `session` (creating it, owned by `owner`) and records `activeAgent` as
     /// the agent the conversation continues with. All or nothing. A session's owner is set when it is created
     /// and never changes.
-    public func append(_ messages: [ChatMessage], session: String, activeAgent: String, owner: String? = nil)
+    public func append(_ messages: [ChatMessage], session: String, activeAgent: String, owner: String?)
         throws
     {
         let time = SQLiteValue(now().timeIntervalSince1970)
