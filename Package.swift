@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "spark-lsp", targets: ["spark-lsp"]),
         .executable(name: "spark-sandbox", targets: ["spark-sandbox"]),
         .executable(name: "spark-service", targets: ["spark-service"]),
+        .executable(name: "spark-mcp", targets: ["spark-mcp"]),
         .library(name: "SparkLSP", targets: ["SparkLSP"]),
         .library(name: "AgentCore", targets: ["AgentCore"]),
         .library(name: "CodingAgent", targets: ["CodingAgent"]),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // MCP (the `spark-mcp` helper only; see the SparkMCP target).
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // C shims: system libraries with typed wrappers for the variadic C calls.
@@ -114,6 +117,34 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The language server's side of MCP: the configured servers' tools offered to the agents, through the
+        // `spark-mcp` helper. Links no MCP SDK (see MCPGatewayClient for why).
+        .target(
+            name: "MCPTools",
+            dependencies: [
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MCP with the official SDK, both ways: the helper's connections to the configured servers (the gateway),
+        // and `spark-lsp mcp serve`, which offers the agents and the coding tools to MCP hosts.
+        .target(
+            name: "SparkMCP",
+            dependencies: [
+                "MCPTools",
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
@@ -126,6 +157,7 @@ let package = Package(
             name: "spark-lsp",
             dependencies: [
                 "SparkLSP",
+                "MCPTools",
                 "SparkAgents",
                 "AgentCore",
                 "CodingAgent",
@@ -147,6 +179,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The MCP helper. A separate binary, as spark-service is, so the language server maps neither the MCP SDK
+        // nor full Foundation and FoundationNetworking: `spark-lsp mcp serve` executes it, and the language server
+        // starts `spark-mcp gateway` on the first run that uses an MCP server.
+        .executableTarget(
+            name: "spark-mcp",
+            dependencies: [
+                "SparkMCP",
+                "MCPTools",
+                "SparkAgents",
+                "AgentCore",
+                "CodingAgent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -4,11 +4,11 @@ extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
-        "service",
+        "service", "mcpServers",
     ]
     static let serviceFields: Set<String> = ["approval"]
     static let agentFields: Set<String> = [
-        "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
+        "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody", "mcpServers",
     ]
 
     /// Reads a layer from a JSON object (a config file, or the editor's `spark` settings).
@@ -31,6 +31,9 @@ extension ConfigurationLayer {
                 .object(service), source: source, path: "service.", strict: strict, known: Self.serviceFields)
             serviceApproval = try reader.choice("approval", ServiceApproval.self)
         }
+        if let servers = try root.object("mcpServers") {
+            mcpServers = try MCPServerDefinition.all(in: servers, source: source, strict: strict)
+        }
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(
                 value, source: source, path: "agents.\(name).", strict: strict, known: Self.agentFields)
@@ -42,6 +45,7 @@ extension ConfigurationLayer {
             layer.temperature = try agent.double("temperature", range: 0...2)
             layer.maxTurns = try agent.int("maxTurns", minimum: 1)
             layer.extraBody = try agent.object("extraBody")
+            layer.mcpServers = try agent.strings("mcpServers")
             agents[name] = layer
         }
     }

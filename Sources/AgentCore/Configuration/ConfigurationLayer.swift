@@ -10,6 +10,7 @@ struct ConfigurationLayer: Hashable, Sendable {
         var temperature: Double?
         var maxTurns: Int?
         var extraBody: [String: JSONValue]?
+        var mcpServers: [String]?
     }
 
     var endpoint: String?
@@ -27,6 +28,8 @@ struct ConfigurationLayer: Hashable, Sendable {
     /// `service.approval`.
     var serviceApproval: ServiceApproval?
     var agents: [String: AgentLayer] = [:]
+    /// `mcpServers`: replaces same-named servers of earlier layers.
+    var mcpServers: [String: MCPServerDefinition]?
 }
 
 extension SparkConfiguration {
@@ -47,6 +50,7 @@ extension SparkConfiguration {
         for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
             result.protectedPaths.append(path)
         }
+        for (name, server) in layer.mcpServers ?? [:] { result.mcpServers[name] = server }
         for (name, agent) in layer.agents {
             var settings = result.agents[name] ?? AgentSettings(model: result.agents["coding"]?.model ?? "")
             if let value = agent.model { settings.model = value }
@@ -56,6 +60,7 @@ extension SparkConfiguration {
             if let value = agent.temperature { settings.temperature = value }
             if let value = agent.maxTurns { settings.maxTurns = value }
             if let value = agent.extraBody { settings.extraBody.merge(value) { _, new in new } }
+            if let value = agent.mcpServers { settings.mcpServers = value }
             result.agents[name] = settings
         }
         return result

@@ -36,6 +36,10 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// `service.approval` (`SPARK_SERVICE_APPROVAL`): how the HTTP service, which cannot ask, decides on
     /// `bash`, `execute_code` and `python_repl`; `deny` by default.
     public var serviceApproval: ServiceApproval = .deny
+    /// `mcpServers`: the MCP servers the agents may use, by name (see `mcpServers(for:)`).
+    public var mcpServers: [String: MCPServerDefinition] = [:]
+    /// MCP definitions in the workspace's files that were skipped, one line each (see `applyingWorkspaceMCPFiles`).
+    public var mcpProblems: [String] = []
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.
@@ -78,6 +82,13 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// The server `agent` talks to, with the API key and the timeouts.
     public func modelEndpoint(for agent: String) -> ModelEndpoint {
         ModelEndpoint(baseURL: settings(for: agent).endpoint ?? endpoint, apiKey: apiKey, timeouts: timeouts)
+    }
+
+    /// The enabled MCP servers `agent` gets: those `agents.<agent>.mcpServers` names, else every server for the
+    /// coding agent and none for the others.
+    public func mcpServers(for agent: String) -> [MCPServerDefinition] {
+        let names = agents[agent]?.mcpServers ?? (agent == "coding" ? mcpServers.keys.sorted() : [])
+        return names.compactMap { mcpServers[$0] }.filter { !$0.disabled }
     }
 
     /// The engine options this configuration implies.
