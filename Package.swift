@@ -278,6 +278,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Against real MCP servers from PyPI and the Python SDK as host (`make test-mcp`); skipped unless
+        // SPARK_TEST_MCP_VENV is set.
+        .testTarget(
+            name: "MCPTests",
+            dependencies: [
+                "spark-lsp", "spark-mcp", "MCPTools", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport",
+            ],
+            exclude: ["Resources"],
+            swiftSettings: strictSettings
+        ),
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.
         .testTarget(
             name: "RealVLLMTests",

@@ -15,7 +15,6 @@ struct MCPServerStatus: Sendable {
         case failed(message: String, retryAt: ContinuousClock.Instant)
     }
 
-    static let firstBackOff = Duration.seconds(1)
     static let longestBackOff = Duration.seconds(60)
 
     /// The definition it was listed (or failed) with; another definition starts it again.
@@ -24,9 +23,9 @@ struct MCPServerStatus: Sendable {
     var backOff: Duration = .zero
 
     /// This status after a failure: tools withdrawn, the next attempt after the back-off.
-    func failed(_ message: String, now: ContinuousClock.Instant) -> MCPServerStatus {
+    func failed(_ message: String, now: ContinuousClock.Instant, firstBackOff: Duration) -> MCPServerStatus {
         var next = self
-        next.backOff = backOff == .zero ? Self.firstBackOff : min(backOff * 2, Self.longestBackOff)
+        next.backOff = backOff == .zero ? firstBackOff : min(backOff * 2, Self.longestBackOff)
         next.state = .failed(message: message, retryAt: now + next.backOff)
         return next
     }

@@ -17,18 +17,22 @@ public actor MCPToolProvider: AgentToolProvider {
     private let helper: String
     private let environment: [String: String]
     private let outputLimit: Int
+    private let firstBackOff: Duration
     private let logger: Logger
     private var gateways: [String: MCPGatewayClient] = [:]
     /// By workspace, then server name.
     private var statuses: [String: [String: MCPServerStatus]] = [:]
     private var problemHandler: (@Sendable (String) -> Void)?
+    private var toolsChangedHandler: (@Sendable (String) -> Void)?
 
     /// - Parameters:
     ///   - helper: the `spark-mcp` executable; `nil` is the one beside this executable.
     ///   - environment: the process environment the helper (and through it each server) starts with.
     public init(
-        helper: String? = nil, environment: [String: String], outputLimit: Int = defaultOutputLimit, logger: Logger
+        helper: String? = nil, environment: [String: String], outputLimit: Int = defaultOutputLimit,
+        firstBackOff: Duration = .seconds(1), logger: Logger
     ) {
+        self.firstBackOff = firstBackOff
         self.helper = helper ?? HelperExecutable.path(named: "spark-mcp")
         self.environment = environment
         self.outputLimit = outputLimit
@@ -38,6 +42,12 @@ public actor MCPToolProvider: AgentToolProvider {
     /// Where the user hears of a server that failed (the language server's `window/showMessage`).
     public func onProblem(_ handler: @escaping @Sendable (String) -> Void) {
         problemHandler = handler
+    }
+
+    /// Called with a server's name when it announced `notifications/tools/list_changed` (its tools are listed again
+    /// on the next run that uses it).
+    public func onToolsChanged(_ handler: @escaping @Sendable (String) -> Void) {
+        toolsChangedHandler = handler
     }
 
     public func tools(for agent: String, run: AgentRunContext) async -> [any AgentTool] {
@@ -154,6 +164,7 @@ public actor MCPToolProvider: AgentToolProvider {
         case "toolsChanged":
             // Listed again on the next run that uses it.
             statuses[workspace]?[name] = nil
+            toolsChangedHandler?(name)
         case "serverFailed":
             let failure = MCPGatewayClient.Failure(
                 message: params["message"]?.stringValue ?? "failed", stderr: params["stderr"]?.stringValue ?? "",
@@ -164,12 +175,16 @@ public actor MCPToolProvider: AgentToolProvider {
         }
     }
 
+    /// Withdraws the server's tools until its back-off ends and tells the user, once per failure.
     private func markFailed(_ server: MCPServerDefinition, workspace: String, error: any Error) {
         let previous = statuses[workspace]?[server.name] ?? MCPServerStatus(definition: server, state: .ready(tools: []))
+        if previous.definition == server, case .failed(_, let retryAt) = previous.state, ContinuousClock.now < retryAt {
+            return  // the same failure, reported twice (the call's answer and the helper's notice)
+        }
         let message = (error as? MCPGatewayClient.Failure)?.message ?? "\(error)"
         statuses[workspace, default: [:]][server.name] = MCPServerStatus(
             definition: server, state: previous.state, backOff: previous.backOff
-        ).failed(message, now: .now)
+        ).failed(message, now: .now, firstBackOff: firstBackOff)
         let stderr = (error as? MCPGatewayClient.Failure)?.stderr ?? ""
         let tail = stderr.isEmpty ? "" : "\n" + stderr.suffix(1000)
         let text = "Spark: the MCP server \(server.name) is unavailable, its tools are withdrawn: \(message)\(tail)"

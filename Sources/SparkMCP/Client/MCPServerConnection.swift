@@ -22,6 +22,9 @@ actor MCPServerConnection {
         var description: String { stderr.isEmpty ? message : "\(message)\n\(stderr)" }
     }
 
+    /// The longest a server may take to start and list its tools (installers such as `uvx` fetch on first use).
+    static let startTimeout = Duration.seconds(120)
+
     /// The variables an MCP server never inherits.
     static let withheldVariables: Set<String> = ["VLLM_API_KEY", "OPENAI_API_KEY", "SPARK_API_KEYS"]
 
@@ -95,8 +98,18 @@ actor MCPServerConnection {
             }
         }
         do {
-            _ = try await client.connect(transport: transport)
-            try await connection.refreshTools()
+            let started = try await withTimeout(startTimeout) {
+                _ = try await client.connect(transport: transport)
+                try await connection.refreshTools()
+                return true
+            }
+            guard started != nil else {
+                await connection.stop()
+                throw Failure(
+                    message: "the MCP server \(name) did not answer initialize within \(startTimeout)", stderr: stderr.text)
+            }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             await connection.stop()
             throw Failure(message: "the MCP server \(name) did not start: \(error)", stderr: stderr.text)
@@ -143,19 +156,11 @@ actor MCPServerConnection {
         let context = try await client.send(request)
         let client = self.client
         return try await withTaskCancellationHandler {
-            try await withThrowingTaskGroup(of: CallTool.Result?.self) { group in
-                group.addTask { try await context.value }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let result = first else {
-                    try? await client.cancelRequest(context.requestID, reason: "timed out")
-                    throw Failure(message: "\(tool) timed out after \(timeout)", stderr: "")
-                }
-                return result
+            guard let result = try await withTimeout(timeout, { try await context.value }) else {
+                try? await client.cancelRequest(context.requestID, reason: "timed out")
+                throw Failure(message: "\(tool) timed out after \(timeout)", stderr: stderr.text)
             }
+            return result
         } onCancel: {
             Task { try? await client.cancelRequest(context.requestID, reason: "the run was cancelled") }
         }

@@ -96,6 +96,14 @@ public actor MCPGateway {
             // A call that outlives its timeout means a hung server: stop it, so the next use starts it afresh.
             await stop(connection.name, failure: failure)
             throw failure
+        } catch {
+            // A server that exited during the call is down, not just this call failed.
+            guard await connection.isRunning else {
+                throw MCPServerConnection.Failure(
+                    message: "the MCP server \(connection.name) exited during the call",
+                    stderr: await connection.stderrTail)
+            }
+            throw error
         }
     }
 
