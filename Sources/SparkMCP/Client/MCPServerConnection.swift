@@ -82,8 +82,9 @@ actor MCPServerConnection {
         }
         let connection = MCPServerConnection(
             name: name, definition: definition, client: client, process: process, pipes: pipes, stderr: stderr)
+        // Not awaited: listing again is a request, whose answer the SDK's message loop (running this handler) reads.
         await client.onNotification(ToolListChangedNotification.self) { _ in
-            await onListChanged()
+            Task { await onListChanged() }
         }
         await client.onNotification(ProgressNotification.self) { message in
             await connection.deliver(message.params)

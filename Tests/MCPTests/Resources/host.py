@@ -14,9 +14,9 @@ from mcp.client.stdio import stdio_client
 
 def text(result) -> dict:
     return {
-        "isError": bool(result.isError),
+        "isError": bool(result.is_error),
         "text": "\n".join(part.text for part in result.content if getattr(part, "text", None) is not None),
-        "structured": result.structuredContent,
+        "structured": result.structured_content,
     }
 
 
@@ -27,7 +27,7 @@ async def main() -> None:
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             init = await session.initialize()
-            report["server"] = init.serverInfo.name
+            report["server"] = init.server_info.name
             tools = await session.list_tools()
             report["tools"] = sorted(tool.name for tool in tools.tools)
             progress = []

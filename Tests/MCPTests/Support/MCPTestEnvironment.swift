@@ -71,7 +71,20 @@ enum MCPTestEnvironment {
     static func awaitFIFO(_ name: String, in directory: String) async throws -> String {
         let path = directory + "/" + name
         return try await withDeadline(.seconds(60)) {
-            await DetachedThread.run { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+            await DetachedThread.run {
+                // Blocks until the fault server opens the pipe for writing; then reads to its end.
+                let descriptor = open(path, O_RDONLY)
+                guard descriptor >= 0 else { return "" }
+                defer { close(descriptor) }
+                var bytes: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 256)
+                while true {
+                    let count = read(descriptor, &buffer, buffer.count)
+                    guard count > 0 else { break }
+                    bytes += buffer[0..<count]
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
         }
     }
 }
