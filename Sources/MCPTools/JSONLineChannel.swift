@@ -63,7 +63,9 @@ package final class JSONLineChannel: Sendable {
                 pending += chunk[0..<count]
                 var start = 0
                 while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                    if let value = try? JSONValue(parsing: Array(pending[start..<newline])) { continuation.yield(value) }
+                    if let value = try? JSONValue(parsing: Array(pending[start..<newline])) {
+                        continuation.yield(value)
+                    }
                     start = newline + 1
                 }
                 pending.removeFirst(start)

@@ -58,7 +58,8 @@ final class MCPGatewayClient: Sendable {
             _ = close(requests.write)
             _ = close(replies.read)
             throw Failure(
-                message: "cannot start the MCP helper \(executable): \(error) (build it with `swift build --product spark-mcp`)",
+                message:
+                    "cannot start the MCP helper \(executable): \(error) (build it with `swift build --product spark-mcp`)",
                 stderr: "")
         }
         let client = MCPGatewayClient(pid: pid, channel: JSONLineChannel(read: replies.read, write: requests.write))

@@ -84,7 +84,8 @@ public actor MCPToolProvider: AgentToolProvider {
             let tools = await ensure(server, workspace: configuration.workspace)
             switch statuses[configuration.workspace]?[server.name]?.state {
             case .failed(let message, _)?:
-                states.append(MCPServerState(name: server.name, source: server.source, state: "failed: \(message)", tools: []))
+                states.append(
+                    MCPServerState(name: server.name, source: server.source, state: "failed: \(message)", tools: []))
             default:
                 states.append(
                     MCPServerState(name: server.name, source: server.source, state: "ready", tools: tools.map(\.name)))
@@ -177,7 +178,8 @@ public actor MCPToolProvider: AgentToolProvider {
 
     /// Withdraws the server's tools until its back-off ends and tells the user, once per failure.
     private func markFailed(_ server: MCPServerDefinition, workspace: String, error: any Error) {
-        let previous = statuses[workspace]?[server.name] ?? MCPServerStatus(definition: server, state: .ready(tools: []))
+        let previous =
+            statuses[workspace]?[server.name] ?? MCPServerStatus(definition: server, state: .ready(tools: []))
         if previous.definition == server, case .failed(_, let retryAt) = previous.state, ContinuousClock.now < retryAt {
             return  // the same failure, reported twice (the call's answer and the helper's notice)
         }

@@ -54,7 +54,8 @@ struct MCPListCommand: AsyncParsableCommand {
                 ]
             }
             let problems = configuration.mcpProblems.map(JSONValue.string)
-            StandardStream.output(JSONValue.object(["servers": .array(servers), "problems": .array(problems)]).serialized() + "\n")
+            StandardStream.output(
+                JSONValue.object(["servers": .array(servers), "problems": .array(problems)]).serialized() + "\n")
             return
         }
         if states.isEmpty { StandardStream.output("No MCP servers are configured (mcpServers).\n") }
@@ -75,9 +76,12 @@ struct MCPListCommand: AsyncParsableCommand {
 /// the language server itself never links the MCP SDK.
 struct MCPServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the agents (a chat tool, optionally the coding tools) to an MCP host on stdio.")
+        commandName: "serve",
+        abstract: "Serve the agents (a chat tool, optionally the coding tools) to an MCP host on stdio.")
 
-    @Option(help: "The workspace the agents and tools are confined to (default: WORKSPACE_DIR, else the current directory).")
+    @Option(
+        help: "The workspace the agents and tools are confined to (default: WORKSPACE_DIR, else the current directory)."
+    )
     var workspace: String?
 
     @Flag(help: "Also offer the coding agent's tools (file_read, grep, file_write, bash, ...) directly.")

@@ -11,13 +11,17 @@ struct MCPServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve SparkLSP's agents to an MCP host on stdin/stdout.")
 
-    @Option(help: "The workspace the agents and tools are confined to (default: WORKSPACE_DIR, else the current directory).")
+    @Option(
+        help: "The workspace the agents and tools are confined to (default: WORKSPACE_DIR, else the current directory)."
+    )
     var workspace: String?
 
     @Flag(help: "Also offer the coding agent's tools (file_read, grep, file_write, bash, ...) directly.")
     var codingTools = false
 
-    @Option(name: .customLong("config"), help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
+    @Option(
+        name: .customLong("config"),
+        help: "A JSON configuration file (else SPARK_CONFIG or <workspace>/.spark/config.json).")
     var configFile: String?
 
     @Option(name: .long, help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
@@ -32,7 +36,8 @@ struct MCPServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "spark-mcp.serve")
         var environment = ProcessInfo.processInfo.environment
-        let root = workspace ?? environment["WORKSPACE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let root =
+            workspace ?? environment["WORKSPACE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? FileManager.default.currentDirectoryPath
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -41,7 +46,8 @@ struct MCPServeCommand: AsyncParsableCommand {
         }
         environment["WORKSPACE_DIR"] = absolute
         let service = ChatService(
-            client: HTTPModelClient(logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)")),
+            client: HTTPModelClient(
+                logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)")),
             modules: AgentModules.all(), configFile: configFile, environment: environment, sessionPrefix: "mcp",
             logger: logger)
         let server = SparkMCPServer(

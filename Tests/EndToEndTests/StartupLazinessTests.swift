@@ -30,12 +30,14 @@ import Testing
     /// Ten MCP servers configured and not used: nothing starts (no `spark-mcp` helper, no server) and the language
     /// server maps neither the MCP SDK's full Foundation nor FoundationNetworking.
     @Test func configuredMCPServersStartNothingUntilUsed() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spark-lazy-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spark-lazy-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let servers = (0..<10).map { #""s\#($0)": {"command": "/bin/false", "args": ["\#($0)"]}"# }
         let config = directory + "/config.json"
-        try #"{"mcpServers": {\#(servers.joined(separator: ", "))}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        try #"{"mcpServers": {\#(servers.joined(separator: ", "))}}"#.write(
+            toFile: config, atomically: true, encoding: .utf8)
         let (process, client) = try EndToEnd.launch(arguments: ["serve", "--config", config])
         try await client.initialize()
         client.notify(InitializedNotification())

@@ -86,7 +86,8 @@ struct MCPClientTests {
             try await fixture.run("count", approval: DenyAllPolicy(reason: "the user said no"))
         }
         #expect(fixture.toolResults("fault__count").first?.content == "refused: the user said no")
-        #expect(fixture.toolResults("fault__fail").first?.content.hasPrefix("refused: the configuration denies") == true)
+        #expect(
+            fixture.toolResults("fault__fail").first?.content.hasPrefix("refused: the configuration denies") == true)
         await fixture.close()
     }
 

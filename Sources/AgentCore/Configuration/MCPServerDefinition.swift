@@ -114,7 +114,8 @@ public struct MCPServerDefinition: Hashable, Sendable {
 
 extension MCPServerDefinition {
     /// Every entry of an `mcpServers` object.
-    static func all(in servers: [String: JSONValue], source: String, strict: Bool) throws -> [String: MCPServerDefinition]
+    static func all(in servers: [String: JSONValue], source: String, strict: Bool) throws -> [String:
+        MCPServerDefinition]
     {
         var result: [String: MCPServerDefinition] = [:]
         for (name, value) in servers {

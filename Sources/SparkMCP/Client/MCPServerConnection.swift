@@ -107,7 +107,8 @@ actor MCPServerConnection {
             guard started != nil else {
                 await connection.stop()
                 throw Failure(
-                    message: "the MCP server \(name) did not answer initialize within \(startTimeout)", stderr: stderr.text)
+                    message: "the MCP server \(name) did not answer initialize within \(startTimeout)",
+                    stderr: stderr.text)
             }
         } catch let failure as Failure {
             throw failure

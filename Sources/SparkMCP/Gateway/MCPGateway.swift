@@ -90,8 +90,10 @@ public actor MCPGateway {
                 if let message = progress.message { update["message"] = .string(message) }
                 channel.send(["method": "progress", "params": .object(update)])
             }
-            return ["content": .string(Self.capped(ToolContentText.text(of: result.content), limit: limit)),
-                "isError": .bool(result.isError ?? false)]
+            return [
+                "content": .string(Self.capped(ToolContentText.text(of: result.content), limit: limit)),
+                "isError": .bool(result.isError ?? false),
+            ]
         } catch let failure as MCPServerConnection.Failure {
             // A call that outlives its timeout means a hung server: stop it, so the next use starts it afresh.
             await stop(connection.name, failure: failure)
@@ -164,7 +166,9 @@ public actor MCPGateway {
         logger.warning("\(failure.message)")
         channel.send([
             "method": "serverFailed",
-            "params": ["server": .string(name), "message": .string(failure.message), "stderr": .string(failure.stderr)],
+            "params": [
+                "server": .string(name), "message": .string(failure.message), "stderr": .string(failure.stderr),
+            ],
         ])
     }
 }

@@ -39,7 +39,8 @@ public final class SparkMCPServer: Sendable {
         server = Server(
             name: "spark-lsp", version: sparkVersion,
             instructions: "SparkLSP's agents: call chat with a message; pass the session_id it returns to go on.",
-            capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+            capabilities: .init(
+                resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
     }
 
     /// Serves on stdin and stdout until the host closes them.
@@ -91,7 +92,10 @@ public final class SparkMCPServer: Sendable {
         var tools = [Self.chatTool]
         if codingTools {
             for tool in try codingAgentTools() {
-                tools.append(Tool(name: tool.name, description: tool.description, inputSchema: try Value(json: tool.parametersSchema)))
+                tools.append(
+                    Tool(
+                        name: tool.name, description: tool.description,
+                        inputSchema: try Value(json: tool.parametersSchema)))
             }
         }
         return tools
@@ -109,7 +113,8 @@ public final class SparkMCPServer: Sendable {
             arguments,
             context: ToolContext(
                 sessionID: toolSession, agentName: CodingAgentModule.name, toolCallID: UUID().uuidString))
-        return CallTool.Result(content: [.text(text: result.content, annotations: nil, _meta: nil)], isError: result.isError)
+        return CallTool.Result(
+            content: [.text(text: result.content, annotations: nil, _meta: nil)], isError: result.isError)
     }
 
     private func chat(_ arguments: JSONValue, progressToken: ProgressToken?) async throws -> CallTool.Result {
@@ -147,7 +152,8 @@ public final class SparkMCPServer: Sendable {
     private func surface() throws -> ChatSurface {
         let configuration = try service.configurations.configuration(workspace: workspace)
         let editor = DiskWorkspaceEditor(
-            root: try WorkspaceRoot(path: workspace), protected: ProtectedPaths(additional: configuration.protectedPaths))
+            root: try WorkspaceRoot(path: workspace),
+            protected: ProtectedPaths(additional: configuration.protectedPaths))
         return ChatSurface(editor: editor, approval: approval(configuration), workspaceFolder: workspace)
     }
 

@@ -23,7 +23,9 @@ import Testing
             """#, to: "config.json")
         let configuration = try SparkConfiguration.load(configFile: file, environment: [:])
         let git = try #require(configuration.mcpServers["git"])
-        #expect(git.transport == .stdio(command: "uvx", arguments: ["mcp-server-git"], environment: ["A": "1"], directory: nil))
+        #expect(
+            git.transport
+                == .stdio(command: "uvx", arguments: ["mcp-server-git"], environment: ["A": "1"], directory: nil))
         #expect(git.approval(forTool: "git_log") == .allow && git.approval(forTool: "git_commit") == .deny)
         #expect(git.timeout == .seconds(5) && git.startup == .eager && git.source == file)
         let tracker = try #require(configuration.mcpServers["tracker"])
@@ -79,13 +81,17 @@ import Testing
         #expect(trusted.untrusted == nil)
         #expect(Set(trusted.mcpServers.keys) == ["one", "two"])
         // SparkLSP's own file comes last and wins.
-        #expect(trusted.mcpServers["one"]?.transport == .stdio(command: "c", arguments: [], environment: [:], directory: nil))
+        #expect(
+            trusted.mcpServers["one"]?.transport
+                == .stdio(command: "c", arguments: [], environment: [:], directory: nil))
         #expect(trusted.mcpProblems.count == 1 && trusted.mcpProblems[0].contains(vscode))
 
         // A changed file is untrusted again.
         _ = try directory.write(#"{"mcpServers": {"one": {"command": "evil"}}}"#, to: ".spark/mcp.json")
         let changed = try SparkConfiguration.load(workspace: directory.path, environment: [:], trust: trust)
-        #expect(changed.mcpServers["one"]?.transport == .stdio(command: "a", arguments: [], environment: [:], directory: nil))
+        #expect(
+            changed.mcpServers["one"]?.transport
+                == .stdio(command: "a", arguments: [], environment: [:], directory: nil))
         #expect(changed.untrusted?.file == directory.path + "/.spark/mcp.json")
     }
 

@@ -30,7 +30,9 @@ final class MCPClientFixture: Sendable {
         workspace = directory + "/workspace"
         try FileManager.default.createDirectory(atPath: workspace + "/.spark", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: workspace + "/.vscode", withIntermediateDirectories: true)
-        for (name, text) in workspaceFiles { try text.write(toFile: workspace + "/" + name, atomically: true, encoding: .utf8) }
+        for (name, text) in workspaceFiles {
+            try text.write(toFile: workspace + "/" + name, atomically: true, encoding: .utf8)
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["VLLM_ENDPOINT"] = model.endpoint.baseURL
         environment["SUPERVISOR_MODEL"] = "m"
@@ -96,7 +98,9 @@ final class MCPClientFixture: Sendable {
     /// The tool names the model was offered in request `index`.
     func offeredTools(request index: Int) -> [String] {
         guard model.requests.indices.contains(index) else { return [] }
-        return (model.requests[index].body?["tools"]?.arrayValue ?? []).compactMap { $0["function"]?["name"]?.stringValue }
+        return (model.requests[index].body?["tools"]?.arrayValue ?? []).compactMap {
+            $0["function"]?["name"]?.stringValue
+        }
     }
 
     func close() async {
