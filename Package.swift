@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "spark-lsp", targets: ["spark-lsp"]),
         .executable(name: "spark-sandbox", targets: ["spark-sandbox"]),
         .executable(name: "spark-service", targets: ["spark-service"]),
+        .executable(name: "spark-mcp", targets: ["spark-mcp"]),
         .library(name: "SparkLSP", targets: ["SparkLSP"]),
         .library(name: "AgentCore", targets: ["AgentCore"]),
         .library(name: "CodingAgent", targets: ["CodingAgent"]),
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // PostgreSQL sessions (`DATABASE_URL`), linked by the service only.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // MCP (the `spark-mcp` helper only; see the SparkMCP target).
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // C shims: system libraries with typed wrappers for the variadic C calls.
@@ -153,6 +156,34 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The language server's side of MCP: the configured servers' tools offered to the agents, through the
+        // `spark-mcp` helper. Links no MCP SDK (see MCPGatewayClient for why).
+        .target(
+            name: "MCPTools",
+            dependencies: [
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MCP with the official SDK, both ways: the helper's connections to the configured servers (the gateway),
+        // and `spark-lsp mcp serve`, which offers the agents and the coding tools to MCP hosts.
+        .target(
+            name: "SparkMCP",
+            dependencies: [
+                "MCPTools",
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
@@ -177,6 +208,7 @@ let package = Package(
             name: "spark-lsp",
             dependencies: [
                 "SparkLSP",
+                "MCPTools",
                 "SparkAgents",
                 "SparkDoctor",
                 "AgentCore",
@@ -202,6 +234,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The MCP helper. A separate binary, as spark-service is, so the language server maps neither the MCP SDK
+        // nor full Foundation and FoundationNetworking: `spark-lsp mcp serve` executes it, and the language server
+        // starts `spark-mcp gateway` on the first run that uses an MCP server.
+        .executableTarget(
+            name: "spark-mcp",
+            dependencies: [
+                "SparkMCP",
+                "MCPTools",
+                "SparkAgents",
+                "AgentCore",
+                "CodingAgent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -295,6 +344,16 @@ let package = Package(
                 // PostgreSQL sessions (Postgres/): skipped unless SPARK_TEST_DATABASE_URL is set (`make test-postgres`).
                 "SparkPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Against real MCP servers from PyPI and the Python SDK as host (`make test-mcp`); skipped unless
+        // SPARK_TEST_MCP_VENV is set.
+        .testTarget(
+            name: "MCPTests",
+            dependencies: [
+                "spark-lsp", "spark-mcp", "MCPTools", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport",
+            ],
+            exclude: ["Resources"],
             swiftSettings: strictSettings
         ),
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.

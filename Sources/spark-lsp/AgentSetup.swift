@@ -2,6 +2,7 @@ import AgentCore
 import SparkAgents
 import CodingAgent
 import Logging
+import MCPTools
 
 /// The conversation service and the configuration the `chat` and `agents` commands start from.
 struct AgentSetup {
@@ -20,7 +21,8 @@ struct AgentSetup {
     ) async throws {
         service = ChatService(
             client: client, modules: AgentModules.all(), configFile: configFile, environment: environment,
-            sessionPrefix: "cli", logger: logger)
+            sessionPrefix: "cli", toolProviders: [MCPToolProvider(environment: environment, logger: logger)],
+            logger: logger)
         var configuration = try service.configurations.configuration()
         if let untrusted = configuration.untrusted {
             let question =

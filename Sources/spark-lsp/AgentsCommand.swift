@@ -32,7 +32,7 @@ struct AgentsCommand: AsyncParsableCommand {
                 configFile: configFile, environment: ProcessInfo.processInfo.environment,
                 approval: CommandLineApproval(allowAll: false), client: makeModelClient(logger: logger), trust: trust,
                 logger: logger)
-            registry = try setup.service.registry(on: setup.surface)
+            registry = try await setup.service.registryWithProvidedTools(on: setup.surface)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)
@@ -43,6 +43,10 @@ struct AgentsCommand: AsyncParsableCommand {
                     "name": .string(agent.name), "description": .string(agent.description),
                     "model": .string(agent.model), "endpoint": .string(agent.endpoint.baseURL),
                     "tools": .array(agent.tools.map { .string($0.name) }),
+                    "mcpTools": .array(
+                        agent.tools.compactMap { $0 as? any ProvidedAgentTool }.map {
+                            ["name": .string($0.name), "server": .string($0.origin)]
+                        }),
                     "handoffs": .array(registry.handoffTargets(of: agent).map { .string($0.name) }),
                 ]
             }
@@ -50,7 +54,8 @@ struct AgentsCommand: AsyncParsableCommand {
             return
         }
         for agent in registry.agents {
-            let tools = agent.tools.map(\.name)
+            let tools = agent.tools.filter { !($0 is any ProvidedAgentTool) }.map(\.name)
+            let mcpTools = agent.tools.compactMap { $0 as? any ProvidedAgentTool }.map { "\($0.name) (\($0.origin))" }
             let handoffs = registry.handoffTargets(of: agent).map(\.name)
             StandardStream.output(
                 """
@@ -59,6 +64,7 @@ struct AgentsCommand: AsyncParsableCommand {
                   model:     \(agent.model)
                   endpoint:  \(agent.endpoint.baseURL)
                   tools:     \(tools.isEmpty ? "(none)" : tools.joined(separator: ", "))
+                  mcp tools: \(mcpTools.isEmpty ? "(none)" : mcpTools.joined(separator: ", "))
                   handoffs:  \(handoffs.isEmpty ? "(none)" : handoffs.joined(separator: ", "))
 
                 """)

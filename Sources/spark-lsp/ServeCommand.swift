@@ -1,6 +1,7 @@
 import AgentCore
 import ArgumentParser
 import Logging
+import MCPTools
 import SparkAgents
 import SparkLSP
 
@@ -106,9 +107,13 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.codeActionKinds = CodeActionCatalog.kinds
         let logger = Logger(label: "spark-lsp")
         let server = LSPServer(input: STDIN_FILENO, output: protocolFD, configuration: configuration, logger: logger)
+        let environment = ProcessInfo.processInfo.environment
+        // Starts nothing until a run uses an MCP server (the `spark-mcp` helper holds the connections).
+        let mcp = MCPToolProvider(environment: environment, logger: logger)
+        await mcp.onProblem { [context = server.context] message in context.showMessage(.warning, message) }
         let service = ChatService(
             client: makeModelClient(logger: logger), modules: AgentModules.all(), configFile: configFile,
-            environment: ProcessInfo.processInfo.environment, sessionPrefix: "lsp", logger: logger)
+            environment: environment, sessionPrefix: "lsp", toolProviders: [mcp], logger: logger)
         ChatFrontEnd(service: service).install(on: server)
         let guide = TerminalGuide.startIfInteractive(configFile: configFile)
         let code = await server.run()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MCPTools
 
 #if canImport(Glibc)
     import Glibc
@@ -13,24 +14,14 @@ import ArgumentParser
 /// table has the numbers). This process replaces itself with the service (same pid, environment and stdio),
 /// so signals reach the service directly.
 enum ServiceExecutable {
-    /// The path of `spark-service` beside the running executable.
-    static var path: String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return "spark-service" }
-        let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let slash = executable.lastIndex(of: "/") else { return "spark-service" }
-        return executable[..<slash] + "/spark-service"
-    }
-
-    /// Executes `spark-service arguments...`; returns only by throwing.
-    static func replaceProcess(arguments: [String]) throws -> Never {
-        let path = self.path
+    /// Executes `spark-service arguments...` (or another `program` beside this one); returns only by throwing.
+    static func replaceProcess(program: String = "spark-service", arguments: [String]) throws -> Never {
+        let path = HelperExecutable.path(named: program)
         var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, &argv)
         let reason = String(cString: strerror(errno))
         argv.forEach { free($0) }
         throw ValidationError(
-            "cannot start the HTTP service \(path): \(reason) (build it with `swift build --product spark-service`)")
+            "cannot start \(path): \(reason) (build it with `swift build --product \(program)`)")
     }
 }

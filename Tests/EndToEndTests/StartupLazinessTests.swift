@@ -28,4 +28,38 @@ import Testing
         client.notify(ExitNotification())
         #expect(await EndToEnd.exitCode(of: process) == 0)
     }
+
+    /// Ten MCP servers configured and not used: nothing starts (no `spark-mcp` helper, no server) and the language
+    /// server maps neither the MCP SDK's full Foundation nor FoundationNetworking.
+    @Test func configuredMCPServersStartNothingUntilUsed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spark-lazy-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let servers = (0..<10).map { #""s\#($0)": {"command": "/bin/false", "args": ["\#($0)"]}"# }
+        let config = directory + "/config.json"
+        try #"{"mcpServers": {\#(servers.joined(separator: ", "))}}"#.write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let (process, client) = try EndToEnd.launch(arguments: ["serve", "--config", config])
+        try await client.initialize()
+        client.notify(InitializedNotification())
+        _ = try await client.send(ShutdownRequest())
+        #expect(Self.children(of: process.pid).isEmpty, "started: \(Self.children(of: process.pid))")
+        let maps = try String(contentsOfFile: "/proc/\(process.pid)/maps", encoding: .utf8)
+        #expect(!maps.contains("libFoundation.so") && !maps.contains("libFoundationNetworking"))
+        client.notify(ExitNotification())
+        #expect(await EndToEnd.exitCode(of: process) == 0)
+    }
+
+    /// The processes whose parent is `pid` (from `/proc/<n>/stat`, whose fourth field follows the name in brackets).
+    static func children(of pid: Int32) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { entry in
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && fields[1] == "\(pid)" ? stat : nil
+        }
+    }
 }

@@ -38,8 +38,9 @@ extension ChatService {
             turn.record(edit)
             await events(.edit(agent: turn.agent, edit: edit))
         }
-        let registry = try AgentRegistry.composing(
-            modules, run: runContext(configuration, surface: surface, editor: editor, workflow: request.workflow))
+        let context = runContext(configuration, surface: surface, editor: editor, workflow: request.workflow)
+        let registry = await (try AgentRegistry.composing(modules, run: context))
+            .addingTools(from: toolProviders, run: context)
         let agentName = try answeringAgent(request, stored: storedAgent, registry: registry, configuration)
         turn.switchAgent(to: agentName)
         let engine = SwarmEngine(client: client, registry: registry, options: configuration.runOptions, logger: logger)

@@ -35,6 +35,8 @@ public final class ChatService: Sendable {
     public let configurations: ConfigurationStore
     /// The prompts, with `SPARK_PROMPTS_DIR` overrides.
     public let prompts: PromptLibrary
+    /// Tools from outside the modules (the MCP servers), added to each run's agents.
+    public let toolProviders: [any AgentToolProvider]
     /// The "Always for this session" answers, shared by every front end of this process.
     public let approvals = SessionApprovals()
     /// What each session's agent last saw of each file (the read-before-write contract), shared by every front end
@@ -60,10 +62,12 @@ public final class ChatService: Sendable {
     public init(
         client: any ModelClient, modules: [any AgentModule], configFile: String? = nil,
         environment: [String: String], prompts: PromptLibrary? = nil, sessionsDatabase: String? = nil,
-        sessionStorage: (any SessionStorage)? = nil, sessionPrefix: String = "chat", logger: Logger
+        sessionStorage: (any SessionStorage)? = nil, sessionPrefix: String = "chat",
+        toolProviders: [any AgentToolProvider] = [], logger: Logger
     ) {
         self.client = client
         self.modules = modules
+        self.toolProviders = toolProviders
         self.configurations = ConfigurationStore(configFile: configFile, environment: environment)
         self.environment = environment
         self.sessionsDatabase = sessionsDatabase
@@ -95,9 +99,25 @@ public final class ChatService: Sendable {
         )
     }
 
-    /// Ends the front end: every module's per-session state (Python REPLs, ...).
+    /// The agents a run on `surface` would get, with the tools the providers add (which may start MCP servers).
+    public func registryWithProvidedTools(on surface: ChatSurface, workflow: String? = nil) async throws(ChatError)
+        -> AgentRegistry
+    {
+        let configuration = try configuration(on: surface)
+        let run = runContext(configuration, surface: surface, editor: surface.editor, workflow: workflow)
+        return await (try AgentRegistry.composing(modules, run: run)).addingTools(from: toolProviders, run: run)
+    }
+
+    /// Starts what the tool providers start with the front end (MCP servers with `startup: eager`).
+    public func startToolProviders(on surface: ChatSurface) async {
+        guard !toolProviders.isEmpty, let configuration = try? configuration(on: surface) else { return }
+        for provider in toolProviders { await provider.start(configuration: configuration) }
+    }
+
+    /// Ends the front end: every module's per-session state (Python REPLs, ...) and what the providers started.
     public func shutdown() async {
         for module in modules { await module.shutdown() }
+        for provider in toolProviders { await provider.shutdown() }
     }
 
     func runContext(

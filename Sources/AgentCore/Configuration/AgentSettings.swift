@@ -13,6 +13,9 @@ public struct AgentSettings: Hashable, Sendable {
     public var maxTurns: Int
     /// Members merged into every request body (vLLM's `top_k`, `repetition_penalty`, ...).
     public var extraBody: [String: JSONValue]
+    /// `agents.<name>.mcpServers`: the MCP servers whose tools this agent gets; `nil` gives the coding agent
+    /// every configured server and the others none.
+    public var mcpServers: [String]? = nil
 
     public init(
         model: String, endpoint: String? = nil, toolChoice: ToolChoice? = nil, maxTokens: Int? = nil,

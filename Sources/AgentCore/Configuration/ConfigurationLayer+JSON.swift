@@ -4,12 +4,12 @@ extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
-        "service", "knowledgeBase", "image",
+        "service", "knowledgeBase", "image", "mcpServers",
     ]
     static let serviceFields: Set<String> = ["approval"]
     static let imageFields: Set<String> = ["maxPixels", "maxBytes"]
     static let agentFields: Set<String> = [
-        "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
+        "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody", "mcpServers",
     ]
 
     /// Reads a layer from a JSON object (a config file, or the editor's `spark` settings).
@@ -47,6 +47,9 @@ extension ConfigurationLayer {
             imageMaxPixels = try reader.int("maxPixels", minimum: 4096)
             imageMaxBytes = try reader.int("maxBytes", minimum: 16384)
         }
+        if let servers = try root.object("mcpServers") {
+            mcpServers = try MCPServerDefinition.all(in: servers, source: source, strict: strict)
+        }
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(
                 value, source: source, path: "agents.\(name).", strict: strict, known: Self.agentFields)
@@ -58,6 +61,7 @@ extension ConfigurationLayer {
             layer.temperature = try agent.double("temperature", range: 0...2)
             layer.maxTurns = try agent.int("maxTurns", minimum: 1)
             layer.extraBody = try agent.object("extraBody")
+            layer.mcpServers = try agent.strings("mcpServers")
             agents[name] = layer
         }
     }

@@ -10,6 +10,7 @@ struct ConfigurationLayer: Hashable, Sendable {
         var temperature: Double?
         var maxTurns: Int?
         var extraBody: [String: JSONValue]?
+        var mcpServers: [String]?
     }
 
     var endpoint: String?
@@ -32,6 +33,8 @@ struct ConfigurationLayer: Hashable, Sendable {
     var agents: [String: AgentLayer] = [:]
     /// `knowledgeBase`.
     var knowledgeBase: KnowledgeBaseLayer?
+    /// `mcpServers`: replaces same-named servers of earlier layers.
+    var mcpServers: [String: MCPServerDefinition]?
 }
 
 extension SparkConfiguration {
@@ -55,6 +58,7 @@ extension SparkConfiguration {
             result.protectedPaths.append(path)
         }
         if let knowledgeBase = layer.knowledgeBase { result.knowledgeBase = knowledgeBase.applied(to: result.knowledgeBase) }
+        for (name, server) in layer.mcpServers ?? [:] { result.mcpServers[name] = server }
         for (name, agent) in layer.agents {
             var settings = result.agents[name] ?? AgentSettings(model: result.agents["coding"]?.model ?? "")
             if let value = agent.model { settings.model = value }
@@ -64,6 +68,7 @@ extension SparkConfiguration {
             if let value = agent.temperature { settings.temperature = value }
             if let value = agent.maxTurns { settings.maxTurns = value }
             if let value = agent.extraBody { settings.extraBody.merge(value) { _, new in new } }
+            if let value = agent.mcpServers { settings.mcpServers = value }
             result.agents[name] = settings
         }
         return result

@@ -16,6 +16,8 @@ public final class ConfigurationStore: Sendable {
         var settings: [JSONValue]
         var file: FileStamp?
         var trust: FileStamp?
+        /// The workspace's MCP files (`SparkConfiguration.workspaceMCPFiles`).
+        var mcpFiles: [FileStamp?]
     }
 
     /// What identifies a version of the configuration file: its path, modification time and size.
@@ -51,7 +53,7 @@ public final class ConfigurationStore: Sendable {
     {
         let key = Key(
             workspace: workspace, settings: settings, file: stamp(workspace: workspace),
-            trust: Self.stamp(of: trust.file))
+            trust: Self.stamp(of: trust.file), mcpFiles: mcpStamps(workspace: workspace))
         if let cached = cache.withLock({ $0 }), cached.key == key { return cached.configuration }
         do {
             var configuration = try SparkConfiguration.load(
@@ -82,6 +84,12 @@ public final class ConfigurationStore: Sendable {
         let explicit = configFile ?? environment["SPARK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let root = workspace ?? environment["WORKSPACE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         return explicit.map(Self.stamp(of:)) ?? root.flatMap { Self.stamp(of: $0 + "/.spark/config.json") }
+    }
+
+    /// The workspace's MCP files, each with its modification time (`nil` when absent).
+    private func mcpStamps(workspace: String?) -> [FileStamp?] {
+        guard let root = workspace ?? environment["WORKSPACE_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) else { return [] }
+        return SparkConfiguration.workspaceMCPFiles.map { Self.stamp(of: root + "/" + $0) }
     }
 
     /// A file's path, modification time and size; `nil` when it does not exist.

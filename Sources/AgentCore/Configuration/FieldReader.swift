@@ -84,6 +84,16 @@ struct FieldReader {
         return texts
     }
 
+    /// An object of strings (`env`, `headers`).
+    func stringMap(_ key: String) throws -> [String: String]? {
+        guard let members = try object(key) else { return nil }
+        let texts = members.compactMapValues(\.stringValue)
+        guard texts.count == members.count else {
+            throw fail(key, "expected an object of strings")
+        }
+        return texts
+    }
+
     func object(_ key: String) throws -> [String: JSONValue]? {
         guard let value = value(key) else { return nil }
         guard let members = value.objectValue else { throw fail(key, "expected an object, got \(value.serialized())") }

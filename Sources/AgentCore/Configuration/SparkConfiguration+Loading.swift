@@ -31,15 +31,16 @@ extension SparkConfiguration {
         var configuration = SparkConfiguration.defaults
         let explicit = configFile ?? environment["SPARK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let root = workspace ?? environment["WORKSPACE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let userTrust = trust ?? WorkspaceTrust.user(environment: environment)
         if let path = explicit {
             configuration = try configuration.applying(fileAt: path)
         } else if let root {
             let path = root + "/.spark/config.json"
             if FileManager.default.fileExists(atPath: path) {
-                let trust = trust ?? WorkspaceTrust.user(environment: environment)
-                configuration = try configuration.applying(workspaceFileAt: path, workspace: root, trust: trust)
+                configuration = try configuration.applying(workspaceFileAt: path, workspace: root, trust: userTrust)
             }
         }
+        if let root { configuration = configuration.applyingWorkspaceMCPFiles(workspace: root, trust: userTrust) }
         configuration = configuration.applying(try ConfigurationLayer(environment: environment))
         if configuration.workspaceDir == nil, let workspace { configuration.workspaceDir = workspace }
         if let editorSettings {

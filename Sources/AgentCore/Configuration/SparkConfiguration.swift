@@ -40,6 +40,10 @@ public struct SparkConfiguration: Hashable, Sendable {
     public var knowledgeBase = KnowledgeBaseSettings()
     /// `image.maxPixels` and `image.maxBytes`: how large an image the vision model receives.
     public var imageLimits = ImageLimits()
+    /// `mcpServers`: the MCP servers the agents may use, by name (see `mcpServers(for:)`).
+    public var mcpServers: [String: MCPServerDefinition] = [:]
+    /// MCP definitions in the workspace's files that were skipped, one line each (see `applyingWorkspaceMCPFiles`).
+    public var mcpProblems: [String] = []
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.
@@ -88,6 +92,13 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// timeouts.
     public var embeddingEndpoint: ModelEndpoint {
         ModelEndpoint(baseURL: knowledgeBase.embeddingEndpoint ?? endpoint, apiKey: apiKey, timeouts: timeouts)
+    }
+
+    /// The enabled MCP servers `agent` gets: those `agents.<agent>.mcpServers` names, else every server for the
+    /// coding agent and none for the others.
+    public func mcpServers(for agent: String) -> [MCPServerDefinition] {
+        let names = agents[agent]?.mcpServers ?? (agent == "coding" ? mcpServers.keys.sorted() : [])
+        return names.compactMap { mcpServers[$0] }.filter { !$0.disabled }
     }
 
     /// The engine options this configuration implies.

@@ -8,11 +8,11 @@ import AgentCore
 
 /// Starts a program with `posix_spawn` in a new session (so it leads its own process group),
 /// with chosen descriptors mapped onto the child's 0, 1, 2, ... and every other descriptor closed.
-enum ProcessSpawner {
+package enum ProcessSpawner {
     /// Spawns `executable`; `descriptors` maps child descriptor numbers to the parent's descriptors.
     /// Descriptors not listed are not inherited: the child closes all others, including any another
     /// thread opened without close-on-exec.
-    static func spawn(
+    package static func spawn(
         executable: String,
         arguments: [String],
         environment: [String: String],
@@ -73,14 +73,14 @@ enum ProcessSpawner {
     }
 
     /// A pipe whose both ends are close-on-exec.
-    static func pipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
+    package static func pipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
         var fds: [Int32] = [-1, -1]
         guard GNUExtensions.cloexecPipe(&fds) == 0 else { throw ExecutionError("cannot create a pipe", errno: errno) }
         return (fds[0], fds[1])
     }
 
     /// Opens `/dev/null` for reading, close-on-exec.
-    static func devNull() throws(ExecutionError) -> Int32 {
+    package static func devNull() throws(ExecutionError) -> Int32 {
         let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ExecutionError("cannot open /dev/null", errno: errno) }
         return fd

@@ -14,12 +14,18 @@ enum AgentHandlers {
             try await chat.run(try await job(for: request, context: context), context: context)
         }
         server.register(AgentsRequest.self) { _, context in
-            let registry = try await answering(context) { try chat.service.registry(on: await chat.surface(context).0) }
+            let registry = try await answering(context) {
+                try await chat.service.registryWithProvidedTools(on: await chat.surface(context).0)
+            }
             return AgentsResult(
                 agents: registry.agents.map { agent in
-                    AgentDescription(
+                    let mcpTools = agent.tools.compactMap { tool in
+                        (tool as? any ProvidedAgentTool).map { MCPToolDescription(name: $0.name, server: $0.origin) }
+                    }
+                    return AgentDescription(
                         name: agent.name, description: agent.description, model: agent.model,
-                        endpoint: agent.endpoint.baseURL, tools: agent.tools.map(\.name))
+                        endpoint: agent.endpoint.baseURL, tools: agent.tools.map(\.name),
+                        mcpTools: mcpTools.isEmpty ? nil : mcpTools)
                 })
         }
         server.register(SessionsRequest.self) { _, context in

@@ -7,6 +7,7 @@ enum ConfigurationHandlers {
             context.logger.debug("Client initialized")
             chat.refreshSettings(pushed: nil, context: context)
             IndexHandlers.initialized(context, chat: chat, runner: chat.indexing)
+            Task { await chat.service.startToolProviders(on: await chat.surface(context).0) }
         }
         server.register(DidChangeConfigurationNotification.self) { notification, context in
             chat.refreshSettings(pushed: EditorSettings.section(of: notification.settings), context: context)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what the MCP tests and bench run against, from PyPI into a venv under a cache folder (once per version):
+# the official Python `mcp` SDK (the fault server, and the host that drives `spark-lsp mcp serve`), and the reference
+# servers mcp-server-git and mcp-server-time. Prints the venv's path.
+# Usage: scripts/mcp/install.sh   (SPARK_MCP_HOME: the cache, default ~/.cache/spark-mcp)
+set -euo pipefail
+
+PACKAGES="mcp==2.3.0 mcp-server-git==2026.10.19 mcp-server-time==2026.10.19"
+HOME_DIR="${SPARK_MCP_HOME:-$HOME/.cache/spark-mcp}"
+VENV="$HOME_DIR/venv"
+MARKER="$HOME_DIR/installed"
+
+if [[ ! -f "$MARKER" || "$(cat "$MARKER")" != "$PACKAGES" || ! -x "$VENV/bin/mcp-server-git" ]]; then
+    mkdir -p "$HOME_DIR"
+    python3 -m venv "$VENV"
+    # shellcheck disable=SC2086
+    "$VENV/bin/pip" install -q $PACKAGES >&2
+    echo "$PACKAGES" >"$MARKER"
+fi
+echo "$VENV"
