@@ -5,8 +5,11 @@ extension ConfigurationLayer {
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
         "service",
+        "knowledgeBase",
     ]
     static let serviceFields: Set<String> = ["approval"]
+    static let knowledgeBaseFields: Set<String> = ["milvus"]
+    static let milvusFields: Set<String> = ["host", "port", "token"]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
     ]
@@ -30,6 +33,19 @@ extension ConfigurationLayer {
             let reader = try FieldReader(
                 .object(service), source: source, path: "service.", strict: strict, known: Self.serviceFields)
             serviceApproval = try reader.choice("approval", ServiceApproval.self)
+        }
+        if let knowledgeBase = try root.object("knowledgeBase") {
+            let reader = try FieldReader(
+                .object(knowledgeBase), source: source, path: "knowledgeBase.", strict: strict,
+                known: Self.knowledgeBaseFields)
+            if let milvus = try reader.object("milvus") {
+                let fields = try FieldReader(
+                    .object(milvus), source: source, path: "knowledgeBase.milvus.", strict: strict,
+                    known: Self.milvusFields)
+                milvusHost = try fields.string("host")
+                milvusPort = try fields.int("port", minimum: 1)
+                milvusToken = try fields.string("token")
+            }
         }
         for (name, value) in try root.object("agents") ?? [:] {
             let agent = try FieldReader(

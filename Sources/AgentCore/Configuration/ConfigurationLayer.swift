@@ -26,6 +26,10 @@ struct ConfigurationLayer: Hashable, Sendable {
     var protectedPaths: [String]?
     /// `service.approval`.
     var serviceApproval: ServiceApproval?
+    /// `knowledgeBase.milvus.host` / `.port` / `.token` (`MILVUS_HOST`, `MILVUS_PORT`, `MILVUS_TOKEN`).
+    var milvusHost: String?
+    var milvusPort: Int?
+    var milvusToken: String?
     var agents: [String: AgentLayer] = [:]
 }
 
@@ -44,6 +48,9 @@ extension SparkConfiguration {
         if let value = layer.firstByteTimeout { result.timeouts.firstByte = value }
         if let value = layer.idleTimeout { result.timeouts.idle = value }
         if let value = layer.serviceApproval { result.serviceApproval = value }
+        if let value = layer.milvusHost { result.milvus.host = value }
+        if let value = layer.milvusPort { result.milvus.port = value }
+        if let value = layer.milvusToken { result.milvus.token = value }
         for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
             result.protectedPaths.append(path)
         }

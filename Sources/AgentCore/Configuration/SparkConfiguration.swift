@@ -36,6 +36,8 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// `service.approval` (`SPARK_SERVICE_APPROVAL`): how the HTTP service, which cannot ask, decides on
     /// `bash`, `execute_code` and `python_repl`; `deny` by default.
     public var serviceApproval: ServiceApproval = .deny
+    /// The Milvus server for the knowledge base's vectors; without a host they stay in SQLite.
+    public var milvus = MilvusSettings()
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.
