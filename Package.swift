@@ -84,6 +84,7 @@ let package = Package(
                 "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.embedInCode("Prompts")],
             swiftSettings: strictSettings
         ),
 
@@ -117,7 +118,19 @@ let package = Package(
         // The list of agent modules every executable composes (one line per agent).
         .target(
             name: "SparkAgents",
-            dependencies: ["AgentCore", "CodingAgent"],
+            dependencies: ["AgentCore", "CodingAgent", "KnowledgeAgent"],
+            swiftSettings: strictSettings
+        ),
+
+        // `spark-lsp doctor`: the checks of a setup (configuration, model servers, sandbox, toolchains, data).
+        .target(
+            name: "SparkDoctor",
+            dependencies: [
+                "AgentCore",
+                "CodingAgent",
+                "SparkJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -127,8 +140,11 @@ let package = Package(
             dependencies: [
                 "SparkLSP",
                 "SparkAgents",
+                "SparkDoctor",
                 "AgentCore",
                 "CodingAgent",
+                "KnowledgeAgent",
+                "SparkJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -204,13 +220,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SparkDoctorTests",
+            dependencies: ["SparkDoctor", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AgentCoreTests",
             dependencies: ["AgentCore", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SparkLSPTests",
-            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport"],
+            dependencies: ["SparkLSP", "AgentCore", "CodingAgent", "KnowledgeAgent", "SparkJSON", "SparkTestSupport"],
             swiftSettings: strictSettings
         ),
         // Runs the built `spark-lsp` binary over pipes, and through headless Neovim.

@@ -3,7 +3,7 @@
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config neovim bubblewrap python3 python3-venv nodejs git shfmt
+packages=(libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config neovim bubblewrap python3 python3-venv nodejs git shfmt chromium chromium-driver
     iproute2 curl)
 missing=()
 for package in "${packages[@]}"; do

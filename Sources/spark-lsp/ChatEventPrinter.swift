@@ -50,6 +50,8 @@ final class ChatEventPrinter: Sendable {
         case .edit(let agent, let edit):
             let status = edit.applied ? "" : " (not applied: \(edit.message ?? ""))"
             note("[\(agent)] \(edit.change.name) \(edit.path)\(status)")
+        case .citation(let agent, let citation):
+            note("[\(agent)] cites \(citation.reference) \(citation.title)")
         case .done:
             finish(agent: event.agent, status: "ok")
         case .toolCall, .error:

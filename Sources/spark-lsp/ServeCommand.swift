@@ -110,8 +110,11 @@ struct ServeCommand: AsyncParsableCommand {
             client: makeModelClient(logger: logger), modules: AgentModules.all(), configFile: configFile,
             environment: ProcessInfo.processInfo.environment, sessionPrefix: "lsp", logger: logger)
         ChatFrontEnd(service: service).install(on: server)
+        let guide = TerminalGuide.startIfInteractive(configFile: configFile)
         let code = await server.run()
         await service.shutdown()
+        // A person at the terminal who ended the server at once still gets the summary (its probes are short).
+        await guide?.value
         throw ExitCode(code)
     }
 }

@@ -34,7 +34,7 @@ struct SparkLSPCommand: AsyncParsableCommand {
             """,
         version: sparkLSPVersion,
         // Every subcommand is listed here, and only here.
-        subcommands: [ServeCommand.self, ChatCommand.self, AgentsCommand.self],
+        subcommands: [ServeCommand.self, ChatCommand.self, AgentsCommand.self, DoctorCommand.self, KnowledgeCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -144,8 +144,8 @@ import Testing
             ["agents", "--json"], endpoint: ModelEndpoint(baseURL: "http://127.0.0.1:9/v1"))
         #expect(exit.status == 0, "stderr: \(exit.stderr)")
         let agents = try #require(exit.events.first?["agents"]?.arrayValue)
-        #expect(agents.compactMap { $0["name"]?.stringValue } == ["supervisor", "coding"])
-        #expect(agents.first?["handoffs"] == ["coding"])
+        #expect(agents.compactMap { $0["name"]?.stringValue } == ["supervisor", "coding", "rag"])
+        #expect(agents.first?["handoffs"] == ["coding", "rag"])
         #expect(agents.first?["endpoint"] == "http://127.0.0.1:9/v1")
     }
 

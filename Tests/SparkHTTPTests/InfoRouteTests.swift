@@ -10,7 +10,7 @@ import Testing
         let reply = try await service.get("/agents")
         #expect(reply.status == 200)
         let agents = try #require(reply.json["agents"]?.arrayValue)
-        #expect(agents.compactMap { $0["name"]?.stringValue } == ["supervisor", "coding"])
+        #expect(agents.compactMap { $0["name"]?.stringValue } == ["supervisor", "coding", "rag"])
         let coding = agents[1]
         #expect(coding["model"] == "meta-llama/Llama-3.1-8B-Instruct")
         #expect(coding["endpoint"]?.stringValue == service.model.endpoint.baseURL)

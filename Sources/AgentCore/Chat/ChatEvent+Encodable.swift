@@ -31,9 +31,12 @@ extension ChatEvent: Encodable {
             try fields.encodeIfPresent(edit.message, forKey: "message")
         case .error(_, let message):
             try fields.encode(message, forKey: "message")
-        case .done(_, let content, let usage):
+        case .citation(_, let citation):
+            try citation.encodeFields(into: &fields)
+        case .done(_, let content, let usage, let citations):
             try fields.encode(content, forKey: "content")
             try fields.encode(usage, forKey: "usage")
+            if !citations.isEmpty { try fields.encode(citations, forKey: "citations") }
         }
     }
 

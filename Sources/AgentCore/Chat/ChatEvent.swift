@@ -15,10 +15,12 @@ public enum ChatEvent: Hashable, Sendable {
     case edit(agent: String, edit: AgentEdit)
     /// The turn failed (`message` says why) or was cancelled (`message` is `cancelled`).
     case error(agent: String, message: String)
-    /// The turn finished.
-    case done(agent: String, content: String, usage: Usage)
+    /// A passage a tool's result cites (one event per cited chunk, right after the tool's `toolResult`).
+    case citation(agent: String, citation: Citation)
+    /// The turn finished; `citations` are the passages of the turn the answer refers to.
+    case done(agent: String, content: String, usage: Usage, citations: [Citation] = [])
 
-    /// `delta`, `toolCall`, `toolResult`, `handoff`, `edit`, `error` or `done`.
+    /// `delta`, `toolCall`, `toolResult`, `handoff`, `edit`, `citation`, `error` or `done`.
     public var kind: String {
         switch self {
         case .delta: "delta"
@@ -26,6 +28,7 @@ public enum ChatEvent: Hashable, Sendable {
         case .toolResult: "toolResult"
         case .handoff: "handoff"
         case .edit: "edit"
+        case .citation: "citation"
         case .error: "error"
         case .done: "done"
         }
@@ -35,7 +38,7 @@ public enum ChatEvent: Hashable, Sendable {
     public var agent: String {
         switch self {
         case .delta(let agent, _), .toolCall(let agent, _), .toolResult(let agent, _, _), .edit(let agent, _),
-            .error(let agent, _), .done(let agent, _, _):
+            .citation(let agent, _), .error(let agent, _), .done(let agent, _, _, _):
             agent
         case .handoff(let from, _): from
         }

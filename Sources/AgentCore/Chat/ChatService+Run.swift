@@ -55,6 +55,10 @@ extension ChatService {
                     case .toolCall(let agent, let call): await events(.toolCall(agent: agent, call: call))
                     case .toolResult(let agent, let call, let result):
                         await events(.toolResult(agent: agent, call: call, result: result))
+                        for citation in result.citations {
+                            turn.record(citation)
+                            await events(.citation(agent: agent, citation: citation))
+                        }
                     case .handoff(let from, let to): await events(.handoff(from: from, to: to))
                     case .agentSwitched(let next): turn.switchAgent(to: next)
                     case .done(let done): response = done
@@ -85,7 +89,11 @@ extension ChatService {
                 result.notice = "the session \(sessionID) could not be saved: \(error)"
                 logger.warning("\(result.notice ?? "")")
             }
-            await events(.done(agent: response.agent, content: response.content, usage: response.usage))
+            result.citations = Citation.referred(to: response.content, among: turn.citations)
+            await events(
+                .done(
+                    agent: response.agent, content: response.content, usage: response.usage,
+                    citations: result.citations))
             return result
         } catch {
             let cancelled = error is CancellationError || Task.isCancelled
@@ -132,14 +140,22 @@ extension ChatService {
     }
 }
 
-/// The agent active in a turn and the edits made so far; edits are reported from tool tasks while the
-/// engine's events switch agents, so both sit behind a mutex.
+/// The agent active in a turn, the edits made so far and the passages tools cited; edits are reported from tool
+/// tasks while the engine's events switch agents, so all sit behind a mutex.
 private final class TurnState: Sendable {
-    private let state = Mutex<(agent: String, edits: [AgentEdit])>((agent: "", edits: []))
+    private struct State {
+        var agent = ""
+        var edits: [AgentEdit] = []
+        var citations: [Citation] = []
+    }
+
+    private let state = Mutex<State>(State())
 
     var agent: String { state.withLock { $0.agent } }
     var edits: [AgentEdit] { state.withLock { $0.edits } }
+    var citations: [Citation] { state.withLock { $0.citations } }
 
     func switchAgent(to name: String) { state.withLock { $0.agent = name } }
     func record(_ edit: AgentEdit) { state.withLock { $0.edits.append(edit) } }
+    func record(_ citation: Citation) { state.withLock { $0.citations.append(citation) } }
 }

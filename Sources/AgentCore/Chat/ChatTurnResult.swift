@@ -10,6 +10,8 @@ public struct ChatTurnResult: Hashable, Sendable {
     public var edits: [AgentEdit]
     /// Token usage summed over every model call of the turn.
     public var usage: Usage
+    /// The passages cited during the turn that the answer refers to (by path or document id).
+    public var citations: [Citation] = []
     /// Something the user should know although the turn finished (it could not be saved).
     public var notice: String?
 

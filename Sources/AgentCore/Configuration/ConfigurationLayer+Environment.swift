@@ -51,6 +51,10 @@ extension ConfigurationLayer {
             }
             serviceApproval = approval
         }
+        let knowledge = KnowledgeBaseLayer(
+            paths: value("KNOWLEDGE_BASE_PATHS").map { $0.split(separator: ":").map(String.init) },
+            embeddingModel: value("EMBEDDING_MODEL"), embeddingEndpoint: try url("EMBEDDING_ENDPOINT"))
+        if knowledge != KnowledgeBaseLayer() { knowledgeBase = knowledge }
         milvusHost = value("MILVUS_HOST")
         milvusToken = value("MILVUS_TOKEN")
         if let text = value("MILVUS_PORT") {

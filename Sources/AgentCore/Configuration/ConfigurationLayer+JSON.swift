@@ -4,11 +4,9 @@ extension ConfigurationLayer {
     static let topLevelFields: Set<String> = [
         "endpoint", "apiKey", "defaultAgent", "workspaceDir", "enableCodeExecution", "dataDir", "modelFallback",
         "connectTimeout", "firstByteTimeout", "idleTimeout", "protectedPaths", "agents",
-        "service",
-        "knowledgeBase",
+        "service", "knowledgeBase",
     ]
     static let serviceFields: Set<String> = ["approval"]
-    static let knowledgeBaseFields: Set<String> = ["milvus"]
     static let milvusFields: Set<String> = ["host", "port", "token"]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody",
@@ -34,10 +32,14 @@ extension ConfigurationLayer {
                 .object(service), source: source, path: "service.", strict: strict, known: Self.serviceFields)
             serviceApproval = try reader.choice("approval", ServiceApproval.self)
         }
-        if let knowledgeBase = try root.object("knowledgeBase") {
+        if let knowledge = try root.object("knowledgeBase") {
             let reader = try FieldReader(
-                .object(knowledgeBase), source: source, path: "knowledgeBase.", strict: strict,
-                known: Self.knowledgeBaseFields)
+                .object(knowledge), source: source, path: "knowledgeBase.", strict: strict,
+                known: KnowledgeBaseLayer.fields)
+            knowledgeBase = KnowledgeBaseLayer(
+                paths: try reader.strings("paths"), embeddingModel: try reader.string("embeddingModel"),
+                embeddingEndpoint: try reader.url("embeddingEndpoint"),
+                maxFileSize: try reader.int("maxFileSize", minimum: 1))
             if let milvus = try reader.object("milvus") {
                 let fields = try FieldReader(
                     .object(milvus), source: source, path: "knowledgeBase.milvus.", strict: strict,

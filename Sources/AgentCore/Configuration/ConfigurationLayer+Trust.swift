@@ -17,6 +17,15 @@ extension ConfigurationLayer {
         layer.apiKey = nil
         layer.dataDir = nil
         layer.workspaceDir = nil
+        // Which folders are read (and sent to the models) and where chunks go to be embedded.
+        if layer.knowledgeBase?.paths != nil {
+            removed.append("knowledgeBase.paths")
+            layer.knowledgeBase?.paths = nil
+        }
+        if layer.knowledgeBase?.embeddingEndpoint != nil {
+            removed.append("knowledgeBase.embeddingEndpoint")
+            layer.knowledgeBase?.embeddingEndpoint = nil
+        }
         for name in layer.agents.keys.sorted() where layer.agents[name]?.endpoint != nil {
             removed.append("agents.\(name).endpoint")
             layer.agents[name]?.endpoint = nil

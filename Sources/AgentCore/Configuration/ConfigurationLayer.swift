@@ -31,6 +31,8 @@ struct ConfigurationLayer: Hashable, Sendable {
     var milvusPort: Int?
     var milvusToken: String?
     var agents: [String: AgentLayer] = [:]
+    /// `knowledgeBase`.
+    var knowledgeBase: KnowledgeBaseLayer?
 }
 
 extension SparkConfiguration {
@@ -54,6 +56,7 @@ extension SparkConfiguration {
         for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
             result.protectedPaths.append(path)
         }
+        if let knowledgeBase = layer.knowledgeBase { result.knowledgeBase = knowledgeBase.applied(to: result.knowledgeBase) }
         for (name, agent) in layer.agents {
             var settings = result.agents[name] ?? AgentSettings(model: result.agents["coding"]?.model ?? "")
             if let value = agent.model { settings.model = value }

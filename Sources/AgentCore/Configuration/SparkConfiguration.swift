@@ -36,6 +36,8 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// `service.approval` (`SPARK_SERVICE_APPROVAL`): how the HTTP service, which cannot ask, decides on
     /// `bash`, `execute_code` and `python_repl`; `deny` by default.
     public var serviceApproval: ServiceApproval = .deny
+    /// The knowledge base's folders and embedding model (`knowledgeBase`).
+    public var knowledgeBase = KnowledgeBaseSettings()
     /// The Milvus server for the knowledge base's vectors; without a host they stay in SQLite.
     public var milvus = MilvusSettings()
     /// Settings per agent name.
@@ -80,6 +82,12 @@ public struct SparkConfiguration: Hashable, Sendable {
     /// The server `agent` talks to, with the API key and the timeouts.
     public func modelEndpoint(for agent: String) -> ModelEndpoint {
         ModelEndpoint(baseURL: settings(for: agent).endpoint ?? endpoint, apiKey: apiKey, timeouts: timeouts)
+    }
+
+    /// The embedding server: `knowledgeBase.embeddingEndpoint`, else the shared endpoint, with the API key and the
+    /// timeouts.
+    public var embeddingEndpoint: ModelEndpoint {
+        ModelEndpoint(baseURL: knowledgeBase.embeddingEndpoint ?? endpoint, apiKey: apiKey, timeouts: timeouts)
     }
 
     /// The engine options this configuration implies.

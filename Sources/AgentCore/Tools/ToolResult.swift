@@ -12,19 +12,23 @@ public struct ToolResult: Hashable, Sendable {
     public var contextUpdates: [String: JSONValue]
     /// Whether the call failed (the content explains why; refusals begin with `refused:`).
     public var isError: Bool
+    /// The passages the result quotes (knowledge-base tools); front ends report each as a `citation` event.
+    public var citations: [Citation]
 
     public init(
         _ content: String,
         value: JSONValue? = nil,
         handoff: String? = nil,
         contextUpdates: [String: JSONValue] = [:],
-        isError: Bool = false
+        isError: Bool = false,
+        citations: [Citation] = []
     ) {
         self.content = content
         self.value = value
         self.handoff = handoff
         self.contextUpdates = contextUpdates
         self.isError = isError
+        self.citations = citations
     }
 
     /// A failed call whose message lets the model correct itself.

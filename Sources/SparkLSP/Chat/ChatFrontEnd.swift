@@ -32,11 +32,24 @@ public final class ChatFrontEnd: Sendable {
         self.service = service
     }
 
+    /// The workspace indexing (the knowledge base), made on first use.
+    private let indexRunner = Mutex<WorkspaceIndexRunner?>(nil)
+
+    var indexing: WorkspaceIndexRunner {
+        indexRunner.withLock { runner in
+            if let runner { return runner }
+            let made = WorkspaceIndexRunner(chat: self)
+            runner = made
+            return made
+        }
+    }
+
     /// Registers the agent methods, code actions, commands and configuration handlers on `server`.
     public func install(on server: LSPServer) {
         AgentHandlers.register(on: server, chat: self)
         CodeActionHandlers.register(on: server, chat: self)
         ConfigurationHandlers.register(on: server, chat: self)
+        IndexHandlers.register(on: server, chat: self, runner: indexing)
     }
 
     /// Records settings pushed with `workspace/didChangeConfiguration` (`nil`: none) and pulls the `spark`

@@ -19,6 +19,9 @@ enum CodeActionHandlers {
             case ChatCommand.name:
                 let result = try await ChatCommand.run(request, chat: chat, context: context)
                 return try JSONValue(encoding: result)
+            case IndexHandlers.command:
+                return try JSONValue(
+                    encoding: try await IndexHandlers.index(chat.indexing, context, token: request.workDoneToken))
             default:
                 throw ResponseError.invalidParams("unknown command: \(request.command)")
             }

@@ -6,6 +6,7 @@ enum ConfigurationHandlers {
         server.register(InitializedNotification.self) { _, context in
             context.logger.debug("Client initialized")
             chat.refreshSettings(pushed: nil, context: context)
+            IndexHandlers.initialized(context, chat: chat, runner: chat.indexing)
         }
         server.register(DidChangeConfigurationNotification.self) { notification, context in
             chat.refreshSettings(pushed: EditorSettings.section(of: notification.settings), context: context)

@@ -7,7 +7,7 @@ public struct ServerConfiguration: Sendable {
     /// Frames larger than this are refused without being buffered.
     public var maximumFrameLength = FrameParser.defaultMaximumFrameLength
     /// The commands `executeCommandProvider` lists.
-    public var executeCommands = ["spark.codeAction", "spark.chat"]
+    public var executeCommands = ["spark.codeAction", "spark.chat", "spark.index"]
     /// The kinds `codeActionProvider` lists.
     public var codeActionKinds: [CodeActionKind] = [.quickFix, .refactorRewrite]
     /// How long server-to-client requests wait for the client's response.

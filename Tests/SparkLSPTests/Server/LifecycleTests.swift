@@ -15,7 +15,7 @@ import Testing
         )
         #expect(capabilities.codeActionProvider?.codeActionKinds == [.quickFix, .refactorRewrite])
         #expect(capabilities.codeActionProvider?.resolveProvider == true)
-        #expect(capabilities.executeCommandProvider?.commands == ["spark.codeAction", "spark.chat"])
+        #expect(capabilities.executeCommandProvider?.commands == ["spark.codeAction", "spark.chat", "spark.index"])
         #expect(capabilities.workspace?.workspaceFolders?.supported == true)
         #expect(result.serverInfo?.name == "spark-lsp")
         #expect(client.server?.context.positionEncoding == .utf8)

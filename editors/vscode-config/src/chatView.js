@@ -2,6 +2,7 @@
 // The chat view (a webview in the Spark side bar): sends spark/chat, streams spark/chatEvent by token,
 // cancels, and keeps the session and the chosen agent.
 const vscode = require('vscode');
+const { chatPageHTML } = require('./chatPage');
 
 const REQUEST_CANCELLED = -32800;
 
@@ -23,16 +24,10 @@ class ChatView {
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     view.webview.options = { enableScripts: true, localResourceRoots: [media] };
     const nonce = String(Date.now()) + Math.random().toString(36).slice(2);
-    const script = view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'chat.js'));
-    const style = view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'chat.css'));
-    view.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${view.webview.cspSource}; script-src 'nonce-${nonce}';">
-<link rel="stylesheet" href="${style}"></head><body>
-<div id="status"></div><div id="transcript"></div>
-<form id="prompt"><textarea id="message" rows="3" placeholder="Ask Spark (Enter sends, Shift+Enter for a new line)"></textarea>
-<div class="buttons"><button type="submit" id="send">Send</button><button type="button" id="cancel" disabled>Cancel</button>
-<button type="button" id="agent">Agent</button></div></form>
-<script nonce="${nonce}" src="${script}"></script></body></html>`;
+    const uri = (name) => String(view.webview.asWebviewUri(vscode.Uri.joinPath(media, name)));
+    view.webview.html = chatPageHTML({
+      cspSource: view.webview.cspSource, nonce, scripts: [uri('markdown.js'), uri('chat.js')], styles: [uri('chat.css')],
+    });
     view.webview.onDidReceiveMessage((message) => this.receive(message), undefined, this.context.subscriptions);
     view.onDidDispose(() => { this.view = undefined; });
     this.status();
@@ -50,7 +45,8 @@ class ChatView {
 
   receive(message) {
     switch (message.type) {
-      case 'send': return this.send(message.text, vscode.window.activeTextEditor);
+      case 'send': return this.send(message.text, vscode.window.activeTextEditor, message.images);
+      case 'open': return this.open(message.uri, message.range);
       case 'cancel': return this.cancel();
       case 'agent': return vscode.commands.executeCommand('spark.pickAgent');
       default: return undefined;
@@ -78,8 +74,25 @@ class ChatView {
     await vscode.commands.executeCommand('spark.chatView.focus');
   }
 
-  /** Sends `text` with the editor's document and selection as context. */
-  async send(text, editor) {
+  /** Opens a citation's or an edit's file (a `file:` URI) with `range` (LSP, 0-based) selected. */
+  async open(uri, range) {
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
+    const options = { preview: true };
+    if (range && range.start && range.end) {
+      options.selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    }
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), options);
+    } catch (error) {
+      vscode.window.showErrorMessage(`Spark: cannot open ${uri}: ${error && error.message ? error.message : error}`);
+    }
+  }
+
+  /**
+   * Sends `text` with the editor's document and selection as context, and `images` (data URLs from the view's
+   * picker or drops, `file:` URIs, workspace paths) when there are any.
+   */
+  async send(text, editor, images) {
     if (!text || !text.trim()) return;
     if (this.run) {
       vscode.window.showWarningMessage('Spark: a chat is running; cancel it first.');
@@ -97,7 +110,9 @@ class ChatView {
       return;
     }
     const params = Object.assign({ message: text, token, sessionId: this.sessionId, agent: this.agent }, context);
-    this.post({ type: 'user', text, context: context.range ? `${editor.document.fileName.split(/[\\/]/).pop()}:${context.range.start.line + 1}-${context.range.end.line + 1}` : undefined });
+    const attached = Array.isArray(images) ? images.filter((image) => typeof image === 'string' && image) : [];
+    if (attached.length) params.images = attached;
+    this.post({ type: 'user', text, images: attached.length, context: context.range ? `${editor.document.fileName.split(/[\\/]/).pop()}:${context.range.start.line + 1}-${context.range.end.line + 1}` : undefined });
     this.status();
     try {
       const result = await this.spark.chat(params, cancellation.token);

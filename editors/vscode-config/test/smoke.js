@@ -36,8 +36,14 @@ class CancellationTokenSource {
   dispose() {}
 }
 
+const shown = [];
+class Range {
+  constructor(startLine, startCharacter, endLine, endCharacter) { Object.assign(this, { startLine, startCharacter, endLine, endCharacter }); }
+}
+
 const vscode = {
   CancellationTokenSource,
+  Range,
   Uri: { joinPath: (base, ...parts) => ({ path: [base.path, ...parts].join('/') }), parse: (text) => ({ path: text }) },
   window: {
     activeTextEditor: undefined,
@@ -48,6 +54,7 @@ const vscode = {
     showInformationMessage: async (text) => { notices.push(['info', text]); },
     showQuickPick: async (items) => items.find((item) => item.label === quickPickAnswer),
     showInputBox: async () => undefined,
+    showTextDocument: async (uri, options) => { shown.push([uri.path, options]); },
   },
   workspace: {
     getConfiguration: (section) => { assert.strictEqual(section, 'spark'); return { get: (key) => values[key] }; },
@@ -134,7 +141,8 @@ async function main() {
     onDidDispose() {},
   };
   provider.resolveWebviewView(view);
-  assert.match(view.webview.html, /chat\.js/);
+  assert.match(view.webview.html, /markdown\.js.*\n.*chat\.js/);
+  assert.match(view.webview.html, /img-src csp data:/);
 
   await receive({ type: 'send', text: 'hello' });
   const events = posted.filter((message) => message.type === 'event');
@@ -160,6 +168,17 @@ async function main() {
   await stalled;
   assert.ok(posted.some((message) => message.type === 'note' && message.text === 'cancelled'));
   assert.ok(posted[posted.length - 1].type === 'status' && posted[posted.length - 1].running === false);
+
+  // Images picked or dropped in the view go with the message.
+  await receive({ type: 'send', text: 'what is this?', images: ['data:image/png;base64,AAAA', 'file:///w/a.png', 42] });
+  const withImages = requests.filter(([method]) => method === 'spark/chat').pop()[1];
+  assert.deepStrictEqual(withImages.images, ['data:image/png;base64,AAAA', 'file:///w/a.png']);
+  assert.ok(posted.some((message) => message.type === 'user' && message.text === 'what is this?' && message.images === 2));
+
+  // A citation opens its file with the range selected; only file: URIs are opened.
+  await receive({ type: 'open', uri: 'file:///w/a.swift', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 2 } } });
+  await receive({ type: 'open', uri: 'https://example.org/' });
+  assert.deepStrictEqual(shown, [['file:///w/a.swift', { preview: true, selection: new Range(3, 0, 9, 2) }]]);
 
   values.approval = 'deny';
   configChanged({ affectsConfiguration: (section) => section === 'spark' });

@@ -74,3 +74,14 @@ public enum SourceLanguage: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+extension SourceLanguage {
+    /// The language of workspace files with this extension (`swift`, `py`, `h` is C), if any.
+    package init?(fileExtension: String) {
+        let key = fileExtension.lowercased()
+        guard let language = SourceLanguage.allCases.first(where: { $0.workspaceExtensions.contains(key) }) else {
+            return nil
+        }
+        self = language
+    }
+}

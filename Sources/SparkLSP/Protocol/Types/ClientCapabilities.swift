@@ -44,6 +44,11 @@ public struct ClientCapabilities: Codable, Hashable, Sendable {
     /// `workspace.configuration`.
     public var supportsConfiguration: Bool { raw["workspace"]?["configuration"]?.boolValue ?? false }
 
+    /// `workspace.didChangeWatchedFiles.dynamicRegistration`: file watchers may be registered at run time.
+    public var supportsWatchedFilesRegistration: Bool {
+        raw["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+    }
+
     /// `window.workDoneProgress`.
     public var supportsWorkDoneProgress: Bool { raw["window"]?["workDoneProgress"]?.boolValue ?? false }
 

@@ -1,0 +1,221 @@
+import AgentCore
+import Logging
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The knowledge base as its users see it (the `kb` commands, the `rag` agent's tools, the editor's background
+/// indexing): index roots, search, read documents.
+///
+/// Lexical search (SQLite FTS5, BM25) always; with an embedder, chunk vectors too, searched in the vector store
+/// (in memory by default, loaded from the SQLite file on first use) and fused with the lexical ranking.
+public final class KnowledgeIndex: Sendable {
+    /// The SQLite file.
+    public let base: KnowledgeBase
+    /// Turns chunks and queries into vectors; `nil` keeps the index lexical.
+    public let embedder: (any TextEmbedder)?
+    public let maxFileSize: Int
+    private let logger: Logger
+    /// The vector store, loaded on first use (`nil` until then); a given store is used as is.
+    private let vectorStore: Mutex<(any VectorStore)?>
+    /// Runs one indexing at a time.
+    private let indexing = IndexingQueue()
+
+    /// A knowledge index over `base`. `vectorStore` holds the vectors (a `MemoryVectorStore` loaded from `base` on
+    /// first use when `nil`).
+    public init(
+        base: KnowledgeBase, embedder: (any TextEmbedder)?, vectorStore: (any VectorStore)? = nil,
+        maxFileSize: Int = KnowledgeBaseSettings.defaultMaxFileSize, logger: Logger
+    ) {
+        self.base = base
+        self.embedder = embedder
+        self.vectorStore = Mutex(vectorStore)
+        self.maxFileSize = maxFileSize
+        self.logger = logger
+    }
+
+    /// The index of a data directory as `configuration` sets it up: `knowledge.sqlite`, and `HTTPTextEmbedder`
+    /// when `knowledgeBase.embeddingModel` is set.
+    public convenience init(
+        configuration: SparkConfiguration, environment: [String: String], client: any ModelClient, logger: Logger
+    ) throws {
+        let settings = configuration.knowledgeBase
+        let embedder = settings.embeddingModel.map {
+            HTTPTextEmbedder(client: client, model: $0, endpoint: configuration.embeddingEndpoint) as any TextEmbedder
+        }
+        // Milvus when the configuration names a host (`MILVUS_HOST`); else the vectors loaded from SQLite.
+        let milvus = embedder.flatMap { VectorStores.milvus(configuration: configuration, embedderIdentity: $0.identity) }
+        self.init(
+            base: try KnowledgeBase(directory: configuration.dataDirectory(environment: environment)), embedder: embedder,
+            vectorStore: milvus, maxFileSize: settings.maxFileSize, logger: logger)
+    }
+
+    /// The roots a configuration indexes by default: the workspace, then `knowledgeBase.paths` (relative ones
+    /// against the workspace).
+    public static func defaultRoots(_ configuration: SparkConfiguration) -> [String] {
+        let workspace = configuration.workspace
+        return [workspace]
+            + configuration.knowledgeBase.paths.map { $0.hasPrefix("/") ? $0 : workspace + "/" + $0 }
+    }
+
+    // MARK: Indexing
+
+    /// Indexes `roots` one after the other (one indexing runs at a time), then embeds the chunks that have no
+    /// vector yet. Cancellable between files.
+    public func index(
+        roots: [String], progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
+    ) async throws -> IndexReport {
+        try await indexing.run { [self] in
+            let started = Self.now()
+            var total = IndexReport()
+            let indexer = KnowledgeIndexer(base: base, maxFileSize: maxFileSize)
+            for root in roots {
+                let report = try await indexer.index(root: root, progress: progress) { [self] removed in
+                    if !removed.isEmpty { try await loadedVectorStore()?.remove(chunkIDs: removed) }
+                }
+                total = Self.adding(report, to: total)
+            }
+            if embedder != nil { try await embedMissing(into: &total, progress: progress) }
+            total.seconds = Self.now() - started
+            return total
+        }
+    }
+
+    /// Embeds every chunk without a vector, in batches; stops at the first batch that fails after the embedder's
+    /// retries and reports how many chunks are left without vectors (the next run retries them).
+    private func embedMissing(into report: inout IndexReport, progress: @escaping @Sendable (IndexProgress) -> Void)
+        async throws
+    {
+        guard let embedder else { return }
+        if try await base.useEmbedder(embedder.identity) {
+            vectorStore.withLock { $0 = nil }
+        }
+        guard let store = try await loadedVectorStore() else { return }
+        let missing = try await base.statistics()
+        let total = missing.chunks - missing.vectors
+        var after: Int64 = 0
+        while true {
+            try Task.checkCancellation()
+            let batch = try await base.chunksWithoutVectors(after: after, limit: 64)
+            guard let last = batch.last else { break }
+            after = last.id
+            do {
+                let vectors = try await embedder.embed(batch.map(\.embeddingText))
+                guard vectors.count == batch.count else {
+                    throw KnowledgeError("the embedding server returned \(vectors.count) vectors for \(batch.count) texts")
+                }
+                let chunkVectors = zip(batch, vectors).map { ChunkVector(chunkID: $0.id, vector: $1) }
+                try await base.storeVectors(chunkVectors)
+                try await store.upsert(chunkVectors)
+                report.embedded += batch.count
+                progress(IndexProgress(phase: "embedding", done: report.embedded, total: total, root: ""))
+            } catch let error where !(error is CancellationError) {
+                let statistics = try await base.statistics()
+                report.embeddingFailures = statistics.chunks - statistics.vectors
+                report.embeddingError = "\(error)"
+                logger.warning("Embedding failed, \(report.embeddingFailures) chunks left without vectors: \(error)")
+                return
+            }
+        }
+    }
+
+    /// The vector store, loading the stored vectors into memory on first use when none was given; `nil` without an
+    /// embedder.
+    private func loadedVectorStore() async throws -> (any VectorStore)? {
+        guard let embedder else { return nil }
+        if let store = vectorStore.withLock({ $0 }) { return store }
+        let vectors = try await base.embedderIdentity() == embedder.identity ? try await base.vectors() : []
+        return vectorStore.withLock { current in
+            if let current { return current }
+            let store = MemoryVectorStore(vectors: vectors)
+            current = store
+            return store
+        }
+    }
+
+    // MARK: Search
+
+    /// The `limit` chunks that best answer `query`: hybrid when vectors exist, lexical otherwise.
+    public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
+        let terms = QueryTerms(query)
+        let depth = max(limit * 4, 50)
+        let lexical = try await base.lexicalSearch(terms.ftsQuery, limit: depth)
+        var vector: [VectorMatch] = []
+        if let embedder, let store = try await loadedVectorStore() {
+            do {
+                // Inside: a Milvus that does not answer makes the search lexical, not fail.
+                if try await store.count() > 0, let queryVector = try await embedder.embed([query]).first {
+                    vector = try await store.nearest(to: queryVector, limit: depth)
+                }
+            } catch let error where !(error is CancellationError) {
+                logger.warning("No vector search, searching lexically: \(error)")
+            }
+        }
+        let ids = Array(Set(lexical.map(\.chunkID) + vector.map(\.chunkID)))
+        let chunks = Dictionary(
+            try await base.chunks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let coverage: (Int64) -> Double = { id in
+            guard let chunk = chunks[id] else { return 0 }
+            return terms.coverage(of: ([chunk.path] + chunk.headings).joined(separator: " "))
+        }
+        let ranked: [(id: Int64, score: Double)]
+        if vector.isEmpty {
+            // BM25 alone, with the same heading boost (scaled to BM25's range).
+            let boost = 0.25 * abs(lexical.first?.score ?? 1)
+            var boosted: [(id: Int64, score: Double, position: Int)] = []
+            for (position, match) in lexical.enumerated() {
+                boosted.append((match.chunkID, match.score + boost * coverage(match.chunkID), position))
+            }
+            boosted.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+            ranked = boosted.map { ($0.id, $0.score) }
+        } else {
+            ranked = HybridRanker().fuse(
+                lexical: lexical.map(\.chunkID), vector: vector.map(\.chunkID), headingCoverage: coverage)
+        }
+        return ranked.prefix(limit).compactMap { item in chunks[item.id].map { SearchHit(chunk: $0, score: item.score) } }
+    }
+
+    // MARK: Helpers
+
+    private static func adding(_ report: IndexReport, to total: IndexReport) -> IndexReport {
+        var sum = total
+        sum.files += report.files
+        sum.indexed += report.indexed
+        sum.unchanged += report.unchanged
+        sum.moved += report.moved
+        sum.removed += report.removed
+        sum.chunks += report.chunks
+        sum.skipped = sum.skipped + report.skipped
+        sum.rootErrors += report.rootErrors
+        return sum
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// Runs one operation at a time, in the order they were asked for.
+final class IndexingQueue: Sendable {
+    private let last = Mutex<Task<Void, Never>?>(nil)
+
+    func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let (previous, gate) = last.withLock { last -> (Task<Void, Never>?, AsyncStream<Void>.Continuation) in
+            let (stream, continuation) = AsyncStream<Void>.makeStream()
+            let previous = last
+            last = Task {
+                for await _ in stream {}
+            }
+            return (previous, continuation)
+        }
+        defer { gate.finish() }
+        await previous?.value
+        return try await body()
+    }
+}

@@ -1,0 +1,274 @@
+import AgentCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The knowledge base's SQLite file (`<dataDir>/knowledge.sqlite`): roots, documents, chunks, the FTS5 index and
+/// chunk vectors.
+///
+/// One connection per instance, used only from this actor, which runs on a thread of its own (a
+/// `DatabaseExecutor`), so bulk writes never hold the cooperative pool. Several processes may share the file (WAL).
+public actor KnowledgeBase {
+    private let executor: DatabaseExecutor
+    private let database: SQLiteDatabase
+    /// The database file.
+    public nonisolated let path: String
+
+    /// The file name inside the data directory.
+    public static let fileName = "knowledge.sqlite"
+
+    /// Opens (creating it and its directory when missing) the knowledge base at `path`.
+    public init(path: String) throws {
+        try DataDirectory(path: Self.parent(of: path)).create()
+        let database = try SQLiteDatabase(path: path)
+        try database.migrate(KnowledgeSchema.migrations)
+        self.database = database
+        self.path = path
+        self.executor = DatabaseExecutor()
+    }
+
+    /// Opens the knowledge base of a data directory.
+    public init(directory: DataDirectory) throws {
+        try self.init(path: directory.file(Self.fileName))
+    }
+
+    deinit { executor.shutdown() }
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    // MARK: Roots and documents
+
+    /// The id of the root at `path`, added when new.
+    func rootID(_ path: String) throws -> Int64 {
+        try database.run("INSERT INTO roots (path) VALUES (?1) ON CONFLICT (path) DO NOTHING", .text(path))
+        return Int64(try database.query("SELECT id FROM roots WHERE path = ?1", .text(path)).first?.int(0) ?? 0)
+    }
+
+    /// The indexed roots.
+    public func roots() throws -> [String] {
+        try database.query("SELECT path FROM roots ORDER BY path").map { try $0.string(0) }
+    }
+
+    /// The documents under the root at `root`, by relative path.
+    func documents(inRoot root: String) throws -> [String: IndexedDocument] {
+        let rows = try database.query(
+            "SELECT \(Self.documentColumns) FROM documents d JOIN roots r ON r.id = d.root_id WHERE r.path = ?1",
+            .text(root))
+        var result: [String: IndexedDocument] = [:]
+        for row in rows {
+            let document = try Self.document(row)
+            result[document.path] = document
+        }
+        return result
+    }
+
+    /// The document with `id`, if stored.
+    public func document(id: Int64) throws -> IndexedDocument? {
+        try database.query(
+            "SELECT \(Self.documentColumns) FROM documents d JOIN roots r ON r.id = d.root_id WHERE d.id = ?1",
+            .integer(id)
+        ).first.map(Self.document)
+    }
+
+    /// Applies `updates` to the documents of `root` in one transaction; returns the ids of the chunks removed
+    /// (their vectors must leave the vector store too).
+    func apply(_ updates: [DocumentUpdate], root: String) throws -> [Int64] {
+        try database.transaction {
+            let rootID = try rootID(root)
+            var removed: [Int64] = []
+            let insertDocument = try database.prepare(
+                """
+                INSERT INTO documents (root_id, path, kind, size, modified_ns, hash, line_count)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (root_id, path) DO UPDATE SET kind = excluded.kind, size = excluded.size,
+                    modified_ns = excluded.modified_ns, hash = excluded.hash, line_count = excluded.line_count
+                RETURNING id
+                """)
+            let insertChunk = try database.prepare(
+                """
+                INSERT INTO chunks (document_id, ordinal, path, heading, start_line, end_line, text)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+            for update in updates {
+                switch update {
+                case .store(let file, let chunks):
+                    let id = try insertDocument.query([
+                        .integer(rootID), .text(file.path), .text(file.kind), .integer(Int64(file.size)),
+                        .integer(file.modifiedNanoseconds), .text(file.hash), .integer(Int64(file.lineCount)),
+                    ]).first?.int(0) ?? 0
+                    removed += try chunkIDs(document: Int64(id))
+                    try database.run("DELETE FROM chunks WHERE document_id = ?1", .integer(Int64(id)))
+                    for (ordinal, chunk) in chunks.enumerated() {
+                        try insertChunk.run([
+                            .integer(Int64(id)), .integer(Int64(ordinal)), .text(file.path),
+                            .text(chunk.headings.joined(separator: KnowledgeChunk.headingSeparator)),
+                            .integer(Int64(chunk.startLine)), .integer(Int64(chunk.endLine)), .text(chunk.text),
+                        ])
+                    }
+                case .touch(let id, let size, let modified):
+                    try database.run(
+                        "UPDATE documents SET size = ?2, modified_ns = ?3 WHERE id = ?1", .integer(id),
+                        .integer(Int64(size)), .integer(modified))
+                case .move(let id, let path, let modified):
+                    try database.run(
+                        "UPDATE documents SET path = ?2, modified_ns = ?3 WHERE id = ?1", .integer(id), .text(path),
+                        .integer(modified))
+                    try database.run("UPDATE chunks SET path = ?2 WHERE document_id = ?1", .integer(id), .text(path))
+                case .remove(let id):
+                    removed += try chunkIDs(document: id)
+                    try database.run("DELETE FROM documents WHERE id = ?1", .integer(id))
+                }
+            }
+            return removed
+        }
+    }
+
+    private func chunkIDs(document: Int64) throws -> [Int64] {
+        try database.query("SELECT id FROM chunks WHERE document_id = ?1", .integer(document)).map {
+            Int64(try $0.int(0))
+        }
+    }
+
+    // MARK: Chunks and search
+
+    /// The chunks of the document `id`, in order.
+    public func chunks(document id: Int64) throws -> [KnowledgeChunk] {
+        try database.query(
+            "SELECT \(Self.chunkColumns) FROM \(Self.chunkJoin) WHERE c.document_id = ?1 ORDER BY c.ordinal",
+            .integer(id)
+        ).map(Self.chunk)
+    }
+
+    /// The chunks with these ids, in the order given (ids not stored are left out).
+    public func chunks(ids: [Int64]) throws -> [KnowledgeChunk] {
+        guard !ids.isEmpty else { return [] }
+        let list = ids.map(String.init).joined(separator: ",")
+        let found = try database.query("SELECT \(Self.chunkColumns) FROM \(Self.chunkJoin) WHERE c.id IN (\(list))")
+            .map(Self.chunk)
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// The chunks matching the FTS5 query `match`, best first by BM25 (path and headings weigh more than text),
+    /// with the BM25 score negated (higher is better).
+    public func lexicalSearch(_ match: String, limit: Int) throws -> [(chunkID: Int64, score: Double)] {
+        guard !match.isEmpty else { return [] }
+        return try database.query(
+            """
+            SELECT rowid, bm25(chunks_fts, \(Self.pathWeight), \(Self.headingWeight), 1.0) AS rank FROM chunks_fts
+            WHERE chunks_fts MATCH ?1 ORDER BY rank LIMIT ?2
+            """, .text(match), .integer(Int64(limit))
+        ).map { (Int64(try $0.int(0)), -(try $0.double(1))) }
+    }
+
+    static let pathWeight = 2.0
+    static let headingWeight = 3.0
+
+    // MARK: Vectors
+
+    /// The embedder the stored vectors come from, if any.
+    public func embedderIdentity() throws -> String? {
+        try database.query("SELECT value FROM settings WHERE key = 'embedder'").first?[0].stringValue
+    }
+
+    /// Records `identity` as the embedder of the vectors; when it differs from the one recorded, every stored
+    /// vector is dropped (vectors of two models never mix). Returns whether vectors were dropped.
+    @discardableResult
+    public func useEmbedder(_ identity: String) throws -> Bool {
+        try database.transaction {
+            let current = try embedderIdentity()
+            guard current != identity else { return false }
+            try database.execute("DELETE FROM chunk_vectors")
+            try database.run(
+                "INSERT INTO settings (key, value) VALUES ('embedder', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1",
+                .text(identity))
+            return current != nil
+        }
+    }
+
+    /// Up to `limit` chunks that have no vector yet, after `afterID`, by id.
+    func chunksWithoutVectors(after afterID: Int64, limit: Int) throws -> [KnowledgeChunk] {
+        try database.query(
+            """
+            SELECT \(Self.chunkColumns) FROM \(Self.chunkJoin)
+            WHERE c.id > ?1 AND NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.chunk_id = c.id)
+            ORDER BY c.id LIMIT ?2
+            """, .integer(afterID), .integer(Int64(limit))
+        ).map(Self.chunk)
+    }
+
+    /// Stores `vectors` (replacing any for the same chunks); vectors of chunks no longer stored are ignored.
+    func storeVectors(_ vectors: [ChunkVector]) throws {
+        try database.transaction {
+            let insert = try database.prepare(
+                """
+                INSERT INTO chunk_vectors (chunk_id, vector) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?1)
+                ON CONFLICT (chunk_id) DO UPDATE SET vector = excluded.vector
+                """)
+            for vector in vectors {
+                try insert.run([.integer(vector.chunkID), .blob(VectorBlob.bytes(of: vector.vector))])
+            }
+        }
+    }
+
+    /// Every stored vector.
+    public func vectors() throws -> [ChunkVector] {
+        let statement = try database.prepare("SELECT chunk_id, vector FROM chunk_vectors ORDER BY chunk_id")
+        try statement.bind([])
+        var result: [ChunkVector] = []
+        while try statement.step() {
+            let row = statement.row()
+            result.append(ChunkVector(chunkID: Int64(try row.int(0)), vector: VectorBlob.floats(of: row[1].blobValue ?? [])))
+        }
+        return result
+    }
+
+    // MARK: Statistics and reset
+
+    /// How much the knowledge base holds.
+    public func statistics() throws -> KnowledgeStatistics {
+        func count(_ table: String) throws -> Int { try database.query("SELECT count(*) FROM \(table)").first?.int(0) ?? 0 }
+        return KnowledgeStatistics(
+            roots: try roots(), documents: try count("documents"), chunks: try count("chunks"),
+            vectors: try count("chunk_vectors"), embedder: try embedderIdentity())
+    }
+
+    /// Removes everything: roots, documents, chunks, vectors, the embedder identity.
+    public func reset() throws {
+        try database.transaction {
+            try database.execute(
+                "DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM documents; DELETE FROM roots; DELETE FROM settings;")
+            try database.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
+        }
+        try database.execute("VACUUM")
+    }
+
+    // MARK: Rows
+
+    private static let documentColumns = "d.id, r.path, d.path, d.kind, d.size, d.modified_ns, d.hash, d.line_count"
+    private static let chunkColumns = "c.id, c.document_id, r.path, c.path, c.heading, c.start_line, c.end_line, c.text"
+    private static let chunkJoin = "chunks c JOIN documents d ON d.id = c.document_id JOIN roots r ON r.id = d.root_id"
+
+    private static func document(_ row: SQLiteRow) throws -> IndexedDocument {
+        IndexedDocument(
+            id: Int64(try row.int(0)), root: try row.string(1), path: try row.string(2), kind: try row.string(3),
+            size: try row.int(4), modifiedNanoseconds: Int64(try row.int(5)), hash: try row.string(6),
+            lineCount: try row.int(7))
+    }
+
+    private static func chunk(_ row: SQLiteRow) throws -> KnowledgeChunk {
+        let heading = try row.string(4)
+        return KnowledgeChunk(
+            id: Int64(try row.int(0)), documentID: Int64(try row.int(1)), root: try row.string(2), path: try row.string(3),
+            headings: heading.isEmpty ? [] : heading.split(separator: KnowledgeChunk.headingSeparator).map(String.init),
+            startLine: try row.int(5), endLine: try row.int(6), text: try row.string(7))
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
