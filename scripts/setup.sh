@@ -8,6 +8,8 @@ packages=(libcurl4-openssl-dev libsqlite3-dev libseccomp-dev pkg-config neovim b
 packages+=(libvips-dev libvips-tools tesseract-ocr tesseract-ocr-eng libimage-exiftool-perl imagemagick fonts-dejavu-core)
 # The service's PostgreSQL session tests start their own server (scripts/postgres/with-server.sh).
 packages+=(postgresql)
+# The Milvus tests run it in a private network namespace (ip); the scripts probe servers with curl.
+packages+=(iproute2 curl)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -47,9 +47,11 @@ public final class KnowledgeIndex: Sendable {
         let embedder = settings.embeddingModel.map {
             HTTPTextEmbedder(client: client, model: $0, endpoint: configuration.embeddingEndpoint) as any TextEmbedder
         }
+        // Milvus when the configuration names a host (`MILVUS_HOST`); else the vectors loaded from SQLite.
+        let milvus = embedder.flatMap { VectorStores.milvus(configuration: configuration, embedderIdentity: $0.identity) }
         self.init(
             base: try KnowledgeBase(directory: configuration.dataDirectory(environment: environment)), embedder: embedder,
-            maxFileSize: settings.maxFileSize, logger: logger)
+            vectorStore: milvus, maxFileSize: settings.maxFileSize, logger: logger)
     }
 
     /// The roots a configuration indexes by default: the workspace, then `knowledgeBase.paths` (relative ones
@@ -143,13 +145,14 @@ public final class KnowledgeIndex: Sendable {
         let depth = max(limit * 4, 50)
         let lexical = try await base.lexicalSearch(terms.ftsQuery, limit: depth)
         var vector: [VectorMatch] = []
-        if let embedder, let store = try await loadedVectorStore(), try await store.count() > 0 {
+        if let embedder, let store = try await loadedVectorStore() {
             do {
-                if let queryVector = try await embedder.embed([query]).first {
+                // Inside: a Milvus that does not answer makes the search lexical, not fail.
+                if try await store.count() > 0, let queryVector = try await embedder.embed([query]).first {
                     vector = try await store.nearest(to: queryVector, limit: depth)
                 }
             } catch let error where !(error is CancellationError) {
-                logger.warning("The query could not be embedded, searching lexically: \(error)")
+                logger.warning("No vector search, searching lexically: \(error)")
             }
         }
         let ids = Array(Set(lexical.map(\.chunkID) + vector.map(\.chunkID)))

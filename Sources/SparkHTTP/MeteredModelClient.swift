@@ -44,8 +44,11 @@ public struct MeteredModelClient: ModelClient {
         try await inner.listModels(endpoint: endpoint)
     }
 
-    public func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] {
+    public func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint)
+        async throws -> [[Double]]
+    {
         metrics.modelRequest(model: model)
-        return try await inner.embeddings(model: model, inputs: inputs, endpoint: endpoint)
+        return try await inner.embeddings(
+            model: model, inputs: inputs, truncatePromptTokens: truncatePromptTokens, endpoint: endpoint)
     }
 }

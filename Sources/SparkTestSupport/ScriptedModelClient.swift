@@ -147,7 +147,9 @@ public struct ScriptedModelClient: ModelClient {
         return models
     }
 
-    public func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] {
+    public func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint)
+        async throws -> [[Double]]
+    {
         inputs.map { _ in [0] }
     }
 

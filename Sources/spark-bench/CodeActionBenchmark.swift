@@ -108,5 +108,7 @@ private struct UnusedModelClient: ModelClient {
     }
     func chat(_ request: ChatRequest, endpoint: ModelEndpoint) async throws -> ChatCompletion { throw error }
     func listModels(endpoint: ModelEndpoint) async throws -> [String] { throw error }
-    func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] { throw error }
+    func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint) async throws
+        -> [[Double]]
+    { throw error }
 }

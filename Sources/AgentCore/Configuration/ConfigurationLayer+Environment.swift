@@ -65,6 +65,15 @@ extension ConfigurationLayer {
         }
         imageMaxPixels = try count("SPARK_IMAGE_MAX_PIXELS", minimum: 4096)
         imageMaxBytes = try count("SPARK_IMAGE_MAX_BYTES", minimum: 16384)
+        milvusHost = value("MILVUS_HOST")
+        milvusToken = value("MILVUS_TOKEN")
+        if let text = value("MILVUS_PORT") {
+            guard let port = Int(text), (1...65535).contains(port) else {
+                throw ConfigurationError(
+                    source: "environment", field: "MILVUS_PORT", message: "expected a port from 1 to 65535, got \"\(text)\"")
+            }
+            milvusPort = port
+        }
         for name in SparkConfiguration.builtInAgents {
             let prefix = name.uppercased()
             let layer = AgentLayer(model: value("\(prefix)_MODEL"), endpoint: try url("\(prefix)_ENDPOINT"))

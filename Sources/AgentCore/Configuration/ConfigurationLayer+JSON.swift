@@ -8,6 +8,7 @@ extension ConfigurationLayer {
     ]
     static let serviceFields: Set<String> = ["approval"]
     static let imageFields: Set<String> = ["maxPixels", "maxBytes"]
+    static let milvusFields: Set<String> = ["host", "port", "token"]
     static let agentFields: Set<String> = [
         "model", "endpoint", "toolChoice", "maxTokens", "temperature", "maxTurns", "extraBody", "mcpServers",
     ]
@@ -40,6 +41,14 @@ extension ConfigurationLayer {
                 paths: try reader.strings("paths"), embeddingModel: try reader.string("embeddingModel"),
                 embeddingEndpoint: try reader.url("embeddingEndpoint"),
                 maxFileSize: try reader.int("maxFileSize", minimum: 1))
+            if let milvus = try reader.object("milvus") {
+                let fields = try FieldReader(
+                    .object(milvus), source: source, path: "knowledgeBase.milvus.", strict: strict,
+                    known: Self.milvusFields)
+                milvusHost = try fields.string("host")
+                milvusPort = try fields.int("port", minimum: 1)
+                milvusToken = try fields.string("token")
+            }
         }
         if let image = try root.object("image") {
             let reader = try FieldReader(

@@ -8,6 +8,11 @@ extension ConfigurationLayer {
         if layer.apiKey != nil { removed.append("apiKey") }
         if layer.dataDir != nil { removed.append("dataDir") }
         if layer.workspaceDir != nil { removed.append("workspaceDir") }
+        // Vectors of the user's documents go to the Milvus host: only a trusted file may choose it.
+        if layer.milvusHost != nil { removed.append("knowledgeBase.milvus.host") }
+        if layer.milvusToken != nil { removed.append("knowledgeBase.milvus.token") }
+        layer.milvusHost = nil
+        layer.milvusToken = nil
         layer.endpoint = nil
         layer.apiKey = nil
         layer.dataDir = nil

@@ -30,6 +30,10 @@ struct ConfigurationLayer: Hashable, Sendable {
     /// `image.maxPixels`, `image.maxBytes`.
     var imageMaxPixels: Int?
     var imageMaxBytes: Int?
+    /// `knowledgeBase.milvus.host` / `.port` / `.token` (`MILVUS_HOST`, `MILVUS_PORT`, `MILVUS_TOKEN`).
+    var milvusHost: String?
+    var milvusPort: Int?
+    var milvusToken: String?
     var agents: [String: AgentLayer] = [:]
     /// `knowledgeBase`.
     var knowledgeBase: KnowledgeBaseLayer?
@@ -54,6 +58,9 @@ extension SparkConfiguration {
         if let value = layer.serviceApproval { result.serviceApproval = value }
         if let value = layer.imageMaxPixels { result.imageLimits.maxPixels = value }
         if let value = layer.imageMaxBytes { result.imageLimits.maxBytes = value }
+        if let value = layer.milvusHost { result.milvus.host = value }
+        if let value = layer.milvusPort { result.milvus.port = value }
+        if let value = layer.milvusToken { result.milvus.token = value }
         for path in layer.protectedPaths ?? [] where !result.protectedPaths.contains(path) {
             result.protectedPaths.append(path)
         }

@@ -25,7 +25,7 @@ struct KnowledgeBaseLayer: Hashable, Sendable {
     var embeddingEndpoint: String?
     var maxFileSize: Int?
 
-    static let fields: Set<String> = ["paths", "embeddingModel", "embeddingEndpoint", "maxFileSize"]
+    static let fields: Set<String> = ["paths", "embeddingModel", "embeddingEndpoint", "maxFileSize", "milvus"]
 
     func applied(to settings: KnowledgeBaseSettings) -> KnowledgeBaseSettings {
         var result = settings

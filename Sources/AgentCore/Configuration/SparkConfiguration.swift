@@ -44,6 +44,8 @@ public struct SparkConfiguration: Hashable, Sendable {
     public var mcpServers: [String: MCPServerDefinition] = [:]
     /// MCP definitions in the workspace's files that were skipped, one line each (see `applyingWorkspaceMCPFiles`).
     public var mcpProblems: [String] = []
+    /// The Milvus server for the knowledge base's vectors; without a host they stay in SQLite.
+    public var milvus = MilvusSettings()
     /// Settings per agent name.
     public var agents: [String: AgentSettings]
     /// The JSON file that was read, if any.

@@ -62,29 +62,7 @@ extension HTTPModelClient {
     private func performOnce(
         _ spec: HTTPRequestSpec, timeouts: TransportTimeouts, consumer: CurlTransfer.Consumer?
     ) async throws -> TransferOutcome {
-        let transfer = CurlTransfer(spec: spec, timeouts: timeouts, userAgent: options.userAgent, consumer: consumer)
-        let pool = self.pool
-        let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
-                DetachedThread.start {
-                    guard let handle = pool.take() else {
-                        var outcome = TransferOutcome()
-                        let loadFailure = CurlRuntime.loadFailure
-                        outcome.curlCode = loadFailure == nil ? CURLE_OUT_OF_MEMORY : CURLE_FAILED_INIT
-                        outcome.curlMessage = loadFailure ?? "libcurl could not create a handle"
-                        continuation.resume(returning: outcome)
-                        return
-                    }
-                    let outcome = transfer.run(on: handle)
-                    if outcome.abort == nil { pool.giveBack(handle) }
-                    continuation.resume(returning: outcome)
-                }
-            }
-        } onCancel: {
-            transfer.cancel()
-        }
-        if case .cancelled = outcome.abort { throw CancellationError() }
-        return outcome
+        try await pool.perform(spec, timeouts: timeouts, userAgent: options.userAgent, consumer: consumer)
     }
 
     /// The delay before retry number `attempt`: `Retry-After` seconds when given, else exponential backoff,

@@ -62,8 +62,12 @@ public final class HTTPModelClient: ModelClient {
         return try decode(ModelListPayload.self, from: body, endpoint: endpoint).data.map(\.id)
     }
 
-    public func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] {
-        let json: JSONValue = ["model": .string(model), "input": .array(inputs.map { .string($0) })]
+    public func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint)
+        async throws -> [[Double]]
+    {
+        var fields: [String: JSONValue] = ["model": .string(model), "input": .array(inputs.map { .string($0) })]
+        if let truncatePromptTokens { fields["truncate_prompt_tokens"] = .int(truncatePromptTokens) }
+        let json = JSONValue.object(fields)
         let body = try await perform(
             makeSpec("POST", "/embeddings", endpoint: endpoint, json: json), endpoint: endpoint)
         let items = try decode(EmbeddingsPayload.self, from: body, endpoint: endpoint).data

@@ -11,6 +11,16 @@ public protocol ModelClient: Sendable {
     /// The ids of the models the server serves (`GET /v1/models`), in the server's order.
     func listModels(endpoint: ModelEndpoint) async throws -> [String]
 
-    /// Embeddings for `inputs` (`POST /v1/embeddings`), one vector per input.
-    func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]]
+    /// Embeddings for `inputs` (`POST /v1/embeddings`), one vector per input. With `truncatePromptTokens`,
+    /// vLLM embeds only the last that many tokens of a longer input (`truncate_prompt_tokens`) instead of
+    /// refusing it with HTTP 400 (all-MiniLM-L6-v2 takes at most 256).
+    func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint) async throws
+        -> [[Double]]
+}
+
+extension ModelClient {
+    /// Embeddings for `inputs`, each within the model's input limit.
+    public func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] {
+        try await embeddings(model: model, inputs: inputs, truncatePromptTokens: nil, endpoint: endpoint)
+    }
 }

@@ -49,6 +49,14 @@ import Testing
         #expect(server.requests.first?.body == ["model": "minilm", "input": ["a", "bcd"]])
     }
 
+    /// vLLM refuses inputs over the model's limit with HTTP 400 unless the request says where to cut.
+    @Test func embeddingsCarryTruncatePromptTokens() async throws {
+        let server = try ScriptedModelServer()
+        _ = try await HTTPModelClient(logger: logger).embeddings(
+            model: "minilm", inputs: ["long"], truncatePromptTokens: 256, endpoint: server.endpoint)
+        #expect(server.requests.first?.body == ["model": "minilm", "input": ["long"], "truncate_prompt_tokens": 256])
+    }
+
     @Test func embeddingsErrorsCarryTheMessage() async throws {
         let server = try ScriptedModelServer()
         server.enqueue(.error(status: 400, message: "input too long"), for: .embeddings)
