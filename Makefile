@@ -15,7 +15,7 @@ setup: ## Install the system packages (libcurl, SQLite, libseccomp, Neovim, bubb
 build: setup ## Debug build
 	swift build
 
-release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory), spark-sandbox and spark-service
+release: setup ## Optimised build of spark-lsp (Swift runtime linked statically: faster start-up, less memory), spark-sandbox, spark-service and spark-mcp
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	swift build -c release --static-swift-stdlib --product spark-sandbox
 	swift build -c release --static-swift-stdlib --product spark-service
@@ -26,9 +26,9 @@ release: setup ## Optimised build of spark-lsp (Swift runtime linked statically:
 PREFIX ?= $(HOME)/.local
 BUILD_DIR ?= .build/release
 NVIM_SITE ?= $(PREFIX)/share/nvim/site
-install: release ## Install spark-lsp, spark-sandbox, spark-service to $(PREFIX)/bin (PREFIX=~/.local) and the Neovim plugin
+install: release ## Install spark-lsp, spark-sandbox, spark-service, spark-mcp to $(PREFIX)/bin (PREFIX=~/.local) and the Neovim plugin
 	install -d "$(PREFIX)/bin"
-	install -m 755 $(BUILD_DIR)/spark-lsp $(BUILD_DIR)/spark-sandbox $(BUILD_DIR)/spark-service "$(PREFIX)/bin/"
+	install -m 755 $(BUILD_DIR)/spark-lsp $(BUILD_DIR)/spark-sandbox $(BUILD_DIR)/spark-service $(BUILD_DIR)/spark-mcp "$(PREFIX)/bin/"
 	rm -rf "$(NVIM_SITE)/pack/spark/start/spark"
 	install -d "$(NVIM_SITE)/pack/spark/start/spark"
 	cp -R editors/neovim/lua editors/neovim/plugin editors/neovim/syntax editors/neovim/doc "$(NVIM_SITE)/pack/spark/start/spark/"

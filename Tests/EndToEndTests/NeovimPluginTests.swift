@@ -88,7 +88,7 @@ import Testing
                 "BUILD_DIR=\(BuiltProducts.directory)",
             ])
         #expect(installed.code == 0, "\(installed.output)")
-        for binary in ["spark-lsp", "spark-sandbox", "spark-service"] {
+        for binary in ["spark-lsp", "spark-sandbox", "spark-service", "spark-mcp"] {
             #expect(access(prefix + "/bin/" + binary, X_OK) == 0, "\(binary) not installed")
         }
         let version = try await EndToEnd.output(of: prefix + "/bin/spark-lsp", ["--version"])
