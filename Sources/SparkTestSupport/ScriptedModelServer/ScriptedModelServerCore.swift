@@ -28,6 +28,8 @@ final class ScriptedModelServerCore: Sendable {
         var recording = true
         var stopped = false
         var listening = false
+        /// Whether the accept loop has closed `listenFD` (after `stop` or a failed `accept`).
+        var listenerClosed = false
     }
 
     let listenFD: Int32
@@ -42,24 +44,35 @@ final class ScriptedModelServerCore: Sendable {
     }
 
     func startListening() throws {
-        let start = state.withLock { state -> Bool in
-            defer { state.listening = true }
-            return !state.listening && !state.stopped
+        // Under the lock, so that `stop` sees either a socket that never listened (and closes it) or one the
+        // accept loop owns (and wakes it).
+        let start = try state.withLock { state throws(ScriptedModelServer.SocketError) -> Bool in
+            guard !state.listening, !state.stopped else { return false }
+            guard listen(listenFD, 64) == 0 else {
+                throw ScriptedModelServer.SocketError(operation: "listen", code: errno)
+            }
+            state.listening = true
+            return true
         }
-        guard start else { return }
-        guard listen(listenFD, 64) == 0 else { throw ScriptedModelServer.SocketError(operation: "listen", code: errno) }
-        DetachedThread.start { [self] in acceptLoop() }
+        if start { DetachedThread.start { [self] in acceptLoop() } }
     }
 
+    /// Stops once; later calls do nothing. Every descriptor is shut down or closed under the lock, and only
+    /// while this server still owns it: a descriptor closed twice, or shut down after its owner closed it,
+    /// hits whatever another thread opened under the same number since (a child's pipe, a file being written).
     func stop() {
-        let (fds, wasListening) = state.withLock { state -> ([Int32], Bool) in
-            let first = !state.stopped
+        state.withLock { state in
+            guard !state.stopped else { return }
             state.stopped = true
-            return (first ? Array(state.openConnections) : [], first && state.listening)
+            // `serve` removes a connection from the set (under this lock) before closing it.
+            for fd in state.openConnections { shutdown(fd, Int32(SHUT_RDWR)) }
+            if !state.listening {
+                close(listenFD)
+            } else if !state.listenerClosed {
+                // Wakes the accept loop, which closes the socket.
+                shutdown(listenFD, Int32(SHUT_RDWR))
+            }
         }
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
-        shutdown(listenFD, Int32(SHUT_RDWR))
-        if !wasListening { close(listenFD) }
     }
 
     private func acceptLoop() {
@@ -83,7 +96,10 @@ final class ScriptedModelServerCore: Sendable {
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             DetachedThread.start { [self] in serve(ServerConnection(fd: fd), number: number) }
         }
-        close(listenFD)
+        state.withLock { state in
+            state.listenerClosed = true
+            close(listenFD)
+        }
     }
 
     private func serve(_ connection: ServerConnection, number: Int) {

@@ -1,5 +1,5 @@
 import Testing
 
-/// Every image suite, one at a time: they start ImageMagick, exiftool and Tesseract and stop scripted servers, and
-/// run alongside each other those processes were seen to die of SIGPIPE or fail silently (cause not found yet).
-@Suite(.serialized) struct ImageAgentTests {}
+/// Every image suite. They run alongside each other and alongside the rest of the tests: each starts
+/// ImageMagick, exiftool and Tesseract and stops a scripted server (`ConcurrentCallsTests` checks that this is safe).
+@Suite struct ImageAgentTests {}
