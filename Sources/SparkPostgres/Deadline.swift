@@ -14,7 +14,8 @@ func withDeadline<Result: Sendable>(
         defer { group.cancelAll() }
         guard let first = try await group.next(), let value = first else {
             throw PostgresSessionError(
-                operation: operation, message: "the database\(address.map { " at \($0)" } ?? "") did not answer within \(limit)")
+                operation: operation,
+                message: "the database\(address.map { " at \($0)" } ?? "") did not answer within \(limit)")
         }
         return value
     }

@@ -16,11 +16,16 @@ actor MigrationOnce {
 
     func run() async throws {
         if done { return }
-        let task = running ?? Task { [client, logger] in try await PostgresSessionSchema.migrate(client, logger: logger) }
+        let task =
+            running ?? Task { [client, logger] in try await PostgresSessionSchema.migrate(client, logger: logger) }
         running = task
         do {
             // A cancelled caller (a deadline passed) cancels the run, which stops waiting for a connection.
-            try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
             done = true
         } catch {
             running = nil
