@@ -63,46 +63,56 @@ struct DatabaseURL: Sendable {
     }
 }
 
-extension PostgresClient.Configuration {
-    /// The configuration a `DATABASE_URL` names (see ``DatabaseURL``).
-    public init(databaseURL: String) throws(PostgresSessionError) {
-        self.init(try DatabaseURL(databaseURL))
-    }
-
-    init(_ url: DatabaseURL) {
-        switch url.endpoint {
-        case .unixSocket(let path):
-            self.init(unixSocketPath: path, username: url.username, password: url.password, database: url.database)
-        case .tcp(let host, let port):
-            let tls: TLS =
-                switch url.sslMode {
-                case .disable: .disable
-                case .prefer: .prefer(.makeClientConfiguration())
-                case .require: .require(.makeClientConfiguration())
-                }
-            self.init(
-                host: host, port: port, username: url.username, password: url.password, database: url.database,
-                tls: tls)
-        }
-    }
+/// postgres-nio's two configurations (the pool's and one connection's), which take the same arguments but for
+/// the type of their TLS setting: both are made from a ``DatabaseURL`` by the one `init(_:)`.
+protocol DatabaseURLConfiguration {
+    associatedtype TLS
+    init(host: String, port: Int, username: String, password: String?, database: String?, tls: TLS)
+    init(unixSocketPath: String, username: String, password: String?, database: String?)
+    /// The TLS setting of `mode`, with the system's roots.
+    static func tls(_ mode: DatabaseURL.SSLMode) throws -> TLS
 }
 
-extension PostgresConnection.Configuration {
-    /// The configuration of one connection to the database `url` names, as the pool's.
+extension DatabaseURLConfiguration {
+    /// The configuration the database `url` names.
     init(_ url: DatabaseURL) throws {
         switch url.endpoint {
         case .unixSocket(let path):
             self.init(unixSocketPath: path, username: url.username, password: url.password, database: url.database)
         case .tcp(let host, let port):
-            let tls: TLS =
-                switch url.sslMode {
-                case .disable: .disable
-                case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                }
             self.init(
                 host: host, port: port, username: url.username, password: url.password, database: url.database,
-                tls: tls)
+                tls: try Self.tls(url.sslMode))
+        }
+    }
+}
+
+extension PostgresClient.Configuration: DatabaseURLConfiguration {
+    /// The configuration a `DATABASE_URL` names (see ``DatabaseURL``).
+    public init(databaseURL: String) throws(PostgresSessionError) {
+        let url = try DatabaseURL(databaseURL)
+        do {
+            try self.init(url)
+        } catch {
+            throw PostgresSessionError(operation: "set up TLS for \(url.address)", message: "\(error)")
+        }
+    }
+
+    static func tls(_ mode: DatabaseURL.SSLMode) -> TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+}
+
+extension PostgresConnection.Configuration: DatabaseURLConfiguration {
+    static func tls(_ mode: DatabaseURL.SSLMode) throws -> TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
     }
 }

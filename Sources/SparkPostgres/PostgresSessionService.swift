@@ -31,7 +31,7 @@ public struct PostgresSessionService: Service {
     /// A store on the database `databaseURL` names (see `PostgresClient.Configuration(databaseURL:)`).
     public init(databaseURL: String, timeout: Duration = .seconds(30), logger: Logger) throws(PostgresSessionError) {
         url = try DatabaseURL(databaseURL)
-        client = PostgresClient(configuration: .init(url), backgroundLogger: logger)
+        client = PostgresClient(configuration: try .init(databaseURL: databaseURL), backgroundLogger: logger)
         store = PostgresSessionStore(client: client, logger: logger, timeout: timeout, address: url.address)
         self.timeout = timeout
         self.logger = logger
