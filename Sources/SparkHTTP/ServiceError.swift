@@ -69,13 +69,15 @@ extension ServiceError {
 
 extension ServiceError {
     /// A `ChatError` as the service answers it: `invalidRequest` is the client's fault (400), a failed run the
-    /// model server's (502), a bad configuration or storage the service's (500).
+    /// model server's (502), a bad configuration the service's (500), storage that cannot be used 503.
     init(_ error: ChatError) {
         switch error.code {
         case .invalidRequest: self.init(.badRequest, "invalid_request", error.message)
         case .run: self.init(.badGateway, "run_failed", error.message)
         case .configuration: self.init(.internalServerError, "configuration", error.message)
-        case .storage: self.init(.internalServerError, "storage", error.message)
+        // The sessions database could not be used (a database that went away fails calls after
+        // SPARK_DATABASE_TIMEOUT): the service cannot answer now, the client may try again.
+        case .storage: self.init(.serviceUnavailable, "storage", error.message)
         default: self.init(.internalServerError, error.code.rawValue, error.message)
         }
     }

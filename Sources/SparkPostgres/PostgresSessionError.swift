@@ -1,5 +1,9 @@
 import PostgresNIO
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A PostgreSQL session store's failure: what it was doing and what the server or the connection said.
 ///
 /// postgres-nio's own `PSQLError` prints a generic text on purpose (its details may hold query values); this keeps
@@ -28,10 +32,30 @@ public struct PostgresSessionError: Error, Sendable, CustomStringConvertible {
             self.init(operation: operation, cause)
         } else if let error = error as? PSQLError {
             self.init(
-                operation: operation, message: error.serverInfo?[.message] ?? "\(error.code)",
+                operation: operation, message: Self.cause(error),
                 sqlState: error.serverInfo?[.sqlState])
         } else {
             self.init(operation: operation, message: "\(error)")
+        }
+    }
+
+    /// Why a connection failed, in a few words: `Connection refused`, `connection timed out after 10 s`,
+    /// `cannot resolve db.example`.
+    static func cause(_ error: any Error) -> String {
+        switch error {
+        case let error as PSQLError:
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return cause(underlying) }
+            return error.code == .serverClosedConnection ? "the server closed the connection" : "\(error.code)"
+        case let error as NIOConnectionError:
+            if let last = error.connectionErrors.last { return cause(last.error) }
+            return "cannot resolve \(error.host)"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode))
+        case ChannelError.connectTimeout(let limit):
+            return "connection timed out after \(limit.nanoseconds / 1_000_000_000) s"
+        default:
+            return "\(error)"
         }
     }
 

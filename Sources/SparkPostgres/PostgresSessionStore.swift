@@ -22,12 +22,21 @@ public final class PostgresSessionStore: SessionStorage {
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let migration: MigrationOnce
+    private let timeout: Duration
+    private let address: String?
 
-    /// A store over `client`; `now` stamps created/updated times.
-    public init(client: PostgresClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// A store over `client`; `now` stamps created/updated times. A call that gets no answer within `timeout`
+    /// (the database went away: the pool keeps trying to reconnect) fails with a ``PostgresSessionError`` that
+    /// names `address`, where the database is.
+    public init(
+        client: PostgresClient, logger: Logger, timeout: Duration = .seconds(30), address: String? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.client = client
         self.logger = logger
         self.now = now
+        self.timeout = timeout
+        self.address = address
         self.migration = MigrationOnce(client: client, logger: logger)
     }
 
@@ -151,13 +160,16 @@ public final class PostgresSessionStore: SessionStorage {
         }
     }
 
-    /// Runs `body` once the schema is up to date; its errors become ``PostgresSessionError``s naming `operation`.
+    /// Runs `body` once the schema is up to date, all within the store's timeout; its errors become
+    /// ``PostgresSessionError``s naming `operation`.
     private func perform<Result: Sendable>(
-        _ operation: String, _ body: @Sendable () async throws -> Result
+        _ operation: String, _ body: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
-        try await migrate()
         do {
-            return try await body()
+            return try await withDeadline(timeout, operation, address: address) {
+                try await self.migrate()
+                return try await body()
+            }
         } catch {
             throw PostgresSessionError(operation: operation, error)
         }

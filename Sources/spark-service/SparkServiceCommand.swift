@@ -30,7 +30,7 @@ struct SparkServiceCommand: AsyncParsableCommand {
             Listens on 127.0.0.1:8000 by default. Any other address requires SPARK_API_KEYS. Settings: \
             SPARK_API_KEYS, SPARK_HTTP_MAX_BODY_BYTES, SPARK_HTTP_MAX_CONCURRENT, SPARK_HTTP_REQUEST_TIMEOUT, \
             SPARK_HTTP_IDLE_TIMEOUT, SPARK_HTTP_SHUTDOWN_GRACE, SPARK_HTTP_CORS_ORIGINS, DATABASE_URL (sessions in \
-            PostgreSQL instead of SQLite) and SPARK_DATABASE_TIMEOUT, and service.approval \
+            PostgreSQL instead of SQLite) and SPARK_DATABASE_TIMEOUT (seconds to reach it, default 30), and service.approval \
             (SPARK_SERVICE_APPROVAL) in the configuration; see the README.
             """,
         version: sparkVersion)
@@ -76,9 +76,11 @@ struct SparkServiceCommand: AsyncParsableCommand {
         var sessions: PostgresSessionService?
         if let url = environment["DATABASE_URL"] {
             do {
-                let timeout = environment["SPARK_DATABASE_TIMEOUT"].flatMap(Int.init).map(Duration.seconds)
-                sessions = try PostgresSessionService(
-                    databaseURL: url, startupTimeout: timeout ?? .seconds(30), logger: logger)
+                let timeout = try Self.databaseTimeout(environment["SPARK_DATABASE_TIMEOUT"])
+                let service = try PostgresSessionService(databaseURL: url, timeout: timeout, logger: logger)
+                // Before listening: a database that cannot be reached stops the service with the reason.
+                try await service.waitForDatabase()
+                sessions = service
             } catch {
                 Self.fail("\(error)")
                 throw ExitCode(2)
@@ -104,11 +106,27 @@ struct SparkServiceCommand: AsyncParsableCommand {
                     root: try WorkspaceRoot(path: configuration.workspace),
                     protected: ProtectedPaths(additional: configuration.protectedPaths))
             }, logger: logger)
-        try await service.run(services: sessions.map { [$0] } ?? []) { port in
-            // One line on stdout when the service accepts connections (scripts and tests wait for it).
-            let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-            Self.write("spark-service: listening on http://\(host):\(port)\n", to: STDOUT_FILENO)
+        do {
+            try await service.run(services: sessions.map { [$0] } ?? []) { port in
+                // One line on stdout when the service accepts connections (scripts and tests wait for it).
+                let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+                Self.write("spark-service: listening on http://\(host):\(port)\n", to: STDOUT_FILENO)
+            }
+        } catch let error as PostgresSessionError {
+            // The schema could not be migrated at start-up.
+            Self.fail("\(error)")
+            throw ExitCode(2)
         }
+    }
+
+    /// `SPARK_DATABASE_TIMEOUT`: whole seconds, at least 1 (default 30).
+    private static func databaseTimeout(_ value: String?) throws(PostgresSessionError) -> Duration {
+        guard let value else { return .seconds(30) }
+        guard let seconds = Int(value), seconds > 0 else {
+            throw PostgresSessionError(
+                operation: "read SPARK_DATABASE_TIMEOUT", message: "'\(value)' is not a whole number of seconds above 0")
+        }
+        return .seconds(seconds)
     }
 
     private static func fail(_ message: String) {
