@@ -88,16 +88,7 @@ extension HTTPService {
 /// Runs `body`, cancelling it after `limit`.
 /// - Throws: what `body` throws, or `ServiceError` 504 `timeout` when the limit passed first.
 func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw ServiceError(.gatewayTimeout, "timeout", "the request ran longer than \(limit) and was stopped")
-        }
-        return value
-    }
+    try await AgentCore.withDeadline(
+        limit, else: { ServiceError(.gatewayTimeout, "timeout", "the request ran longer than \(limit) and was stopped") },
+        body)
 }
