@@ -22,6 +22,9 @@ actor ChatDocumentWriter {
     /// Streamed text not written yet, and the timer that writes it.
     private var pending = ""
     private var timer: Task<Void, Never>?
+    /// The last edit sent. Each edit waits for the one before it: the actor is re-entered while an edit awaits
+    /// the editor, and without the chain a timer's batch still in flight could land after the run's closing text.
+    private var lastWrite: Task<Void, Never>?
 
     /// Opens (creating it empty on disk when missing) the chat document of `workspace`.
     init(context: ServerContext, workspace: String) async throws {
@@ -86,17 +89,26 @@ actor ChatDocumentWriter {
     }
 
     private func write(_ text: String) async {
-        guard !text.isEmpty, context.clientCapabilities.supportsApplyEdit else { return }
+        guard !text.isEmpty, context.clientCapabilities.supportsApplyEdit else {
+            await lastWrite?.value
+            return
+        }
         let edit = WorkspaceEdit(changes: [uri: [TextEdit(range: LSPRange(start: end, end: end), newText: text)]])
         advance(over: text)
-        do {
-            let result = try await context.applyEdit(edit, label: "Spark chat")
-            if !result.applied {
-                context.logger.debug("The chat document edit was rejected: \(result.failureReason ?? "")")
+        let previous = lastWrite
+        let write = Task { [context] in
+            await previous?.value
+            do {
+                let result = try await context.applyEdit(edit, label: "Spark chat")
+                if !result.applied {
+                    context.logger.debug("The chat document edit was rejected: \(result.failureReason ?? "")")
+                }
+            } catch {
+                context.logger.debug("The chat document edit failed: \(error)")
             }
-        } catch {
-            context.logger.debug("The chat document edit failed: \(error)")
         }
+        lastWrite = write
+        await write.value
     }
 
     private func advance(over text: String) {

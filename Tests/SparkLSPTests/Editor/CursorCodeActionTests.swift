@@ -96,17 +96,15 @@ import Testing
         #expect(try await actions(fixture, "big_on_disk.py", line: 4).isEmpty)
     }
 
-    @Test func aDocumentJustUnderTheLimitIsParsedWhileTheRequestWaits() async throws {
+    // How long the list takes at the limit is a benchmark's question, not this test's: a timed unit test fails on a
+    // loaded machine and proves nothing on a fast one.
+    @Test func aDocumentJustUnderTheLimitIsParsed() async throws {
         let fixture = try await EditorFixture()
         let lines = (CursorDeclaration.largestDocument - Self.python.utf8.count) / 32 - 1
         let padding = String(repeating: "def f(x):\n    return x + 12345\n", count: lines / 2)
         fixture.open("near.py", Self.python + "\n" + padding)
-        let clock = ContinuousClock()
-        let started = clock.now
         let titles = try await actions(fixture, "near.py", line: 4).map(\.title)
-        let elapsed = clock.now - started
         #expect(titles.first == "Spark: refactor `parse_header`")
-        #expect(elapsed < .seconds(2), "the code-action list of a document at the limit took \(elapsed)")
     }
 
     @Test func theExplanationAsksAboutTheNamedFunctionWithItsCode() async throws {
