@@ -61,7 +61,7 @@ test-http: setup ## schemathesis (PyPI, into a cache on first use) against the l
 
 test-postgres: setup ## The service's sessions on a real PostgreSQL that the target starts (store contract, two replicas)
 	swift build --build-tests
-	scripts/postgres/with-server.sh swift test --skip-build --filter 'PostgresSessionStoreTests|PostgresReplicaTests'
+	scripts/postgres/with-server.sh swift test --skip-build --filter 'PostgresSessionStoreTests|PostgresReplicaTests|PostgresOutageTests'
 
 test-deploy: ## Lint the Dockerfile (hadolint), validate deploy/compose.yaml and deploy/kubernetes (PyPI tools, cached)
 	scripts/deploy/validate.sh

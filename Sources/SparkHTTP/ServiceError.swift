@@ -68,11 +68,13 @@ extension ServiceError {
 }
 
 extension ServiceError {
-    /// A `ChatError` as the service answers it: `invalidRequest` is the client's fault (400), a failed run the
-    /// model server's (502), a bad configuration the service's (500), storage that cannot be used 503.
+    /// A `ChatError` as the service answers it: `invalidRequest` is the client's fault (400), an attached image
+    /// that is missing or not an image too, but in a well-formed request (422), a failed run the model server's
+    /// (502), a bad configuration the service's (500), storage that cannot be used 503.
     init(_ error: ChatError) {
         switch error.code {
         case .invalidRequest: self.init(.badRequest, "invalid_request", error.message)
+        case .invalidAttachment: self.init(.unprocessableContent, "invalid_image", error.message)
         case .run: self.init(.badGateway, "run_failed", error.message)
         case .configuration: self.init(.internalServerError, "configuration", error.message)
         // The sessions database could not be used (a database that went away fails calls after

@@ -79,7 +79,7 @@ struct ChatCommand: AsyncParsableCommand {
         case .failure(let error as ChatError):
             printer.finish(agent: printer.activeAgent, status: "error")
             Self.fail(error.message)
-            throw error.code == .invalidRequest || error.code == .configuration ? ExitCode(2) : ExitCode(1)
+            throw [.invalidRequest, .invalidAttachment, .configuration].contains(error.code) ? ExitCode(2) : ExitCode(1)
         case .failure:
             printer.finish(agent: printer.activeAgent, status: "cancelled")
             StandardStream.error("spark-lsp: interrupted\n")

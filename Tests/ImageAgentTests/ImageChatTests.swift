@@ -101,7 +101,7 @@ extension ImageAgentTests {
                     _ = try await service.run(bad, on: surface) { _ in }
                     Issue.record("\(image) was accepted")
                 } catch let error as ChatError {
-                    #expect(error.code == .invalidRequest && error.message.contains(message), "\(error.message)")
+                    #expect(error.code == .invalidAttachment && error.message.contains(message), "\(error.message)")
                 }
             }
         }

@@ -69,6 +69,24 @@ import Testing
         #expect(service.model.requests.isEmpty, "no bad request reaches the model")
     }
 
+    @Test(arguments: [
+        #"{"message": "look", "images": [""]}"#,
+        #"{"message": "look", "images": ["missing.png"]}"#,
+        #"{"message": "look", "images": ["/etc/hostname"]}"#,
+        #"{"message": "look", "images": ["data:image/png;base64,AAAA"]}"#,
+    ])
+    func anImageThatIsMissingOrNotAnImageIs422(body: String) async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        for path in ["/chat", "/chat/stream"] {
+            let reply = try await service.post(path, json: body)
+            #expect(reply.status == 422, "\(path) \(body): \(reply.text)")
+            #expect(reply.errorCode == "invalid_image", "\(path) \(body): \(reply.text)")
+            #expect(reply.json["error"]?["message"]?.stringValue?.isEmpty == false)
+        }
+        #expect(service.model.requests.isEmpty, "no request with a bad image reaches the model")
+    }
+
     @Test func anUnknownAgentNamesTheKnownOnes() async throws {
         let service = try await ServiceHarness()
         defer { service.stop() }

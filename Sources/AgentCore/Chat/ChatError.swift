@@ -7,6 +7,8 @@ public struct ChatError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The request itself is wrong: an empty message, an unknown agent or workflow.
         public static let invalidRequest = Code(rawValue: "invalidRequest")
+        /// The request is well formed but an image it attaches is missing, unreadable or not an image.
+        public static let invalidAttachment = Code(rawValue: "invalidAttachment")
         /// The configuration (file, environment, editor settings) is invalid.
         public static let configuration = Code(rawValue: "configuration")
         /// The sessions database could not be opened, read or written.

@@ -119,6 +119,14 @@ extension ChatService {
         }
     }
 
+    /// Stores the request's images as a run would and throws the `invalidAttachment` error it would, for a front end
+    /// that must answer before the run starts (the HTTP stream's status). Storing is by content, so the run stores
+    /// them again at the cost of a hash.
+    public func checkAttachments(_ request: ChatTurnRequest, on surface: ChatSurface) throws(ChatError) {
+        guard !request.images.isEmpty else { return }
+        _ = try attachingImages(request, try configuration(on: surface))
+    }
+
     /// The request's message with a reference to each attached image, stored in the data directory first.
     private func attachingImages(
         _ request: ChatTurnRequest, _ configuration: SparkConfiguration
@@ -131,7 +139,7 @@ extension ChatService {
             let list = ImageAttachment.describe(attachments)
             return request.message.isEmpty ? list : request.message + "\n\n" + list
         } catch {
-            throw ChatError(.invalidRequest, "\(error)")
+            throw ChatError(.invalidAttachment, "\(error)")
         }
     }
 

@@ -5,7 +5,7 @@ extension ResponseError {
     /// also shown to the user with `window/showMessage` (a request the client itself got wrong is not).
     init(_ error: ChatError, context: ServerContext) {
         switch error.code {
-        case .invalidRequest:
+        case .invalidRequest, .invalidAttachment:
             self = .invalidParams(error.message)
         case .configuration:
             let text = "Spark: \(error.message)"
