@@ -22,10 +22,11 @@ local events = {
   { kind = 'handoff', from = 'supervisor', to = 'coding' },
   { kind = 'toolCall', id = '1', name = 'file_read', arguments = { path = 'header.py' } },
   { kind = 'toolResult', id = '1', name = 'file_read', content = '     1  import struct\n     2\n     3\n     4  def parse_header(data):' },
-  { kind = 'toolCall', id = '2', name = 'search_documents', arguments = { query = 'header magic' } },
-  { kind = 'toolResult', id = '2', name = 'search_documents', content = '1 chunk from docs/format.md' },
+  { kind = 'handoff', from = 'coding', to = 'rag' },
+  { kind = 'toolCall', id = '2', name = 'search_knowledge_base', arguments = { query = 'header magic' } },
+  { kind = 'toolResult', id = '2', name = 'search_knowledge_base', content = '1 chunk from docs/format.md' },
   { kind = 'citation', uri = uri, title = 'docs/format.md › Header', range = { start = { line = 2, character = 0 }, ['end'] = { line = 6, character = 0 } } },
-  { kind = 'delta', agent = 'coding', text = '`parse_header` reads the first 8 bytes:\n- a 4-byte magic (`<4s`)\n- the payload size, a little-endian uint32 (`I`)\n\nIt returns both and never checks the magic; the\nformat [1] says it must be `SPRK`.' },
+  { kind = 'delta', agent = 'rag', text = '`parse_header` reads the first 8 bytes:\n- a 4-byte magic (`<4s`)\n- the payload size, a little-endian uint32 (`I`)\n\nIt returns both and never checks the magic; the\nformat [1] says it must be `SPRK`.' },
   { kind = 'done', usage = { total_tokens = 1284 } },
 }
 for _, event in ipairs(events) do
