@@ -16,7 +16,9 @@ import SparkJSON
 /// carriage return, which bash (and our tokenizer, tested against `bash -x`) reads as a word character and
 /// shfmt as a blank; and inputs with a `#` and a backslash-newline, since shfmt continues a comment's line
 /// at a trailing backslash where bash (and we) end the comment at the newline (`echo a #x \` then `echo b`
-/// is two commands to bash, one to shfmt).
+/// is two commands to bash, one to shfmt); and inputs with a `#` right after a `)`, `}` or backquote, which
+/// shfmt 3.6 reads as the start of a comment where bash (and we) go on with the word (`echo $(true)#c` prints
+/// `#c` in bash; shfmt drops it, and with `tee >(cat)#<(ls)` it drops a process substitution).
 ///
 /// Usage: `shell-differential [--limit N] DIRECTORY_OR_FILE...`.
 @main
@@ -34,7 +36,8 @@ struct ShellDifferential {
         for file in files {
             let bytes = [UInt8](try Data(contentsOf: file))
             let commentThenContinuation = text(bytes).contains("#") && text(bytes).contains("\\\n")
-            guard !bytes.contains(0), !bytes.contains(UInt8(ascii: "\r")), !commentThenContinuation,
+            let hashAfterClosing = [")#", "}#", "`#"].contains { text(bytes).contains($0) }
+            guard !bytes.contains(0), !bytes.contains(UInt8(ascii: "\r")), !commentThenContinuation, !hashAfterClosing,
                 let text = String(validating: bytes, as: UTF8.self), seen.insert(text).inserted
             else {
                 counts["skipped", default: 0] += 1
