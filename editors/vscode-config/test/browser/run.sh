@@ -9,16 +9,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../../.." && pwd)"
 artefacts="${1:-$root/.build/vscode-artefacts}"
 
-VERSION="4.27.1"
-HOME_DIR="${SPARK_VSCODE_BROWSER_HOME:-$HOME/.cache/spark-vscode-browser}"
-VENV="$HOME_DIR/venv"
-MARKER="$HOME_DIR/installed-selenium"
-if [[ ! -f "$MARKER" || "$(cat "$MARKER")" != "$VERSION" || ! -x "$VENV/bin/python" ]]; then
-    mkdir -p "$HOME_DIR"
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q "selenium==$VERSION"
-    echo "$VERSION" >"$MARKER"
-fi
+VENV="$("$root/scripts/lib/pinned-venv.sh" "${SPARK_VSCODE_BROWSER_HOME:-$HOME/.cache/spark-vscode-browser}" python \
+    "selenium==4.27.1")"
 for program in chromium chromedriver; do
     command -v "$program" >/dev/null || { echo "run.sh: $program is missing (make setup installs it)" >&2; exit 1; }
 done
