@@ -2,6 +2,7 @@ import AgentCore
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The HTTP front end over `ChatService`: the original design's API (`POST /chat`, `POST /chat/stream`,
 /// `GET /agents`, sessions, probes, metrics, the OpenAPI document) on Hummingbird.
@@ -24,6 +25,8 @@ public final class HTTPService: Sendable {
     let readiness: ReadinessProbe
     let turns = RunningTurns()
     let logger: Logger
+    /// `GET /agents`' last body and the configuration it describes.
+    let agentsCache = Mutex<(configuration: SparkConfiguration, body: [UInt8])?>(nil)
 
     public init(
         chat: ChatService, settings: ServiceSettings, metrics: ServiceMetrics, editor: @escaping EditorFactory,

@@ -43,10 +43,12 @@ def start_model_server(hold):
 def start_spark(binary, model_port, folder):
     environment = {"PATH": os.environ["PATH"], "HOME": folder, "VLLM_ENDPOINT": f"http://127.0.0.1:{model_port}/v1",
                    "SPARK_DATA_DIR": folder + "/data", "WORKSPACE_DIR": folder + "/workspace",
-                   "SPARK_HTTP_MAX_CONCURRENT": "100000"}
+                   "SPARK_HTTP_MAX_CONCURRENT": "10000"}
     process = subprocess.Popen([binary, "--port", "0", "--log-level", "error"], env=environment,
                                stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline()
+    if "listening on" not in line:
+        raise RuntimeError(f"spark-service did not start (exit status {process.wait()}); its stderr says why")
     return process, int(line.rsplit(":", 1)[1])
 
 

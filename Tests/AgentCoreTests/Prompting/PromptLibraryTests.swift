@@ -56,5 +56,8 @@ import Testing
         #expect(PromptTemplate.render("open {{x", values: ["x": "1"]) == "open {{x")
         #expect(PromptTemplate.render("{{x}}{{x}}", values: ["x": "{{x}}"]) == "{{x}}{{x}}")
         #expect(PromptTemplate.placeholders(in: "{{a}} {{ b }} {{a}} {{not a name!}}") == ["a", "b"])
+        #expect(PromptTemplate.render("é {{not a name!}} {{x}} ü}}", values: ["x": "ß"]) == "é {{not a name!}} ß ü}}")
+        #expect(PromptTemplate.render("{{{x}}}", values: ["x": "1"]) == "{{{x}}}")
+        #expect(PromptTemplate.render("{{ümlaut}}", values: ["ümlaut": "1"]) == "1")
     }
 }
