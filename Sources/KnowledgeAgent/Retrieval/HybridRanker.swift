@@ -7,21 +7,13 @@ struct HybridRanker {
     /// What full term coverage of the path and headings adds, relative to a first rank in one list.
     var headingWeight = 0.5
 
-    /// The fused order of `lexical` and `vector` ids (each best first), with scores; ties keep lexical order.
+    /// The fused order of `lexical` and `vector` ids (each best first), with scores; ties keep the fused order.
     func fuse(lexical: [Int64], vector: [Int64], headingCoverage: (Int64) -> Double) -> [(id: Int64, score: Double)] {
-        var scores: [Int64: Double] = [:]
-        var order: [Int64] = []
-        for list in [lexical, vector] {
-            for (rank, id) in list.enumerated() {
-                if scores[id] == nil { order.append(id) }
-                scores[id, default: 0] += 1 / (fusionOffset + Double(rank + 1))
-            }
-        }
+        let fused = ReciprocalRankFusion.fuse([lexical, vector], k: fusionOffset, limit: lexical.count + vector.count)
         let boost = headingWeight / (fusionOffset + 1)
         var ranked: [(id: Int64, score: Double, position: Int)] = []
-        for (position, id) in order.enumerated() {
-            let score: Double = (scores[id] ?? 0) + boost * headingCoverage(id)
-            ranked.append((id, score, position))
+        for (position, item) in fused.enumerated() {
+            ranked.append((item.id, item.score + boost * headingCoverage(item.id), position))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
         return ranked.map { ($0.id, $0.score) }
