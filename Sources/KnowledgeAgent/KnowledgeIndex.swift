@@ -19,6 +19,9 @@ public final class KnowledgeIndex: Sendable {
     /// Turns chunks and queries into vectors; `nil` keeps the index lexical.
     public let embedder: (any TextEmbedder)?
     public let maxFileSize: Int
+    /// The chunking and ranking: the shipped ones, or a retrieval benchmark's baseline (`SPARK_KB_CHUNKING`,
+    /// `SPARK_KB_RANKING`, which only the `kb` commands read).
+    public let baseline: BenchmarkBaseline
     private let logger: Logger
     /// The vector store, loaded on first use (`nil` until then); a given store is used as is.
     private let vectorStore: Mutex<(any VectorStore)?>
@@ -29,8 +32,10 @@ public final class KnowledgeIndex: Sendable {
     /// first use when `nil`).
     public init(
         base: KnowledgeBase, embedder: (any TextEmbedder)?, vectorStore: (any VectorStore)? = nil,
-        maxFileSize: Int = KnowledgeBaseSettings.defaultMaxFileSize, logger: Logger
+        maxFileSize: Int = KnowledgeBaseSettings.defaultMaxFileSize, baseline: BenchmarkBaseline = BenchmarkBaseline(),
+        logger: Logger
     ) {
+        self.baseline = baseline
         self.base = base
         self.embedder = embedder
         self.vectorStore = Mutex(vectorStore)
@@ -41,7 +46,8 @@ public final class KnowledgeIndex: Sendable {
     /// The index of a data directory as `configuration` sets it up: `knowledge.sqlite`, and `HTTPTextEmbedder`
     /// when `knowledgeBase.embeddingModel` is set.
     public convenience init(
-        configuration: SparkConfiguration, environment: [String: String], client: any ModelClient, logger: Logger
+        configuration: SparkConfiguration, environment: [String: String], client: any ModelClient,
+        baseline: BenchmarkBaseline = BenchmarkBaseline(), logger: Logger
     ) throws {
         let settings = configuration.knowledgeBase
         let embedder = settings.embeddingModel.map {
@@ -51,7 +57,7 @@ public final class KnowledgeIndex: Sendable {
         let milvus = embedder.flatMap { VectorStores.milvus(configuration: configuration, embedderIdentity: $0.identity) }
         self.init(
             base: try KnowledgeBase(directory: configuration.dataDirectory(environment: environment)), embedder: embedder,
-            vectorStore: milvus, maxFileSize: settings.maxFileSize, logger: logger)
+            vectorStore: milvus, maxFileSize: settings.maxFileSize, baseline: baseline, logger: logger)
     }
 
     /// The roots a configuration indexes by default: the workspace, then `knowledgeBase.paths` (relative ones
@@ -72,7 +78,7 @@ public final class KnowledgeIndex: Sendable {
         try await indexing.run { [self] in
             let started = Self.now()
             var total = IndexReport()
-            let indexer = KnowledgeIndexer(base: base, maxFileSize: maxFileSize)
+            let indexer = KnowledgeIndexer(base: base, maxFileSize: maxFileSize, chunking: baseline.chunking)
             for root in roots {
                 let report = try await indexer.index(root: root, progress: progress) { [self] removed in
                     if !removed.isEmpty { try await loadedVectorStore()?.remove(chunkIDs: removed) }
@@ -139,13 +145,14 @@ public final class KnowledgeIndex: Sendable {
 
     // MARK: Search
 
-    /// The `limit` chunks that best answer `query`: hybrid when vectors exist, lexical otherwise.
+    /// The `limit` chunks that best answer `query`: hybrid when vectors exist, lexical otherwise (or as the
+    /// benchmark baseline's ranking says).
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let terms = QueryTerms(query)
         let depth = max(limit * 4, 50)
         let lexical = try await base.lexicalSearch(terms.ftsQuery, limit: depth)
         var vector: [VectorMatch] = []
-        if let embedder, let store = try await loadedVectorStore() {
+        if baseline.ranking != .lexical, let embedder, let store = try await loadedVectorStore() {
             do {
                 // Inside: a Milvus that does not answer makes the search lexical, not fail.
                 if try await store.count() > 0, let queryVector = try await embedder.embed([query]).first {
@@ -163,7 +170,10 @@ public final class KnowledgeIndex: Sendable {
             return terms.coverage(of: ([chunk.path] + chunk.headings).joined(separator: " "))
         }
         let ranked: [(id: Int64, score: Double)]
-        if vector.isEmpty {
+        switch baseline.ranking {
+        case .lexical:
+            ranked = lexical.map { ($0.chunkID, $0.score) }
+        case .default where vector.isEmpty:
             // BM25 alone, with the same heading boost (scaled to BM25's range).
             let boost = 0.25 * abs(lexical.first?.score ?? 1)
             var boosted: [(id: Int64, score: Double, position: Int)] = []
@@ -172,9 +182,11 @@ public final class KnowledgeIndex: Sendable {
             }
             boosted.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
             ranked = boosted.map { ($0.id, $0.score) }
-        } else {
-            ranked = HybridRanker().fuse(
-                lexical: lexical.map(\.chunkID), vector: vector.map(\.chunkID), headingCoverage: coverage)
+        case .default, .rrf:
+            // Plain reciprocal rank fusion: a heading boost on top of it did not earn its keep in the retrieval
+            // benchmark (docs/benchmarks/knowledge.md: equal chunk recall@1, lower MRR).
+            ranked = ReciprocalRankFusion.fuse(
+                [lexical.map(\.chunkID), vector.map(\.chunkID)], limit: lexical.count + vector.count)
         }
         return ranked.prefix(limit).compactMap { item in chunks[item.id].map { SearchHit(chunk: $0, score: item.score) } }
     }

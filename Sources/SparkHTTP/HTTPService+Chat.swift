@@ -65,6 +65,8 @@ extension HTTPService {
             "response": .string(result.content), "session_id": .string(result.sessionID),
             "agent": .string(result.agent), "edits": .array(result.edits.map(Self.describe)),
             "usage": Self.describe(result.usage),
+            // What the answer cites, as in the `done` event's `citations` (empty when it cites nothing).
+            "citations": .array(try result.citations.map { try JSONValue(encoding: $0) }),
         ]
         if let notice = result.notice { fields["notice"] = .string(notice) }
         return JSONResponse.make(.object(fields))

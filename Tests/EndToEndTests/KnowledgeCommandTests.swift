@@ -92,6 +92,32 @@ import Testing
         #expect(badRoot.status == 1 && badRoot.stdout.contains("nowhere"))
     }
 
+    @Test func theBenchmarkHooksReachIndexAndSearch() async throws {
+        let environment = try ChatEnvironment()
+        defer { environment.remove() }
+        let workspace = try workspace(environment)
+        let endpoint = try ScriptedModelServer.refusingEndpoint()
+        let dataDir = environment.directory + "/kb"
+        func run(_ arguments: [String], _ hooks: [String: String]) async throws -> SparkProcess.Exit {
+            var variables = environment.variables(endpoint: endpoint)
+            variables["WORKSPACE_DIR"] = workspace
+            variables.merge(hooks) { $1 }
+            return try await SparkProcess(["kb"] + arguments + ["--data-dir", dataDir], environment: variables).exit()
+        }
+        let index = try await run(["index"], ["SPARK_KB_CHUNKING": "lines:4"])
+        #expect(index.status == 0, "stderr: \(index.stderr)")
+        #expect(index.stdout.contains(", 3 chunks,"), "11 lines in windows of 4: \(index.stdout)")
+        let search = try await run(["search", "--json", "add a log handler"], ["SPARK_KB_RANKING": "lexical"])
+        #expect(search.status == 0, "stderr: \(search.stderr)")
+        let top = try #require(search.events.first)
+        #expect(top["startLine"] == 9 && top["endLine"] == 11 && top["heading"] == "")
+
+        for (name, value) in [("SPARK_KB_CHUNKING", "lines:x"), ("SPARK_KB_RANKING", "bm25")] {
+            let refused = try await run(["search", "handler"], [name: value])
+            #expect(refused.status == 2 && refused.stderr.contains(name) && refused.stderr.contains(value), "\(refused.stderr)")
+        }
+    }
+
     @Test func theSupervisorRoutesKnowledgeQuestionsToRagWhichCites() async throws {
         let environment = try ChatEnvironment()
         defer { environment.remove() }

@@ -188,6 +188,48 @@ import Testing
         #expect(model.midReplyDisconnects >= 1)
     }
 
+    /// A logging guide whose sections are each large enough to be a chunk of their own.
+    static let loggingGuide = """
+        # Logging
+
+        The logging package records what an application does while it runs: requests served, files written, \
+        errors met. Every record has a level, a message and the time it was made, and goes to every handler \
+        attached to the logger that made it, in the order the handlers were added.
+
+        ## Levels
+
+        Five levels order the records from the most detailed to the most severe: trace, debug, info, warning \
+        and error. A logger drops the records below its level before any handler sees them, so a quiet level \
+        costs almost nothing at run time.
+
+        ## Configuration
+
+        Configure the logger once at start-up with `configure(level:)`, then attach handlers with \
+        `addHandler(_:)`: a `FileHandler("app.log")` writes records to a file, a `ConsoleHandler()` to the \
+        terminal. Later calls to `configure` replace the level but keep the handlers.
+
+        """
+
+    /// The supervisor hands a knowledge question to `rag`, whose citation opens the guide at its section.
+    @Test func aRagCitationOpensTheFileAtTheCitedLine() async throws {
+        let model = try ScriptedModelServer()
+        model.enqueue(.toolCalls([ScriptedToolCall(name: "transfer_to_rag", arguments: [:])]))
+        model.enqueue(
+            .toolCalls([
+                ScriptedToolCall(name: "search_knowledge_base", arguments: ["query": "configure the logger", "top_k": 1])
+            ]))
+        model.enqueue(.text("Call `configure(level:)` once, then `addHandler` (logging.md, Configuration).", chunks: 2))
+        let lines = Self.loggingGuide.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0 == "## Configuration" }) + 1
+        let outcome = try await runNeovim(
+            script: "citation_check.lua", model: model,
+            environment: ["SPARK_TEST_CITED": "logging.md", "SPARK_TEST_LINE": String(line)],
+            files: ["logging.md": Data(Self.loggingGuide.utf8)])
+        #expect(outcome.passed, "\(outcome.result)")
+        // The supervisor, then rag twice (its search, then its answer from the search's result).
+        #expect(model.requests.filter { $0.path == "/v1/chat/completions" }.count == 3)
+    }
+
     static let userLine = "    # typed while the model was thinking"
 
     /// The read-before-write contract in Neovim: the user types a line between the agent's read and its write.

@@ -2,6 +2,12 @@ import SparkJSON
 import SparkTestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// `POST /chat` through real HTTP against the scripted vLLM server.
 @Suite struct ChatRouteTests {
     @Test func answersWithTheOriginalShape() async throws {
@@ -18,6 +24,37 @@ import Testing
         #expect(json["edits"] == .array([]))
         #expect(json["usage"]?["completion_tokens"] == 3)
         #expect(service.model.requests.last?.body?["model"] == "gpt-oss-120b")
+    }
+
+    @Test func aRagAnswerCarriesItsCitations() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        let docs = service.directory + "/workspace/docs"
+        try FileManager.default.createDirectory(atPath: docs, withIntermediateDirectories: true)
+        try Data("# Logging\n\n## Handlers\n\nAdd a handler with `addHandler(FileHandler(\"app.log\"))`.\n".utf8)
+            .write(to: URL(fileURLWithPath: docs + "/logging.md"))
+        service.model.enqueue(.toolCalls([ScriptedToolCall(name: "transfer_to_rag", arguments: [:])]))
+        service.model.enqueue(
+            .toolCalls([ScriptedToolCall(name: "search_knowledge_base", arguments: ["query": "logging handler", "top_k": 1])]))
+        service.model.enqueue(.text("Call `addHandler` (docs/logging.md:1-5)."))
+        let reply = try await service.post("/chat", json: #"{"message": "How do I add a log handler?"}"#)
+        #expect(reply.status == 200, "\(reply.text)")
+        #expect(reply.json["agent"] == "rag")
+        let citations = try #require(reply.json["citations"]?.arrayValue)
+        #expect(citations.count == 1)
+        let citation = try #require(citations.first)
+        #expect(citation["uri"] == .string("file://" + docs + "/logging.md"))
+        #expect(citation["range"] == ["start": ["line": 0, "character": 0], "end": ["line": 5, "character": 0]])
+        #expect(citation["title"] == "docs/logging.md › Logging › Handlers")
+        #expect(citation["snippet"]?.stringValue?.hasPrefix("# Logging") == true)
+        #expect(citation["documentId"]?.stringValue != nil && citation["score"]?.doubleValue != nil)
+
+        // An answer that cites nothing has an empty list, and the OpenAPI document describes the field.
+        service.model.enqueue(.text("Hello."))
+        #expect(try await service.post("/chat", json: #"{"message": "hi", "agent_type": "coding"}"#).json["citations"] == .array([]))
+        let schema = try await service.get("/openapi.json").json["components"]?["schemas"]?["ChatResponse"]
+        #expect(schema?["properties"]?["citations"]?["items"]?["$ref"] == "#/components/schemas/Citation")
+        #expect(schema?["required"]?.arrayValue?.contains("citations") == true)
     }
 
     @Test func agentTypeCodingSkipsTheSupervisorAndSessionsContinue() async throws {

@@ -9,7 +9,7 @@ Copies the files of corpus.txt (globs under /usr/share/doc) into a scratch corpu
 expected heading is still at its line (another package version moves lines), then for each configuration
 indexes the corpus with `spark-lsp kb index` and asks every question of questions.jsonl with
 `spark-lsp kb search --json --top-k 5`:
-  hybrid    the knowledge base as shipped (heading/declaration chunks, FTS5 + vectors, its fusion and re-ranking)
+  hybrid    the knowledge base as shipped (heading/declaration chunks, FTS5 + vectors, its fusion)
   rrf       the same index, ranked by plain reciprocal rank fusion of FTS5 and vectors (SPARK_KB_RANKING=rrf)
   fts5-40   FTS5 (BM25) alone over fixed 40-line chunks, no vectors (SPARK_KB_CHUNKING=lines:40,
             SPARK_KB_RANKING=lexical)

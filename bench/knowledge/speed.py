@@ -7,6 +7,12 @@ Generates FILES Markdown files (seeded: the same tree every run; a few headings 
 times `spark-lsp kb index` of the tree without an embedding model (lexical), a re-index of the unchanged tree,
 and per query `spark-lsp kb search --json` (the whole process: start, open, search, print) against
 `grep -rn WORD` over the same files. Prints a Markdown table.
+
+Then, unless --scale-files is 0, the in-process measurement at scale that process start-up would hide:
+`spark-lsp kb bench-query --build` generates a seeded corpus of SCALE_FILES files of ten one-chunk sections
+(100,000 chunks by default) and indexes it with seeded synthetic 384-dimension vectors; a second process
+(`kb bench-query`) opens it and times hybrid and lexical queries, the SIMD vector scan against a plain scalar
+scan, and the memory the loaded vectors add. Prints its table.
 """
 
 import argparse
@@ -53,6 +59,7 @@ def main():
     parser.add_argument("--spark-lsp", default=".build/release/spark-lsp")
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--scale-files", type=int, default=10_000, help="files of the in-process measurement (0: skip)")
     options = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="spark-kb-speed-")
@@ -78,6 +85,15 @@ def main():
               f"{percentile(kb_times, 0.5) * 1000:.1f} / {percentile(kb_times, 0.95) * 1000:.1f} ms |")
         print(f"| grep -rn p50 / p95 (same words, same files) | "
               f"{percentile(grep_times, 0.5) * 1000:.1f} / {percentile(grep_times, 0.95) * 1000:.1f} ms |")
+        if options.scale_files > 0:
+            scale = os.path.join(work, "scale")
+            built = subprocess.run([options.spark_lsp, "kb", "bench-query", "--build", "--data-dir", scale,
+                                    "--files", str(options.scale_files)], capture_output=True, text=True, check=True)
+            print(f"\n{built.stdout.strip()}\n", file=sys.stderr)
+            measured = subprocess.run([options.spark_lsp, "kb", "bench-query", "--data-dir", scale],
+                                      capture_output=True, text=True, check=True)
+            print()
+            print(measured.stdout.strip())
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

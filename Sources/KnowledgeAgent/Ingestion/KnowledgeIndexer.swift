@@ -13,6 +13,8 @@ import CodingAgent
 struct KnowledgeIndexer: Sendable {
     let base: KnowledgeBase
     let maxFileSize: Int
+    /// How files are cut into chunks (the shipped chunking, or a benchmark baseline's windows).
+    var chunking: BenchmarkBaseline.Chunking = .default
     /// Files read and chunked per transaction.
     var batchSize = 256
 
@@ -37,6 +39,7 @@ struct KnowledgeIndexer: Sendable {
         }
         progress(IndexProgress(phase: "scanning", done: 0, total: 0, root: root.path))
         let maxFileSize = maxFileSize
+        let chunking = chunking
         let scan = try await BlockingFileWork.run { flag in
             try FileScan.scan(root: root, maxFileSize: maxFileSize, isCancelled: { flag.isCancelled })
         }
@@ -58,7 +61,7 @@ struct KnowledgeIndexer: Sendable {
         for start in stride(from: 0, to: changed.count, by: batchSize) {
             try Task.checkCancellation()
             let batch = Array(changed[start..<min(start + batchSize, changed.count)])
-            let prepared = try await BlockingFileWork.run { _ in batch.map { Self.prepare($0, root: root, maxFileSize: maxFileSize) } }
+            let prepared = try await BlockingFileWork.run { _ in batch.map { Self.prepare($0, root: root, maxFileSize: maxFileSize, chunking: chunking) } }
             var updates: [DocumentUpdate] = []
             for (file, outcome) in zip(batch, prepared) {
                 switch outcome {
@@ -100,7 +103,9 @@ struct KnowledgeIndexer: Sendable {
     }
 
     /// Reads, checks, hashes and chunks one file. Blocking.
-    static func prepare(_ file: ScannedFile, root: WorkspaceRoot, maxFileSize: Int) -> Prepared {
+    static func prepare(
+        _ file: ScannedFile, root: WorkspaceRoot, maxFileSize: Int, chunking: BenchmarkBaseline.Chunking = .default
+    ) -> Prepared {
         var skipped = SkipCounts()
         let bytes: [UInt8]
         do {
@@ -119,7 +124,11 @@ struct KnowledgeIndexer: Sendable {
             return .skipped(skipped)
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let chunks = DocumentChunker().chunks(of: text, kind: file.kind)
+        let chunks: [ChunkDraft]
+        switch chunking {
+        case .default: chunks = DocumentChunker().chunks(of: text, kind: file.kind)
+        case .lines(let size): chunks = FixedLineWindows.chunks(of: text, size: size)
+        }
         let lineCount = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + (bytes.last == 0x0A || bytes.isEmpty ? 0 : 1)
         return .document(
             DocumentFile(

@@ -14,7 +14,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
             """,
         subcommands: [
             KnowledgeIndexCommand.self, KnowledgeSearchCommand.self, KnowledgeGetCommand.self,
-            KnowledgeStatsCommand.self, KnowledgeResetCommand.self,
+            KnowledgeStatsCommand.self, KnowledgeResetCommand.self, KnowledgeBenchQueryCommand.self,
         ])
 }
 

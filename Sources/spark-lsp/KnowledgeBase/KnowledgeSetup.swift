@@ -26,9 +26,11 @@ struct KnowledgeSetup {
             }
             if let dataDir = options.dataDir { configuration.dataDir = dataDir }
             self.configuration = configuration
+            // The retrieval benchmark's baselines (bench/knowledge/quality.py); unset, the shipped behaviour.
+            let baseline = try BenchmarkBaseline(environment: environment)
             index = try KnowledgeIndex(
                 configuration: configuration, environment: environment, client: makeModelClient(logger: logger),
-                logger: logger)
+                baseline: baseline, logger: logger)
         } catch {
             StandardStream.error("spark-lsp: \(error)\n")
             throw ExitCode(2)

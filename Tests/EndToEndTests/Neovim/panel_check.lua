@@ -40,9 +40,9 @@ H.guard(function()
   event({ kind = 'delta', agent = 'supervisor', text = 'Looking' })
   event({ kind = 'delta', agent = 'supervisor', text = ' it up.' })
   event({ kind = 'handoff', agent = 'supervisor', from = 'supervisor', to = 'rag' })
-  event({ kind = 'toolCall', agent = 'rag', id = 'call-1', name = 'search_documents', arguments = { query = 'logging' } })
+  event({ kind = 'toolCall', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', arguments = { query = 'logging' } })
   event({ kind = 'toolCall', agent = 'rag', id = 'call-2', name = 'file_read', arguments = '{"path":"missing.md"}' })
-  event({ kind = 'toolResult', agent = 'rag', id = 'call-1', name = 'search_documents', content = 'logging.md: 2 chunks\nConfiguration', isError = false })
+  event({ kind = 'toolResult', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', content = 'logging.md: 2 chunks\nConfiguration', isError = false })
   event({ kind = 'toolResult', agent = 'rag', id = 'call-2', name = 'file_read', content = 'no such file', isError = true })
   local configuration = {
     kind = 'citation', agent = 'rag', uri = doc, title = 'logging.md › Configuration', snippet = 'Set the level.',
@@ -65,7 +65,7 @@ H.guard(function()
     '  ▣ image: image/png data URL',
     'supervisor: Looking it up.',
     '  ⇄ handoff supervisor → rag',
-    '  ▸ search_documents {"query":"logging"} ← logging.md: 2 chunks Configuration',
+    '  ▸ search_knowledge_base {"query":"logging"} ← logging.md: 2 chunks Configuration',
     '  ▸ file_read {"path":"missing.md"} ✗ no such file',
     '  [1] logging.md › Configuration · ' .. name .. ':3',
     'rag: Set `level`.',
@@ -87,7 +87,7 @@ H.guard(function()
   keys('<CR>')
   local expanded = vim.list_slice(folded, 1, 6)
   vim.list_extend(expanded, {
-    '  ▾ search_documents {"query":"logging"} ← logging.md: 2 chunks Configuration',
+    '  ▾ search_knowledge_base {"query":"logging"} ← logging.md: 2 chunks Configuration',
     '    │ arguments:',
     '    │   {"query":"logging"}',
     '    │ result:',

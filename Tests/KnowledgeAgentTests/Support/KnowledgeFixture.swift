@@ -38,10 +38,12 @@ struct KnowledgeFixture {
     }
 
     /// A knowledge index over this fixture's data directory, lexical unless `embedder` is given.
-    func index(embedder: (any TextEmbedder)? = nil, maxFileSize: Int = 1 << 20) throws -> KnowledgeIndex {
+    func index(
+        embedder: (any TextEmbedder)? = nil, maxFileSize: Int = 1 << 20, baseline: BenchmarkBaseline = BenchmarkBaseline()
+    ) throws -> KnowledgeIndex {
         KnowledgeIndex(
             base: try KnowledgeBase(path: dataDirectory + "/knowledge.sqlite"), embedder: embedder,
-            maxFileSize: maxFileSize, logger: .silent)
+            maxFileSize: maxFileSize, baseline: baseline, logger: .silent)
     }
 
     func cleanUp() {

@@ -35,22 +35,28 @@ struct EditorFixture {
     ///   - clientOptions: the HTTP client's options (no retries by default).
     ///   - extraAgents: specialists registered after the coding agent.
     ///   - workspaceConfiguration: the text of the workspace's own `.spark/config.json`, written before start.
+    ///   - files: workspace files (path: text) written before start, so the first background work sees them.
+    ///   - model: the scripted model server (default: a new one serving `sup-model` and `code-model`), for replies
+    ///     that must be queued before start.
     ///   - tools: the coding agent's tools, from the run and the real ones (default: `testTools`).
     init(
         capabilities: JSONValue = fullCapabilities, settings: [String: JSONValue] = [:], endpoint: String? = nil,
         clientOptions: HTTPModelClient.Options = HTTPModelClient.Options(maxRetries: 0),
         extraAgents: [any AgentModule] = [],
         workspaceConfiguration: String? = nil,
+        files: [String: String] = [:],
+        model: ScriptedModelServer? = nil,
         configure: (TestLSPClient) -> Void = { _ in },
         tools: @escaping Tools = testTools
     ) async throws {
-        model = try ScriptedModelServer(models: ["sup-model", "code-model"])
+        self.model = try model ?? ScriptedModelServer(models: ["sup-model", "code-model"])
         workspace = FileManager.default.temporaryDirectory.path + "/spark-editor-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         if let workspaceConfiguration {
             try FileManager.default.createDirectory(atPath: workspace + "/.spark", withIntermediateDirectories: true)
             try Data(workspaceConfiguration.utf8).write(to: URL(fileURLWithPath: workspace + "/.spark/config.json"))
         }
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: workspace + "/" + name)) }
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.codeActionKinds = CodeActionCatalog.kinds
         serverConfiguration.clientRequestTimeout = .seconds(20)
@@ -64,7 +70,7 @@ struct EditorFixture {
         }
         configure(client)
         var options: [String: JSONValue] = [
-            "endpoint": .string(endpoint ?? model.endpoint.baseURL),
+            "endpoint": .string(endpoint ?? self.model.endpoint.baseURL),
             "modelFallback": false,
             "agents": ["supervisor": ["model": "sup-model"], "coding": ["model": "code-model"]],
         ]

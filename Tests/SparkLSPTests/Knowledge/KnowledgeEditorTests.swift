@@ -7,15 +7,24 @@ import Testing
 
 /// The knowledge base in the editor: `spark/index` with progress, and citations as `spark/chatEvent`s.
 @Suite struct KnowledgeEditorTests {
-    func fixture() async throws -> EditorFixture {
-        let fixture = try await EditorFixture(
-            settings: ["agents": ["supervisor": ["model": "sup-model"], "coding": ["model": "code-model"], "rag": ["model": "rag-model"]]],
-            extraAgents: [KnowledgeAgentModule()])
-        try fixture.write(
-            "logging.md",
-            "# Logging\n\nThe logger writes what happens.\n\n## Handlers\n\nAdd a handler with `addHandler` to write records to a file.\n")
-        return fixture
+    /// An editor with the knowledge agent over a workspace holding `logging.md`; `knowledgeBase` adds settings.
+    static func fixture(
+        knowledgeBase: JSONValue = [:], model: ScriptedModelServer? = nil, configure: (TestLSPClient) -> Void = { _ in }
+    ) async throws -> EditorFixture {
+        try await EditorFixture(
+            settings: [
+                "agents": ["supervisor": ["model": "sup-model"], "coding": ["model": "code-model"], "rag": ["model": "rag-model"]],
+                "knowledgeBase": knowledgeBase,
+            ],
+            extraAgents: [KnowledgeAgentModule()],
+            files: [
+                "logging.md":
+                    "# Logging\n\nThe logger writes what happens.\n\n## Handlers\n\nAdd a handler with `addHandler` to write records to a file.\n"
+            ],
+            model: model, configure: configure)
     }
+
+    func fixture() async throws -> EditorFixture { try await Self.fixture() }
 
     @Test func sparkIndexReportsProgressAndASummary() async throws {
         let fixture = try await fixture()
