@@ -55,6 +55,28 @@ extension ImageAgentTests {
             #expect(metadata.value?["exif"]?["present"] == false, "\(metadata.content)")
         }
 
+        /// The model sees a photo upright: EXIF orientation 6 (turned 90 degrees) is applied while shrinking, and
+        /// the box the limits allow turns with it.
+        @Test func aRotatedPhotoIsSentUprightWithinTheLimits() async throws {
+            let workspace = try ImageWorkspace()
+            defer { workspace.remove() }
+            try await workspace.writeImage(
+                "turned.jpg", pixels: ImageWorkspace.pixels(width: 800, height: 400), width: 800, height: 400,
+                suffix: ".jpg[Q=90]")
+            try await workspace.run("/usr/bin/exiftool", ["-q", "-overwrite_original", "-Orientation#=6", "turned.jpg"])
+            workspace.model.enqueue(.text("A photo."))
+            let limits = ImageLimits(maxPixels: 80_000, maxBytes: 1_000_000)
+            let result = try await workspace.call("describe_image", ["image_path": "turned.jpg"], limits: limits)
+            #expect(!result.isError, "\(result.content)")
+            let sent = try #require(SentImages.firstImage(in: workspace.model.requests.last?.body))
+            try workspace.write(sent, to: "sent.bin")
+            let metadata = try await workspace.call("get_image_metadata", ["image_path": "sent.bin"])
+            let width = try #require(metadata.value?["width"]?.intValue)
+            let height = try #require(metadata.value?["height"]?.intValue)
+            // 800 x 400 turned is 400 x 800; 80,000 pixels at that shape is 200 x 400.
+            #expect(height > width && width * height <= limits.maxPixels && width >= 195, "\(metadata.content)")
+        }
+
         @Test func aTextOnlyModelsRefusalSaysToSetAVisionModel() async throws {
             let workspace = try ImageWorkspace()
             defer { workspace.remove() }
