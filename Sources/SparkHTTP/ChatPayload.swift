@@ -1,6 +1,7 @@
 import SparkJSON
 
-/// The body of `POST /chat` and `POST /chat/stream`: `{"message", "session_id"?, "agent_type"?, "stream"?}`.
+/// The body of `POST /chat` and `POST /chat/stream`: `{"message", "session_id"?, "agent_type"?, "images"?,
+/// "stream"?}`; with `images`, `message` may be empty or absent.
 /// Unknown fields are ignored (as the original service did); every known one is checked, with a message that
 /// names the field.
 struct ChatPayload: Hashable, Sendable {
@@ -33,10 +34,6 @@ struct ChatPayload: Hashable, Sendable {
         guard let fields = value.objectValue else {
             throw .invalidRequest("the body must be a JSON object, like {\"message\": \"...\"}")
         }
-        guard let message = fields["message"], !message.isNull else { throw .invalidRequest("message is required") }
-        guard let text = message.stringValue else { throw .invalidRequest("message must be a string") }
-        guard !text.allSatisfy(\.isWhitespace) else { throw .invalidRequest("message must not be empty") }
-        self.message = text
         sessionID = try Self.optionalString(fields, "session_id")
         if let id = sessionID {
             guard !id.isEmpty, id.unicodeScalars.count <= Self.maxSessionIDLength, !id.contains(where: \.isNewline)
@@ -52,6 +49,15 @@ struct ChatPayload: Hashable, Sendable {
             guard paths.count == items.count else { throw .invalidRequest("images must be an array of strings") }
             self.images = paths
         }
+        // With images the message may be empty or absent: the images are the question.
+        let text = try Self.optionalString(fields, "message") ?? ""
+        if images.isEmpty {
+            guard fields["message"]?.isNull == false else { throw .invalidRequest("message is required") }
+            guard !text.allSatisfy(\.isWhitespace) else {
+                throw .invalidRequest("message must not be empty (unless images are attached)")
+            }
+        }
+        self.message = text.allSatisfy(\.isWhitespace) ? "" : text
         if let stream = fields["stream"], !stream.isNull {
             guard let flag = stream.boolValue else { throw .invalidRequest("stream must be true or false") }
             self.stream = flag

@@ -45,14 +45,40 @@ extension ImageAgentTests {
             let limits = ImageLimits(maxPixels: 200_000, maxBytes: 60_000)
             let result = try await workspace.call("analyze_image", ["image_path": "photo.jpg"], limits: limits)
             #expect(!result.isError, "\(result.content)")
+            let (metadata, width, height) = try await sentImage(workspace, maxBytes: limits.maxBytes)
+            #expect(width * height <= limits.maxPixels && width > 300, "\(metadata.content)")
+            #expect(metadata.value?["exif"]?["present"] == false, "\(metadata.content)")
+        }
+
+        /// The model sees a photo upright: EXIF orientation 6 (turned 90 degrees) is applied while shrinking, and
+        /// the box the limits allow turns with it.
+        @Test func aRotatedPhotoIsSentUprightWithinTheLimits() async throws {
+            let workspace = try ImageWorkspace()
+            defer { workspace.remove() }
+            try await workspace.writeImage(
+                "turned.jpg", pixels: ImageWorkspace.pixels(width: 800, height: 400), width: 800, height: 400,
+                suffix: ".jpg[Q=90]")
+            try await workspace.run("/usr/bin/exiftool", ["-q", "-overwrite_original", "-Orientation#=6", "turned.jpg"])
+            workspace.model.enqueue(.text("A photo."))
+            let limits = ImageLimits(maxPixels: 80_000, maxBytes: 1_000_000)
+            let result = try await workspace.call("describe_image", ["image_path": "turned.jpg"], limits: limits)
+            #expect(!result.isError, "\(result.content)")
+            let (metadata, width, height) = try await sentImage(workspace, maxBytes: limits.maxBytes)
+            // 800 x 400 turned is 400 x 800; 80,000 pixels at that shape is 200 x 400.
+            #expect(height > width && width * height <= limits.maxPixels && width >= 195, "\(metadata.content)")
+        }
+
+        /// The metadata of the image the last vision request carried (checked to be within `maxBytes`).
+        func sentImage(_ workspace: ImageWorkspace, maxBytes: Int) async throws -> (
+            metadata: ToolResult, width: Int, height: Int
+        ) {
             let sent = try #require(SentImages.firstImage(in: workspace.model.requests.last?.body))
-            #expect(sent.count <= limits.maxBytes)
+            #expect(sent.count <= maxBytes)
             try workspace.write(sent, to: "sent.bin")
             let metadata = try await workspace.call("get_image_metadata", ["image_path": "sent.bin"])
             let width = try #require(metadata.value?["width"]?.intValue)
             let height = try #require(metadata.value?["height"]?.intValue)
-            #expect(width * height <= limits.maxPixels && width > 300, "\(metadata.content)")
-            #expect(metadata.value?["exif"]?["present"] == false, "\(metadata.content)")
+            return (metadata, width, height)
         }
 
         @Test func aTextOnlyModelsRefusalSaysToSetAVisionModel() async throws {

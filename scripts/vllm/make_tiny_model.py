@@ -95,18 +95,20 @@ def corpus():
     return lines
 
 
-def build_tokenizer():
+def build_tokenizer(extra_tokens=()):
+    """The byte-level BPE tokenizer; `extra_tokens` are added after the tool tokens (the vision model's)."""
     tokenizer = Tokenizer(models.BPE())
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tokenizer.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
-        vocab_size=VOCAB_SIZE - len(TOOL_TOKENS),
+        vocab_size=VOCAB_SIZE - len(TOOL_TOKENS) - len(extra_tokens),
         special_tokens=SPECIAL,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False,
     )
     tokenizer.train_from_iterator(corpus(), trainer=trainer)
     tokenizer.add_tokens([AddedToken(t, special=False, normalized=False) for t in TOOL_TOKENS])
+    tokenizer.add_special_tokens([AddedToken(t, special=True, normalized=False) for t in extra_tokens])
     fast = PreTrainedTokenizerFast(
         tokenizer_object=tokenizer,
         eos_token="<|im_end|>",
@@ -118,12 +120,12 @@ def build_tokenizer():
     return fast
 
 
-def token_bias(tokenizer):
+def token_bias(tokenizer, extra_tokens=()):
     """The constant logit of each token: favour the end of turn, JSON closers and printable ASCII."""
     vocab = tokenizer.get_vocab()
     bias = torch.full((len(vocab),), -12.0)
     for token, index in vocab.items():
-        text = tokenizer.convert_tokens_to_string([token]) if token not in SPECIAL + TOOL_TOKENS else None
+        text = tokenizer.convert_tokens_to_string([token]) if token not in SPECIAL + TOOL_TOKENS + list(extra_tokens) else None
         if text and all(32 <= ord(c) < 127 for c in text):
             bias[index] = 0.0
     for closer in ['"', "}", "]"]:
@@ -131,7 +133,7 @@ def token_bias(tokenizer):
     return bias
 
 
-def build_model(tokenizer, stop_bias):
+def build_model(tokenizer, stop_bias, extra_tokens=()):
     torch.manual_seed(SEED)
     vocab = len(tokenizer)
     config = Qwen2Config(
@@ -181,7 +183,7 @@ def build_model(tokenizer, stop_bias):
         head[:, [BIAS_DIM, NEWLINE_DIM]] = 0
         noise = model.lm_head(hidden).std().item()
         head.mul_(1.0 / noise)  # random part of the logits: standard deviation 1
-        head[:, BIAS_DIM] = token_bias(tokenizer) / feature
+        head[:, BIAS_DIM] = token_bias(tokenizer, extra_tokens) / feature
         # The end of turn gets no random part, and a bias that makes it about 1 in STOP_EVERY of the probability
         # mass at every step: replies end after STOP_EVERY tokens on average (sampling at temperature 1).
         stop = tokenizer.convert_tokens_to_ids("<|im_end|>")

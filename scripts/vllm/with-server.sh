@@ -6,6 +6,7 @@
 # and exits with CMD's status. Servers that were already running are reused and left running.
 #   chat        SPARK_TEST_VLLM_ENDPOINT, SPARK_TEST_VLLM_MODEL (spark-tiny)
 #   embeddings  SPARK_TEST_VLLM_EMBEDDING_ENDPOINT, SPARK_TEST_VLLM_EMBEDDING_MODEL (minilm)
+#   vision      SPARK_TEST_VLLM_VISION_ENDPOINT, SPARK_TEST_VLLM_VISION_MODEL (spark-vision)
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +18,7 @@ exports_of() {
     case "$1" in
     chat) echo "SPARK_TEST_VLLM_ENDPOINT SPARK_TEST_VLLM_MODEL" ;;
     embeddings) echo "SPARK_TEST_VLLM_EMBEDDING_ENDPOINT SPARK_TEST_VLLM_EMBEDDING_MODEL" ;;
+    vision) echo "SPARK_TEST_VLLM_VISION_ENDPOINT SPARK_TEST_VLLM_VISION_MODEL" ;;
     *) echo "with-server.sh: unknown kind \"$1\" in SPARK_VLLM_KINDS" >&2; return 1 ;;
     esac
 }

@@ -137,7 +137,8 @@ extension ChatService {
         do {
             let attachments = try store.store(request.images)
             let list = ImageAttachment.describe(attachments)
-            return request.message.isEmpty ? list : request.message + "\n\n" + list
+            let blank = request.message.allSatisfy(\.isWhitespace)
+            return (blank ? ImageAttachment.question(about: attachments) : request.message) + "\n\n" + list
         } catch {
             throw ChatError(.invalidAttachment, "\(error)")
         }

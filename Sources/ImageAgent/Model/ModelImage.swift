@@ -26,14 +26,18 @@ struct ModelImage: Hashable, Sendable {
     /// Prepares `file` within `limits`. Runs inside `Vips.run`.
     /// - Throws: `ImageError` for an image that cannot be decoded or made to fit.
     static func prepare(_ file: ImageFile, limits: ImageLimits) throws(ImageError) -> ModelImage {
-        let (image, metadata) = try ImageDecoding.decodable(file)
+        let metadata = try ImageDecoding.decodable(file).metadata
         var scale = min(1, (Double(limits.maxPixels) / Double(max(metadata.pixelCount, 1))).squareRoot())
+        // The thumbnail is turned upright: EXIF orientations 5-8 swap width and height.
+        let upright = (metadata.exif.orientation ?? 1) >= 5 ? (metadata.height, metadata.width) : (metadata.width, metadata.height)
         // PNG keeps screenshots' text sharp; a photo that does not fit as PNG is sent as JPEG, and an image
-        // that fits neither way is shrunk further.
+        // that fits neither way is shrunk further. Each try decodes with shrink-on-load, from the file.
         for _ in 0..<8 {
-            let width = max(Int((Double(image.width) * scale).rounded(.down)), 1)
-            let height = max(Int((Double(image.height) * scale).rounded(.down)), 1)
-            let pixels = try image.thumbnail(width: width, height: height).srgb8()
+            let width = max(Int((Double(upright.0) * scale).rounded(.down)), 1)
+            let height = max(Int((Double(upright.1) * scale).rounded(.down)), 1)
+            let pixels = try VipsImage.thumbnail(
+                descriptor: file.descriptor, width: width, height: height, strict: true, shownAs: file.shownPath
+            ).srgb8()
             for (suffix, mime) in [(".png[strip,compression=6]", "image/png"), (".jpg[Q=85,strip]", "image/jpeg")] {
                 let bytes = try pixels.encode(suffix)
                 if bytes.count <= limits.maxBytes {

@@ -20,6 +20,16 @@ final class VipsImage {
         try made(spark_vips_open_descriptor(descriptor, strict ? 1 : 0), "cannot read \(path) as an image")
     }
 
+    /// The image in an open file shrunk (never enlarged) to fit `width` x `height` and turned upright, decoded
+    /// with shrink-on-load (a JPEG is never decoded at full size); `strict` as for `open`.
+    static func thumbnail(
+        descriptor: Int32, width: Int, height: Int, strict: Bool, shownAs path: String
+    ) throws(ImageError) -> VipsImage {
+        try made(
+            spark_vips_thumbnail_descriptor(descriptor, Int32(max(width, 1)), Int32(max(height, 1)), strict ? 1 : 0),
+            "cannot read \(path) as an image")
+    }
+
     /// An image from 8-bit pixels, `bands` per pixel, row by row.
     static func fromPixels(_ pixels: [UInt8], width: Int, height: Int, bands: Int) throws(ImageError) -> VipsImage {
         try made(

@@ -32,7 +32,8 @@ enum RealVLLM {
         return VLLMMetrics(text: try await client.getText(base + "/metrics"))
     }
 
-    private static func variable(_ name: String) -> String? {
+    /// The environment variable `name`, `nil` when unset or empty.
+    static func variable(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         let text = String(cString: value)
         return text.isEmpty ? nil : text

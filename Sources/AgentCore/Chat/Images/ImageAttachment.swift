@@ -32,6 +32,11 @@ public struct ImageAttachment: Hashable, Sendable {
         return String(name)
     }
 
+    /// The question a message made only of images asks: the images are the question.
+    static func question(about attachments: [ImageAttachment]) -> String {
+        attachments.count == 1 ? "Describe the attached image." : "Describe the attached images."
+    }
+
     /// The lines added to the user's message: one reference per image, for the agents to pass to the tools.
     static func describe(_ attachments: [ImageAttachment]) -> String {
         var text = "Attached images (pass these references to the image tools as image_path):"
