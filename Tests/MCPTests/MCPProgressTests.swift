@@ -47,14 +47,15 @@ struct MCPProgressTests {
         let events = client.queuedNotifications(ofType: ChatEventNotification.self).filter { $0.token == "t-1" }
         #expect(
             events.map(\.kind).filter { $0 != "delta" } == ["toolCall", "progress", "progress", "toolResult", "done"])
-        CountingWorld.expectTwoSteps(events.map(\.fields))
+        CountingWorld.expectTwoSteps(events.filter { $0.kind == "progress" }.map(\.fields))
         let reports = client.queuedNotifications(ofType: WorkDoneProgressNotification.self).compactMap { note in
             if case .report(let message, _, _) = note.value { return message }
             return nil
         }
         #expect(reports.contains("coding: fault__count step 2 (2/2)"))
 
-        client.closeOutput()
+        _ = try await client.send(ShutdownRequest())
+        client.notify(ExitNotification())
         let status = try await withDeadline(.seconds(60)) { await process.waitForExit() }
         #expect(status == 0)
     }
