@@ -229,6 +229,7 @@ let package = Package(
                 "SparkHTTP",
                 "SparkPostgres",
                 "SparkAgents",
+                "MCPTools",
                 "AgentCore",
                 "CodingAgent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -315,7 +316,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageAgentTests",
-            dependencies: ["ImageAgent", "SparkAgents", "AgentCore", "CodingAgent", "CVips", "SparkJSON", "SparkTestSupport"],
+            dependencies: [
+                "ImageAgent", "SparkAgents", "AgentCore", "CodingAgent", "CVips", "SparkJSON", "SparkTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -351,7 +354,8 @@ let package = Package(
         .testTarget(
             name: "MCPTests",
             dependencies: [
-                "spark-lsp", "spark-mcp", "MCPTools", "AgentCore", "CodingAgent", "SparkJSON", "SparkTestSupport",
+                "spark-lsp", "spark-mcp", "spark-service", "MCPTools", "AgentCore", "CodingAgent", "SparkJSON",
+                "SparkLSP", "SparkTestSupport",
             ],
             exclude: ["Resources"],
             swiftSettings: strictSettings

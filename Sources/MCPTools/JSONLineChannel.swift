@@ -54,21 +54,8 @@ package final class JSONLineChannel: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: JSONValue.self)
         let descriptor = readDescriptor
         DetachedThread.start {
-            var pending: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                pending += chunk[0..<count]
-                var start = 0
-                while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                    if let value = try? JSONValue(parsing: Array(pending[start..<newline])) {
-                        continuation.yield(value)
-                    }
-                    start = newline + 1
-                }
-                pending.removeFirst(start)
+            LineReader.readLines(descriptor) { line in
+                if let value = try? JSONValue(parsing: Array(line)) { continuation.yield(value) }
             }
             continuation.finish()
         }

@@ -3,7 +3,8 @@ import SparkJSON
 
 /// One tool of an MCP server as an agent sees it: `<server>__<tool>`, the server's description and JSON schema.
 /// Calls go through the same approval as `bash` (the server's `approval`, or its `tools.<tool>`), then to the server
-/// through the helper, with the server's timeout; cancelling the run sends MCP's `notifications/cancelled`.
+/// through the helper, with the server's timeout; cancelling the run sends MCP's `notifications/cancelled`. The
+/// server's `notifications/progress` for the call become the run's `progress` events.
 struct MCPTool: ProvidedAgentTool {
     let server: MCPServerDefinition
     let info: MCPToolInfo
@@ -34,6 +35,9 @@ struct MCPTool: ProvidedAgentTool {
         }
         return try await provider.call(
             server, tool: info.name, arguments: arguments.isNull ? [:] : arguments, workspace: workspace,
-            progress: { _ in })
+            progress: { update in
+                guard let progress = update["progress"]?.doubleValue else { return }
+                context.reportProgress(progress, update["total"]?.doubleValue, update["message"]?.stringValue)
+            })
     }
 }

@@ -176,17 +176,22 @@ public actor MCPToolProvider: AgentToolProvider {
         }
     }
 
-    /// Withdraws the server's tools until its back-off ends and tells the user, once per failure.
+    /// Withdraws the server's tools until its back-off ends and tells the user, once per failure (and not again while
+    /// it keeps failing the same way).
     private func markFailed(_ server: MCPServerDefinition, workspace: String, error: any Error) {
         let previous =
             statuses[workspace]?[server.name] ?? MCPServerStatus(definition: server, state: .ready(tools: []))
-        if previous.definition == server, case .failed(_, let retryAt) = previous.state, ContinuousClock.now < retryAt {
-            return  // the same failure, reported twice (the call's answer and the helper's notice)
+        var standing: String?
+        if previous.definition == server, case .failed(let message, let retryAt) = previous.state {
+            // The same failure, reported twice (the call's answer and the helper's notice).
+            if ContinuousClock.now < retryAt { return }
+            standing = message
         }
         let message = (error as? MCPGatewayClient.Failure)?.message ?? "\(error)"
         statuses[workspace, default: [:]][server.name] = MCPServerStatus(
             definition: server, state: previous.state, backOff: previous.backOff
         ).failed(message, now: .now, firstBackOff: firstBackOff)
+        guard message != standing else { return }
         let stderr = (error as? MCPGatewayClient.Failure)?.stderr ?? ""
         let tail = stderr.isEmpty ? "" : "\n" + stderr.suffix(1000)
         let text = "Spark: the MCP server \(server.name) is unavailable, its tools are withdrawn: \(message)\(tail)"

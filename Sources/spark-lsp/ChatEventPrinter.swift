@@ -41,6 +41,8 @@ final class ChatEventPrinter: Sendable {
         case .toolResult(let agent, let call, let result):
             let outcome = result.isError ? "failed: " + result.content.prefix(200) : "ok"
             note("[\(agent)] \(call.function.name) \(call.function.arguments.prefix(200)) -> \(outcome)")
+        case .progress(let agent, let update):
+            note("[\(agent)] \(update.toolName): \(update.summary)")
         case .handoff(let from, let to):
             note("[\(from) -> \(to)]")
         case .edit(let agent, let edit):

@@ -2,6 +2,7 @@ import AgentCore
 import ArgumentParser
 import Foundation
 import Logging
+import MCPTools
 import SparkAgents
 import SparkMCP
 
@@ -49,7 +50,8 @@ struct MCPServeCommand: AsyncParsableCommand {
             client: HTTPModelClient(
                 logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)")),
             modules: AgentModules.all(), configFile: configFile, environment: environment, sessionPrefix: "mcp",
-            logger: logger)
+            // The configured MCP servers, for the agents behind `chat` (through a gateway helper, as in the editor).
+            toolProviders: [MCPToolProvider(environment: environment, logger: logger)], logger: logger)
         let server = SparkMCPServer(
             service: service, workspace: absolute, codingTools: codingTools, environment: environment, logger: logger)
         try await server.run()

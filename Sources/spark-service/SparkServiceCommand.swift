@@ -2,6 +2,7 @@ import AgentCore
 import ArgumentParser
 import CodingAgent
 import Logging
+import MCPTools
 import SparkAgents
 import SparkHTTP
 import SparkPostgres
@@ -89,9 +90,12 @@ struct SparkServiceCommand: AsyncParsableCommand {
         let metrics = ServiceMetrics()
         let client = HTTPModelClient(
             logger: logger, options: HTTPModelClient.Options(userAgent: "SparkLSP/\(sparkVersion)"))
+        // The configured MCP servers, in the `spark-mcp` helper beside this executable; nothing starts until a run
+        // uses one. Their progress reaches `/chat/stream` as `progress` events.
         let chat = ChatService(
             client: MeteredModelClient(client, metrics: metrics), modules: AgentModules.all(), configFile: configFile,
-            environment: environment, sessionStorage: sessions?.store, sessionPrefix: "http", logger: logger)
+            environment: environment, sessionStorage: sessions?.store, sessionPrefix: "http",
+            toolProviders: [MCPToolProvider(environment: environment, logger: logger)], logger: logger)
         do {
             let configuration = try chat.configurations.configuration()
             if let untrusted = configuration.untrusted { logger.warning("\(untrusted.message)") }

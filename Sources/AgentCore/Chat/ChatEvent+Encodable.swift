@@ -15,6 +15,12 @@ extension ChatEvent: Encodable {
             try fields.encode(call.id, forKey: "id")
             try fields.encode(call.function.name, forKey: "name")
             try fields.encode(Self.parsedArguments(of: call), forKey: "arguments")
+        case .progress(_, let progress):
+            try fields.encode(progress.toolCallID, forKey: "id")
+            try fields.encode(progress.toolName, forKey: "name")
+            try fields.encode(progress.progress, forKey: "progress")
+            try fields.encodeIfPresent(progress.total, forKey: "total")
+            try fields.encodeIfPresent(progress.message, forKey: "message")
         case .toolResult(_, let call, let result):
             try fields.encode(call.id, forKey: "id")
             try fields.encode(call.function.name, forKey: "name")

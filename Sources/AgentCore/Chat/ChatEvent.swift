@@ -7,6 +7,9 @@ public enum ChatEvent: Hashable, Sendable {
     case delta(agent: String, text: String)
     /// A tool call is about to run; `call` has its complete arguments.
     case toolCall(agent: String, call: ToolCall)
+    /// A running tool call reported how far it has got (an MCP server's progress), between its `toolCall` and its
+    /// `toolResult`.
+    case progress(agent: String, progress: ToolProgress)
     /// A tool call finished; `result` is what went back to the model.
     case toolResult(agent: String, call: ToolCall, result: ToolResult)
     /// The conversation was handed from one agent to another.
@@ -20,11 +23,12 @@ public enum ChatEvent: Hashable, Sendable {
     /// The turn finished; `citations` are the passages of the turn the answer refers to.
     case done(agent: String, content: String, usage: Usage, citations: [Citation] = [])
 
-    /// `delta`, `toolCall`, `toolResult`, `handoff`, `edit`, `citation`, `error` or `done`.
+    /// `delta`, `toolCall`, `progress`, `toolResult`, `handoff`, `edit`, `citation`, `error` or `done`.
     public var kind: String {
         switch self {
         case .delta: "delta"
         case .toolCall: "toolCall"
+        case .progress: "progress"
         case .toolResult: "toolResult"
         case .handoff: "handoff"
         case .edit: "edit"
@@ -37,7 +41,8 @@ public enum ChatEvent: Hashable, Sendable {
     /// The agent the event comes from (for a handoff, the one handing over).
     public var agent: String {
         switch self {
-        case .delta(let agent, _), .toolCall(let agent, _), .toolResult(let agent, _, _), .edit(let agent, _),
+        case .delta(let agent, _), .toolCall(let agent, _), .progress(let agent, _), .toolResult(let agent, _, _),
+            .edit(let agent, _),
             .citation(let agent, _), .error(let agent, _), .done(let agent, _, _, _):
             agent
         case .handoff(let from, _): from

@@ -56,6 +56,8 @@ extension ChatService {
                     switch event {
                     case .textDelta(let agent, let text): await events(.delta(agent: agent, text: text))
                     case .toolCall(let agent, let call): await events(.toolCall(agent: agent, call: call))
+                    case .toolProgress(let agent, let progress):
+                        await events(.progress(agent: agent, progress: progress))
                     case .toolResult(let agent, let call, let result):
                         await events(.toolResult(agent: agent, call: call, result: result))
                         for citation in result.citations {

@@ -14,6 +14,8 @@ public enum RunEvent: Hashable, Sendable {
     /// A tool call is about to run (or be answered): `call` carries its complete arguments. Comes before
     /// anything the tool does (an edit, an approval question) and before its `toolResult`.
     case toolCall(agent: String, call: ToolCall)
+    /// A running tool call reported how far it has got (between its `toolCall` and its `toolResult`).
+    case toolProgress(agent: String, progress: ToolProgress)
     /// A tool call finished; `call` carries its complete arguments, `result` what went back to the model.
     case toolResult(agent: String, call: ToolCall, result: ToolResult)
     /// The conversation was handed from one agent to another.

@@ -4,7 +4,7 @@ extension SwarmEngine {
     /// Runs a turn's tool calls, appends one tool message per call in call order, applies
     /// context updates, and returns the agent to hand off to (the first handoff wins).
     func runTools(
-        _ calls: [ToolCall], agent: Agent, sessionID: String, state: inout RunState, emit: RunEmitter
+        _ calls: [ToolCall], agent: Agent, sessionID: String, state: inout RunState, emit: @escaping RunEmitter
     ) async throws -> Agent? {
         let targets = registry.handoffTargets(of: agent)
         let plans = calls.map { plan($0, agent: agent, targets: targets) }
@@ -17,9 +17,8 @@ extension SwarmEngine {
             results = try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
                 for index in runnable {
                     guard case .tool(let tool, let arguments) = plans[index] else { continue }
-                    let context = ToolContext(
-                        variables: variables, sessionID: sessionID, agentName: agent.name,
-                        toolCallID: calls[index].id)
+                    let context = toolContext(
+                        for: calls[index], agent: agent, variables: variables, sessionID: sessionID, emit: emit)
                     group.addTask { (index, try await invoke(tool, arguments, context: context)) }
                 }
                 var collected = results
@@ -43,9 +42,8 @@ extension SwarmEngine {
                 if let done = results[index] {
                     result = done
                 } else {
-                    let context = ToolContext(
-                        variables: state.contextVariables, sessionID: sessionID, agentName: agent.name,
-                        toolCallID: call.id)
+                    let context = toolContext(
+                        for: call, agent: agent, variables: state.contextVariables, sessionID: sessionID, emit: emit)
                     result = try await invoke(tool, arguments, context: context)
                 }
             }
@@ -68,6 +66,24 @@ extension SwarmEngine {
             emit(.toolResult(agent: agent.name, call: call, result: result))
         }
         return winner
+    }
+
+    /// What `call`'s tool is handed: the run's variables and ids, and a progress reporter that emits the call's
+    /// `toolProgress` events.
+    private func toolContext(
+        for call: ToolCall, agent: Agent, variables: [String: JSONValue], sessionID: String, emit: @escaping RunEmitter
+    ) -> ToolContext {
+        let agentName = agent.name
+        return ToolContext(
+            variables: variables, sessionID: sessionID, agentName: agentName, toolCallID: call.id,
+            reportProgress: { progress, total, message in
+                emit(
+                    .toolProgress(
+                        agent: agentName,
+                        progress: ToolProgress(
+                            toolCallID: call.id, toolName: call.function.name, progress: progress, total: total,
+                            message: message)))
+            })
     }
 
     /// Decides how to answer a call: a handoff, a tool with parsed arguments, or an error

@@ -98,7 +98,7 @@ public struct SwarmEngine: Sendable {
         sessionID: String,
         maxTurns: Int?,
         transcript: RunTranscript? = nil,
-        emit: RunEmitter
+        emit: @escaping RunEmitter
     ) async throws -> RunResponse {
         var state = RunState(messages: messages, contextVariables: contextVariables, transcript: transcript)
         var agentName = name

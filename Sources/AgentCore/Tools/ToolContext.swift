@@ -10,11 +10,20 @@ public struct ToolContext: Sendable {
     public var agentName: String
     /// The id of the tool call being answered.
     public var toolCallID: String
+    /// Reports how far the call has got (`progress`, `total`, `message`); the engine makes each report a
+    /// `toolProgress` run event of this call. Does nothing outside a run.
+    public var reportProgress: @Sendable (_ progress: Double, _ total: Double?, _ message: String?) -> Void
 
-    public init(variables: [String: JSONValue] = [:], sessionID: String, agentName: String, toolCallID: String) {
+    public init(
+        variables: [String: JSONValue] = [:], sessionID: String, agentName: String, toolCallID: String,
+        reportProgress: @escaping @Sendable (_ progress: Double, _ total: Double?, _ message: String?) -> Void = {
+            _, _, _ in
+        }
+    ) {
         self.variables = variables
         self.sessionID = sessionID
         self.agentName = agentName
         self.toolCallID = toolCallID
+        self.reportProgress = reportProgress
     }
 }

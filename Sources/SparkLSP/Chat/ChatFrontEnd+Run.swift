@@ -28,6 +28,8 @@ extension ChatFrontEnd {
                 switch event {
                 case .delta(_, let text): await job.onDelta?(text)
                 case .toolCall(let agent, let call): progress.report(message: "\(agent): \(call.function.name)")
+                case .progress(let agent, let update):
+                    progress.report(message: "\(agent): \(update.toolName) \(update.summary)")
                 case .handoff(_, let to): progress.report(message: "Handed to \(to)")
                 default: break
                 }

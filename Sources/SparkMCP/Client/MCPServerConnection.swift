@@ -63,9 +63,9 @@ actor MCPServerConnection {
                 stderr: stderr)
             process = started.process
             pipes = [started.input, started.output]
-            transport = StdioTransport(
-                input: .init(rawValue: started.output.fileHandleForReading.fileDescriptor),
-                output: .init(rawValue: started.input.fileHandleForWriting.fileDescriptor), logger: logger)
+            transport = LineTransport(
+                input: started.output.fileHandleForReading.fileDescriptor,
+                output: started.input.fileHandleForWriting.fileDescriptor, logger: logger)
         } else if let url = definition["url"]?.stringValue.flatMap(URL.init(string:)) {
             let headers = definition["headers"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
             // The SDK streams server-sent events only where Apple's EventSource is; on Linux each request's
@@ -158,7 +158,13 @@ actor MCPServerConnection {
         let context = try await client.send(request)
         let client = self.client
         return try await withTaskCancellationHandler {
-            guard let result = try await withTimeout(timeout, { try await context.value }) else {
+            let answer: CallTool.Result?
+            do {
+                answer = try await withTimeout(timeout, { try await context.value })
+            } catch {
+                throw await wentAway(error) ?? error
+            }
+            guard let result = answer else {
                 try? await client.cancelRequest(context.requestID, reason: "timed out")
                 throw Failure(message: "\(tool) timed out after \(timeout)", stderr: stderr.text)
             }
@@ -166,6 +172,22 @@ actor MCPServerConnection {
         } onCancel: {
             Task { try? await client.cancelRequest(context.requestID, reason: "the run was cancelled") }
         }
+    }
+
+    /// The failure that `error` means for a streamable-HTTP server that is no longer there (the connection refused or
+    /// cut, or the server no longer knowing our session because it restarted), which then counts as exited; `nil`
+    /// for any other error (a stdio server's exit is reported by its process).
+    private func wentAway(_ error: any Error) async -> Failure? {
+        guard process == nil, let url = definition["url"]?.stringValue else { return nil }
+        let gone: Bool
+        switch error {
+        case is URLError: gone = true
+        case MCPError.internalError(let detail?): gone = detail.hasPrefix("Session expired")
+        default: gone = false
+        }
+        guard gone else { return nil }
+        await markExited()
+        return Failure(message: "the MCP server \(name) at \(url) went away: \(error.localizedDescription)", stderr: "")
     }
 
     /// Ends the connection and the process.

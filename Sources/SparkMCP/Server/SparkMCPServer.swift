@@ -9,7 +9,8 @@ import Synchronization
 /// `spark-lsp mcp serve`: SparkLSP's agents for MCP hosts, over stdio.
 ///
 /// - Tool `chat` (`message`, `agent`, `session_id`): one turn through `ChatService`, as the editor's chat runs it;
-///   with a progress token, each text delta arrives as a progress notification's `message`.
+///   with a progress token, each text delta arrives as a progress notification's `message`, and so does each
+///   progress report of a tool the run calls (an MCP server's, as `[<tool>] <summary>`).
 /// - With `codingTools`, the coding agent's own tools (`file_read`, `grep`, `bash`, ...), confined to the workspace
 ///   given at start-up with the same checks as in the editor.
 /// - Approvals (`bash`, `execute_code`, `python_repl`) are MCP elicitation requests when the host declares
@@ -62,7 +63,8 @@ public final class SparkMCPServer: Sendable {
             }
             return ReadResource.Result(contents: try await source.read(params.uri))
         }
-        try await server.start(transport: StdioTransport(logger: logger)) { [self] _, capabilities in
+        try await server.start(transport: LineTransport(input: STDIN_FILENO, output: STDOUT_FILENO, logger: logger)) {
+            [self] _, capabilities in
             hostElicits.withLock { $0 = capabilities.elicitation != nil }
         }
         await server.waitUntilCompleted()
@@ -124,17 +126,17 @@ public final class SparkMCPServer: Sendable {
         let request = ChatTurnRequest(
             message: message, sessionID: arguments["session_id"]?.stringValue, agent: arguments["agent"]?.stringValue)
         let server = self.server
-        let deltas = Mutex(0)
+        let reports = Mutex(0)
         do {
             let result = try await service.run(request, on: try surface()) { event in
-                guard let progressToken, case .delta(_, let text) = event else { return }
-                let count = deltas.withLock { count in
+                guard let progressToken, let message = Self.progressMessage(of: event) else { return }
+                let count = reports.withLock { count in
                     count += 1
                     return count
                 }
                 try? await server.notify(
                     ProgressNotification.message(
-                        .init(progressToken: progressToken, progress: Double(count), message: text)))
+                        .init(progressToken: progressToken, progress: Double(count), message: message)))
             }
             return CallTool.Result(
                 content: [.text(text: result.content, annotations: nil, _meta: nil)],
@@ -145,6 +147,16 @@ public final class SparkMCPServer: Sendable {
         } catch let error as ChatError {
             return CallTool.Result(
                 content: [.text(text: "error: \(error.message)", annotations: nil, _meta: nil)], isError: true)
+        }
+    }
+
+    /// What a chat's progress notification says for `event`: a text delta as it is, a tool's progress as
+    /// `[<tool>] <message> (<progress>/<total>)`; nothing for the other events.
+    static func progressMessage(of event: ChatEvent) -> String? {
+        switch event {
+        case .delta(_, let text): text
+        case .progress(_, let update): "[\(update.toolName)] \(update.summary)"
+        default: nil
         }
     }
 

@@ -42,6 +42,22 @@ import Testing
                 ])
     }
 
+    @Test func aToolsProgressNamesItsCallAndLeavesOutWhatItDoesNotKnow() throws {
+        let known = ToolProgress(toolCallID: "c1", toolName: "git__git_log", progress: 2, total: 3, message: "step 2")
+        #expect(
+            try fields(.progress(agent: "coding", progress: known)) == [
+                "kind": "progress", "agent": "coding", "id": "c1", "name": "git__git_log", "progress": 2, "total": 3,
+                "message": "step 2",
+            ])
+        let bare = ToolProgress(toolCallID: "c1", toolName: "git__git_log", progress: 0.5)
+        #expect(
+            try fields(.progress(agent: "coding", progress: bare)) == [
+                "kind": "progress", "agent": "coding", "id": "c1", "name": "git__git_log", "progress": 0.5,
+            ])
+        #expect(known.summary == "step 2 (2/3)")
+        #expect(bare.summary == "0.5")
+    }
+
     @Test func argumentsThatAreNotJSONAreSentAsTheModelWroteThem() throws {
         let call = ToolCall(id: "c1", name: "bash", arguments: "{not json")
         #expect(try fields(.toolCall(agent: "coding", call: call))["arguments"] == "{not json")

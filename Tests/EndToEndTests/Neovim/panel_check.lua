@@ -1,6 +1,7 @@
--- The chat panel's rendering of each spark/chatEvent kind, compared line by line, and its keys: <CR> or <Tab>
--- expands a tool call and folds it again, <CR> on a citation opens its file at its line, :SparkCitations fills
--- the quickfix list, <C-c> cancels, q closes. No server: the events are fed as the client handler receives them.
+-- The chat panel's rendering of each spark/chatEvent kind (a tool's progress on its line while it runs), compared
+-- line by line, and its keys: <CR> or <Tab> expands a tool call and folds it again, <CR> on a citation opens its
+-- file at its line, :SparkCitations fills the quickfix list, <C-c> cancels, q closes. No server: the events are fed
+-- as the client handler receives them.
 -- Environment: SPARK_PLUGIN_DIR, SPARK_TEST_FILE (a Markdown file the citations point into), SPARK_TEST_RESULT.
 local dir = debug.getinfo(1, 'S').source:sub(2):match('(.*/)')
 local H = dofile(dir .. 'harness.lua')
@@ -42,7 +43,18 @@ H.guard(function()
   event({ kind = 'handoff', agent = 'supervisor', from = 'supervisor', to = 'rag' })
   event({ kind = 'toolCall', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', arguments = { query = 'logging' } })
   event({ kind = 'toolCall', agent = 'rag', id = 'call-2', name = 'file_read', arguments = '{"path":"missing.md"}' })
+  -- A running tool's progress shows on its line until its result replaces it; a late report changes nothing.
+  event({ kind = 'progress', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', progress = 1, total = 3, message = 'reading' })
+  event({ kind = 'progress', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', progress = 2.5 })
+  local running = vim.api.nvim_buf_get_lines(bufnr, 6, 7, true)[1]
+  if running ~= '  ▸ search_knowledge_base {"query":"logging"} … 2.5' then H.fail('the line of a running tool: ' .. running) end
+  event({ kind = 'progress', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', progress = 2, total = 3, message = 'ranking' })
+  running = vim.api.nvim_buf_get_lines(bufnr, 6, 7, true)[1]
+  if running ~= '  ▸ search_knowledge_base {"query":"logging"} … ranking (2/3)' then
+    H.fail('the line of a running tool: ' .. running)
+  end
   event({ kind = 'toolResult', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', content = 'logging.md: 2 chunks\nConfiguration', isError = false })
+  event({ kind = 'progress', agent = 'rag', id = 'call-1', name = 'search_knowledge_base', progress = 3, total = 3 })
   event({ kind = 'toolResult', agent = 'rag', id = 'call-2', name = 'file_read', content = 'no such file', isError = true })
   local configuration = {
     kind = 'citation', agent = 'rag', uri = doc, title = 'logging.md › Configuration', snippet = 'Set the level.',

@@ -22,8 +22,10 @@ final class MCPClientFixture: Sendable {
     ///   - servers: the `mcpServers` object of the configuration file (`nil`: no file).
     ///   - workspaceFiles: files to write in the workspace before start (`.spark/mcp.json`, ...).
     ///   - trusted: workspace files whose current text the user trusts.
+    ///   - firstBackOff: how long a failed server waits before its next start (long: withdrawn for the whole test).
     init(
-        servers: JSONValue?, workspaceFiles: [String: String] = [:], trusted: [String] = [], outputLimit: Int = 65_536
+        servers: JSONValue?, workspaceFiles: [String: String] = [:], trusted: [String] = [], outputLimit: Int = 65_536,
+        firstBackOff: Duration = .seconds(300)
     ) throws {
         model = try ScriptedModelServer(models: ["m"])
         directory = try MCPTestEnvironment.temporaryDirectory()
@@ -54,7 +56,7 @@ final class MCPClientFixture: Sendable {
         }
         provider = MCPToolProvider(
             helper: BuiltProducts.executable("spark-mcp"), environment: environment, outputLimit: outputLimit,
-            firstBackOff: .seconds(300), logger: .silent)
+            firstBackOff: firstBackOff, logger: .silent)
         service = ChatService(
             client: HTTPModelClient(logger: .silent, options: HTTPModelClient.Options(maxRetries: 0)),
             modules: [CodingAgentModule()], configFile: configFile, environment: environment,

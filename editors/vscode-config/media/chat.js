@@ -83,12 +83,32 @@
     scroll();
   }
 
+  // A tool's progress report as `message (progress/total)`, shown on its line until its result comes.
+  function progressText(event) {
+    const count = `${event.progress}${typeof event.total === 'number' ? '/' + event.total : ''}`;
+    return event.message ? `${event.message} (${count})` : count;
+  }
+
+  function progress(event) {
+    const details = tools.get(event.id);
+    if (!details || details.classList.contains('finished') || details.classList.contains('failed')) return;
+    const summary = details.querySelector('summary');
+    let status = summary.querySelector('.progress');
+    if (!status) {
+      status = element('span', 'progress');
+      summary.appendChild(status);
+    }
+    status.textContent = `  … ${progressText(event)}`;
+  }
+
   function toolResult(event) {
     let details = tools.get(event.id);
     if (!details) {
       toolCall({ id: event.id, name: event.name, arguments: {} });
       details = tools.get(event.id);
     }
+    const status = details.querySelector('summary .progress');
+    if (status) status.remove();
     details.classList.add(event.isError ? 'failed' : 'finished');
     details.querySelector('summary').textContent += event.isError ? '  ✗' : '  ✓';
     details.appendChild(element('pre', event.isError ? 'result error' : 'result', short(event.content, 4000)));
@@ -141,6 +161,7 @@
     switch (event.kind) {
       case 'delta': return delta(event.agent, event.text || '');
       case 'toolCall': return toolCall(event);
+      case 'progress': return progress(event);
       case 'toolResult': return toolResult(event);
       case 'handoff': return add('line handoff', `⇄ handoff ${event.from} → ${event.to}`);
       case 'edit': return edit(event);

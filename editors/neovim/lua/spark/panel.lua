@@ -175,11 +175,22 @@ local function encode(value)
   return vim.json.encode(value or vim.empty_dict())
 end
 
--- A tool call on one line (`▸ name arguments ← result`), or expanded (`▾`) with its arguments and result below.
+-- A progress event as `message (progress/total)`, like the server's own summaries.
+local function progress_text(event)
+  local function number(value)
+    if type(value) ~= 'number' then return tostring(value) end
+    return value == math.floor(value) and string.format('%d', value) or tostring(value)
+  end
+  local count = number(event.progress) .. (event.total and ('/' .. number(event.total)) or '')
+  if type(event.message) == 'string' and event.message ~= '' then return event.message .. ' (' .. count .. ')' end
+  return count
+end
+
+-- A tool call on one line (`▸ name arguments …`, with the tool's latest progress while it runs, then `← result`), or expanded (`▾`) with its arguments and result below.
 local function tool_lines(tool)
   local header = '  ' .. (tool.expanded and '▾ ' or '▸ ') .. tostring(tool.name) .. ' ' .. one_line(tool.arguments, 48)
   if tool.result == nil then
-    header = header .. ' …'
+    header = header .. ' …' .. (tool.progress and (' ' .. tool.progress) or '')
   else
     header = header .. (tool.is_error and ' ✗ ' or ' ← ') .. one_line(tool.result, 48)
   end
@@ -188,7 +199,7 @@ local function tool_lines(tool)
     table.insert(details, '    │ arguments:')
     for _, line in ipairs(vim.split(tool.arguments, '\n', { plain = true })) do table.insert(details, '    │   ' .. line) end
     if tool.result == nil then
-      table.insert(details, '    │ running')
+      table.insert(details, '    │ running' .. (tool.progress and (': ' .. tool.progress) or ''))
     else
       table.insert(details, '    │ ' .. (tool.is_error and 'error:' or 'result:'))
       for _, line in ipairs(vim.split(tool.result, '\n', { plain = true })) do table.insert(details, '    │   ' .. line) end
@@ -245,6 +256,12 @@ function M.event(event)
     stream(event.agent, event.text or '')
   elseif kind == 'toolCall' then
     add_tool(event)
+  elseif kind == 'progress' then
+    local tool = event.id and state.tools[event.id]
+    if tool and tool.result == nil then
+      tool.progress = progress_text(event)
+      render_tool(tool)
+    end
   elseif kind == 'toolResult' then
     local tool = event.id and state.tools[event.id] or add_tool(event)
     tool.result, tool.is_error = tostring(event.content or ''), event.isError == true

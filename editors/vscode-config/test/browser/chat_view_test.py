@@ -195,6 +195,31 @@ def check_sending_and_images(page, scratch, artefacts):
     assert not page.all(".attachment")
 
 
+def check_tool_progress(page):
+    """A running tool's progress shows on its line, replaced by its outcome when the result comes."""
+    def event(fields):
+        return {"type": "event", "own": True,
+                "event": {"token": "vscode-4242-9", "sessionId": "lsp-7f3a", "agent": "coding", **fields}}
+
+    page.feed([
+        event({"kind": "toolCall", "id": "call_9", "name": "git__git_log", "arguments": {"max_count": 3}}),
+        event({"kind": "progress", "id": "call_9", "name": "git__git_log", "progress": 1, "total": 3,
+               "message": "reading"}),
+    ])
+    summary = 'document.querySelector("details.tool:last-of-type summary").textContent'
+    text = page.driver.execute_script("return " + summary)
+    assert text == '→ git__git_log {"max_count":3}  … reading (1/3)', text
+    page.feed([event({"kind": "progress", "id": "call_9", "name": "git__git_log", "progress": 2})])
+    text = page.driver.execute_script("return " + summary)
+    assert text == '→ git__git_log {"max_count":3}  … 2', text
+    page.feed([
+        event({"kind": "toolResult", "id": "call_9", "name": "git__git_log", "content": "3 commits", "isError": False}),
+        event({"kind": "progress", "id": "call_9", "name": "git__git_log", "progress": 3, "total": 3}),
+    ])
+    text = page.driver.execute_script("return " + summary)
+    assert text == '→ git__git_log {"max_count":3}  ✓', text
+
+
 def check_cancel_and_error(page):
     page.feed(EVENTS["cancelledRun"])
     cancel = page.one("#cancel")
@@ -237,6 +262,7 @@ def main():
         steps = [
             ("a run: streaming Markdown, tool calls, an edit, citations", lambda: check_run(page)),
             ("sending, the image picker, drag and drop", lambda: check_sending_and_images(page, scratch, artefacts)),
+            ("a tool's progress", lambda: check_tool_progress(page)),
             ("cancel and an error", lambda: check_cancel_and_error(page)),
         ]
         for index, (name, step) in enumerate(steps):
