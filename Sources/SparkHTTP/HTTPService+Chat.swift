@@ -16,13 +16,11 @@ extension HTTPService {
         let body = try await request.collectBody(upTo: settings.maxBodyBytes)
         let payload = try ChatPayload(body: Array(buffer: body))
         let surface = try surface()
-        if let agent = payload.agentType {
-            let registry = try chat.registry(on: surface)
-            guard registry[agent] != nil else {
-                throw ServiceError(
-                    .badRequest, "unknown_agent",
-                    "no agent named '\(agent)' (agents: \(registry.names.joined(separator: ", ")))")
-            }
+        // By name, without building the agents (the run builds them; one that cannot be built answers then).
+        if let agent = payload.agentType, !chat.agentNames.contains(agent) {
+            throw ServiceError(
+                .badRequest, "unknown_agent",
+                "no agent named '\(agent)' (agents: \(chat.agentNames.joined(separator: ", ")))")
         }
         if let id = payload.sessionID {
             let session = try await chat.owner(of: id, on: surface)

@@ -86,6 +86,12 @@ public final class ChatService: Sendable {
         }
     }
 
+    /// The names of the agents a run can have: the supervisor, then each module's (whether or not its agent can
+    /// be built for a given run).
+    public var agentNames: [String] {
+        [Supervisor.name] + modules.map(\.name).filter { $0 != Supervisor.name }
+    }
+
     /// The configuration in effect on `surface`.
     public func configuration(on surface: ChatSurface) throws(ChatError) -> SparkConfiguration {
         try configurations.configuration(workspace: surface.workspaceFolder, settings: surface.settings)

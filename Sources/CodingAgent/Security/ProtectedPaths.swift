@@ -24,9 +24,13 @@ public struct ProtectedPaths: Hashable, Sendable {
 
     /// The built-in list plus `additional` patterns (a configuration can add paths, never remove one).
     public init(additional: [String] = []) {
-        patterns = Self.parse(Self.defaults + additional)
-        hidden = Self.parse(Self.hiddenDefaults)
+        patterns = additional.isEmpty ? Self.parsedDefaults : Self.parse(Self.defaults + additional)
+        hidden = Self.parsedHiddenDefaults
     }
+
+    // Parsed once: every run builds each agent's tools, and most tools hold a `ProtectedPaths`.
+    private static let parsedDefaults = parse(defaults)
+    private static let parsedHiddenDefaults = parse(hiddenDefaults)
 
     /// The protected pattern `components` (a path relative to the root) falls under, if any, as text.
     public func protectingPattern(of components: [String]) -> String? {
