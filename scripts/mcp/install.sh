@@ -4,17 +4,5 @@
 # servers mcp-server-git and mcp-server-time. Prints the venv's path.
 # Usage: scripts/mcp/install.sh   (SPARK_MCP_HOME: the cache, default ~/.cache/spark-mcp)
 set -euo pipefail
-
-PACKAGES="mcp==2.3.0 mcp-server-git==2026.10.19 mcp-server-time==2026.10.19"
-HOME_DIR="${SPARK_MCP_HOME:-$HOME/.cache/spark-mcp}"
-VENV="$HOME_DIR/venv"
-MARKER="$HOME_DIR/installed"
-
-if [[ ! -f "$MARKER" || "$(cat "$MARKER")" != "$PACKAGES" || ! -x "$VENV/bin/mcp-server-git" ]]; then
-    mkdir -p "$HOME_DIR"
-    python3 -m venv "$VENV"
-    # shellcheck disable=SC2086
-    "$VENV/bin/pip" install -q $PACKAGES >&2
-    echo "$PACKAGES" >"$MARKER"
-fi
-echo "$VENV"
+exec "$(dirname "$0")/../lib/pinned-venv.sh" "${SPARK_MCP_HOME:-$HOME/.cache/spark-mcp}" mcp-server-git \
+    mcp==2.3.0 mcp-server-git==2026.10.19 mcp-server-time==2026.10.19
