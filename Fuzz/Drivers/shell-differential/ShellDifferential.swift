@@ -8,8 +8,8 @@ import SparkJSON
 /// shfmt (a command bash cannot parse must never be allowed), and the in-process invariants hold.
 ///
 /// A divergence (exit status 1): a different structure on an input both parse, or an input the validator
-/// allows and shfmt refuses. Text only we parse is counted and shown, not failed: shfmt is stricter than bash
-/// in places (it reads `name[` at the start of a command as an array subscript, for one), and the validator
+/// allows that shfmt and `bash -n` both refuse. Text only we parse is counted and shown, not failed: shfmt is
+/// stricter than bash in places (it reads `name[` at the start of a command as an array subscript, for one), and the validator
 /// refuses most of it anyway; where shfmt refuses what bash refuses too, our parser was made to refuse it.
 ///
 /// Skipped: inputs that are not UTF-8 or hold a NUL byte (shfmt reads bytes, we read text); inputs with a
@@ -54,10 +54,12 @@ struct ShellDifferential {
                 counts["only we refuse", default: 0] += 1
             case (_?, nil):
                 counts["only shfmt refuses", default: 0] += 1
-                if allowed {
-                    report("allowed, shfmt refuses", text, "")
+                let bashRefuses = allowed ? !(try bashParses(text)) : false
+                if bashRefuses {
+                    report("allowed, bash and shfmt refuse", text, "")
                 } else if counts["only shfmt refuses"]! <= 5 {
-                    print("note: we parse (and refuse to run) what shfmt refuses: \(text.debugDescription)")
+                    let verdict = allowed ? "allow what bash parses and" : "parse (and refuse to run) what"
+                    print("note: we \(verdict) shfmt refuses: \(text.debugDescription)")
                 }
             case (let ours?, let tree?):
                 do {
@@ -72,6 +74,23 @@ struct ShellDifferential {
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         print("shell-differential: \(seen.count) inputs (\(summary)); \(divergences) divergences from shfmt")
         exit(divergences == 0 ? 0 : 1)
+    }
+
+    /// Whether `bash -n` parses `text`: the arbiter when the validator allows what shfmt refuses (shfmt is stricter
+    /// than bash in places: `${export X=2; a }` is a bad substitution at run time to bash, a parse error to shfmt).
+    static func bashParses(_ text: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-n"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 
     /// shfmt's syntax tree of `text`, `nil` when shfmt refuses it.
