@@ -5,9 +5,11 @@ extension CurlHandlePool {
     /// Runs one transfer on a dedicated thread with a handle from this pool (given back when the transfer
     /// ended cleanly); cancelling the calling task aborts the transfer at once and throws `CancellationError`.
     func perform(
-        _ spec: HTTPRequestSpec, timeouts: TransportTimeouts, userAgent: String, consumer: CurlTransfer.Consumer?
+        _ spec: HTTPRequestSpec, timeouts: TransportTimeouts, userAgent: String, consumer: CurlTransfer.Consumer?,
+        onHead: CurlTransfer.HeadHandler? = nil
     ) async throws -> TransferOutcome {
-        let transfer = CurlTransfer(spec: spec, timeouts: timeouts, userAgent: userAgent, consumer: consumer)
+        let transfer = CurlTransfer(
+            spec: spec, timeouts: timeouts, userAgent: userAgent, consumer: consumer, onHead: onHead)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
                 DetachedThread.start {

@@ -21,11 +21,14 @@ import Synchronization
 final class CurlTransfer: @unchecked Sendable {
     /// Receives the body of a 2xx response on the transfer thread; returns an error to abort the transfer.
     typealias Consumer = (UnsafeRawBufferPointer) -> (any Error)?
+    /// Receives the final response's status and headers on the transfer thread, once they are all in (before its body).
+    typealias HeadHandler = (_ status: Int, _ headers: [String: String]) -> Void
 
     private let spec: HTTPRequestSpec
     private let timeouts: TransportTimeouts
     private let userAgent: String
     private let consumer: Consumer?
+    private let onHead: HeadHandler?
     private let cancelled = Atomic<Bool>(false)
     private let activeHandle = Mutex<CurlHandle?>(nil)
     private var outcome = TransferOutcome()
@@ -33,11 +36,15 @@ final class CurlTransfer: @unchecked Sendable {
     private var lastByte = ContinuousClock.now
     private var started = ContinuousClock.now
 
-    init(spec: HTTPRequestSpec, timeouts: TransportTimeouts, userAgent: String, consumer: Consumer?) {
+    init(
+        spec: HTTPRequestSpec, timeouts: TransportTimeouts, userAgent: String, consumer: Consumer?,
+        onHead: HeadHandler? = nil
+    ) {
         self.spec = spec
         self.timeouts = timeouts
         self.userAgent = userAgent
         self.consumer = consumer
+        self.onHead = onHead
     }
 
     /// Aborts the transfer at once, from any thread: wakes the transfer's poll and makes curl's progress
@@ -165,10 +172,17 @@ final class CurlTransfer: @unchecked Sendable {
             let parts = line.split(separator: " ", maxSplits: 2)
             outcome.status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             outcome.retryAfter = nil
-        } else if let colon = line.firstIndex(of: ":"),
-            line[..<colon].lowercased() == "retry-after"
-        {
-            outcome.retryAfter = String(line[line.index(after: colon)...].filter { !$0.isWhitespace })
+            outcome.headers = [:]
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].lowercased()
+            let value = String(
+                line[line.index(after: colon)...].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace)
+                    .reversed())
+            outcome.headers[name] = value
+            if name == "retry-after" { outcome.retryAfter = value.filter { !$0.isWhitespace } }
+        } else if line == "\r\n" || line == "\n", outcome.status >= 200 {
+            // The blank line that ends the final (not 1xx) response's headers.
+            onHead?(outcome.status, outcome.headers)
         }
         return length
     }

@@ -12,11 +12,14 @@ package final class JSONHTTPClient: Sendable {
         package var json: JSONValue?
         /// The body as text (for error messages).
         package var text: String
+        /// The response's headers, by lowercased name.
+        package var headers: [String: String] = [:]
     }
 
     /// Why no response arrived.
     package struct TransportError: Error, Sendable, CustomStringConvertible {
-        package enum Kind: Sendable { case unreachable, timeout, other }
+        /// `unreachable`: no connection; `cut`: the connection broke before the response ended.
+        package enum Kind: Sendable { case unreachable, cut, timeout, other }
         package var kind: Kind
         package var message: String
         package var description: String { message }
@@ -28,7 +31,8 @@ package final class JSONHTTPClient: Sendable {
 
     /// - Parameter timeouts: how long to wait for the connection, the first byte and between bytes.
     package init(
-        timeouts: TransportTimeouts = TransportTimeouts(connect: .seconds(5), firstByte: .seconds(60), idle: .seconds(30)),
+        timeouts: TransportTimeouts = TransportTimeouts(
+            connect: .seconds(5), firstByte: .seconds(60), idle: .seconds(30)),
         userAgent: String = "SparkLSP"
     ) {
         self.timeouts = timeouts
@@ -45,6 +49,34 @@ package final class JSONHTTPClient: Sendable {
         let spec = HTTPRequestSpec(
             method: method, url: url, headers: allHeaders, body: json.map { Array($0.serialized().utf8) })
         let outcome = try await pool.perform(spec, timeouts: timeouts, userAgent: userAgent, consumer: nil)
+        try check(outcome, method, url)
+        let json = outcome.body.isEmpty ? nil : try? JSONValue(parsing: outcome.body)
+        return Response(
+            status: outcome.status, json: json, text: String(decoding: outcome.body, as: UTF8.self),
+            headers: outcome.headers)
+    }
+
+    /// Sends `body` to `url` with `method` and `headers` as given, hands the final response's status and headers to
+    /// `head` once they are in, and the body of a 2xx response to `receive` as it arrives (both on the transfer's
+    /// thread; an error from `receive` aborts the transfer). The response comes back when the body has ended, with
+    /// the body of a non-2xx response in `text`.
+    /// - Throws: as `send`.
+    package func stream(
+        _ method: String, _ url: String, body: [UInt8]?, headers: [String],
+        head: @escaping @Sendable (_ status: Int, _ headers: [String: String]) -> Void,
+        receive: @escaping @Sendable (UnsafeRawBufferPointer) -> (any Error)?
+    ) async throws -> Response {
+        let spec = HTTPRequestSpec(method: method, url: url, headers: ["Expect:"] + headers, body: body)
+        let outcome = try await pool.perform(
+            spec, timeouts: timeouts, userAgent: userAgent, consumer: receive, onHead: head)
+        try check(outcome, method, url)
+        return Response(
+            status: outcome.status, json: nil, text: String(decoding: outcome.body, as: UTF8.self),
+            headers: outcome.headers)
+    }
+
+    /// Throws when the transfer did not complete.
+    private func check(_ outcome: TransferOutcome, _ method: String, _ url: String) throws {
         switch outcome.abort {
         case .firstByteTimeout?, .idleTimeout?:
             throw TransportError(kind: .timeout, message: "\(method) \(url): no response in time")
@@ -59,12 +91,11 @@ package final class JSONHTTPClient: Sendable {
             let kind: TransportError.Kind =
                 switch outcome.curlCode {
                 case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: .unreachable
+                case CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR: .cut
                 case CURLE_OPERATION_TIMEDOUT: .timeout
                 default: .other
                 }
             throw TransportError(kind: kind, message: "\(method) \(url): \(outcome.curlMessage)")
         }
-        let json = outcome.body.isEmpty ? nil : try? JSONValue(parsing: outcome.body)
-        return Response(status: outcome.status, json: json, text: String(decoding: outcome.body, as: UTF8.self))
     }
 }

@@ -20,6 +20,8 @@ struct TransferOutcome: Sendable {
     var status: Int = 0
     /// The `Retry-After` header, when the response had one.
     var retryAfter: String?
+    /// The final response's headers, by lowercased name (the last of a repeated header wins).
+    var headers: [String: String] = [:]
     /// The body, when it was not handed to a consumer (non-streamed requests and error statuses).
     var body: [UInt8] = []
     /// Whether any body byte of a successful response reached the consumer (no retry after that).
