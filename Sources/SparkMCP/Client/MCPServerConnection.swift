@@ -4,10 +4,6 @@ import MCP
 import SparkJSON
 import Synchronization
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// One configured MCP server, connected through the SDK's `Client`: a process on stdio pipes, or a streamable-HTTP
 /// endpoint. Knows its tools, forwards `notifications/tools/list_changed` and reports the process's exit.
 ///
@@ -66,17 +62,9 @@ actor MCPServerConnection {
             transport = LineTransport(
                 input: started.output.fileHandleForReading.fileDescriptor,
                 output: started.input.fileHandleForWriting.fileDescriptor, logger: logger)
-        } else if let url = definition["url"]?.stringValue.flatMap(URL.init(string:)) {
+        } else if let url = definition["url"]?.stringValue {
             let headers = definition["headers"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
-            // The SDK streams server-sent events only where Apple's EventSource is; on Linux each request's
-            // answer (JSON or an SSE body) comes with its response.
-            transport = HTTPClientTransport(
-                endpoint: url, streaming: false,
-                requestModifier: { request in
-                    var request = request
-                    for (field, value) in headers { request.setValue(value, forHTTPHeaderField: field) }
-                    return request
-                }, logger: logger)
+            transport = StreamableHTTPTransport(endpoint: url, headers: headers, logger: logger)
         } else {
             throw Failure(message: "\(name): neither a command nor a url", stderr: "")
         }
@@ -178,16 +166,11 @@ actor MCPServerConnection {
     /// cut, or the server no longer knowing our session because it restarted), which then counts as exited; `nil`
     /// for any other error (a stdio server's exit is reported by its process).
     private func wentAway(_ error: any Error) async -> Failure? {
-        guard process == nil, let url = definition["url"]?.stringValue else { return nil }
-        let gone: Bool
-        switch error {
-        case is URLError: gone = true
-        case MCPError.internalError(let detail?): gone = detail.hasPrefix("Session expired")
-        default: gone = false
-        }
-        guard gone else { return nil }
+        guard process == nil, let url = definition["url"]?.stringValue,
+            let failure = error as? StreamableHTTPTransport.Failure, failure.serverGone
+        else { return nil }
         await markExited()
-        return Failure(message: "the MCP server \(name) at \(url) went away: \(error.localizedDescription)", stderr: "")
+        return Failure(message: "the MCP server \(name) at \(url) went away: \(failure.message)", stderr: "")
     }
 
     /// Ends the connection and the process.
