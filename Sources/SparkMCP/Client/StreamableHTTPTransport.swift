@@ -124,7 +124,7 @@ actor StreamableHTTPTransport: Transport {
     }
 
     private nonisolated func post(_ data: Data) async throws {
-        let reader = ResponseReader { [self] in deliver($0) }
+        let reader = HTTPAnswerReader { [self] in deliver($0) }
         let sentSession = session.withLock { $0.id } != nil
         let response = try await transfer(
             "POST", body: [UInt8](data),
@@ -150,7 +150,7 @@ actor StreamableHTTPTransport: Transport {
     /// server's `retry`, else a second), given up when the server has none (405) or it fails.
     private func listen() async {
         while connected, !Task.isCancelled {
-            let reader = ResponseReader { [self] in deliver($0) }
+            let reader = HTTPAnswerReader { [self] in deliver($0) }
             do {
                 let response = try await transfer(
                     "GET", body: nil, headers: requestHeaders(accept: "text/event-stream"), reader: reader)
@@ -169,15 +169,15 @@ actor StreamableHTTPTransport: Transport {
     }
 
     /// One request, its answer's headers and body handed to `reader` as they arrive.
-    private nonisolated func transfer(_ method: String, body: [UInt8]?, headers: [String], reader: ResponseReader)
+    private nonisolated func transfer(_ method: String, body: [UInt8]?, headers: [String], reader: HTTPAnswerReader)
         async throws -> JSONHTTPClient.Response
     {
         do {
             return try await http.stream(
                 method, endpoint, body: body, headers: headers,
-                head: { [self] status, headers in
+                head: { [self] _, headers in
                     if let id = headers["mcp-session-id"] { session.withLock { $0.id = id } }
-                    reader.start(status: status, contentType: headers["content-type"] ?? "")
+                    reader.start(contentType: headers["content-type"] ?? "")
                 }, receive: { reader.receive($0) })
         } catch let error as JSONHTTPClient.TransportError {
             throw Failure(
@@ -206,58 +206,5 @@ actor StreamableHTTPTransport: Transport {
             }
         }
         continuation.yield(message)
-    }
-}
-
-/// The body of one answer, read on its transfer's thread: a JSON body is one message, handed on at its end; an SSE
-/// body is parsed as it arrives, each event's data one message.
-private final class ResponseReader: Sendable {
-    private enum Kind { case unknown, json, events }
-    private struct State {
-        var kind = Kind.unknown
-        var parser = SSEParser()
-        var json: [UInt8] = []
-        var retry: Int?
-    }
-
-    private let deliver: @Sendable (Data) -> Void
-    private let state = Mutex(State())
-
-    init(deliver: @escaping @Sendable (Data) -> Void) {
-        self.deliver = deliver
-    }
-
-    /// The server's `retry` (milliseconds), when its stream gave one.
-    var retry: Int? { state.withLock { $0.retry } }
-
-    func start(status: Int, contentType: String) {
-        let type = contentType.lowercased()
-        state.withLock {
-            $0.kind =
-                type.hasPrefix("text/event-stream") ? .events : type.hasPrefix("application/json") ? .json : .unknown
-        }
-    }
-
-    func receive(_ bytes: UnsafeRawBufferPointer) -> (any Error)? {
-        var events: [SSEEvent] = []
-        state.withLock { state in
-            switch state.kind {
-            case .json: state.json.append(contentsOf: bytes)
-            case .events: events = state.parser.feed(bytes)
-            case .unknown: break
-            }
-            if let retry = events.last(where: { $0.retry != nil })?.retry { state.retry = retry }
-        }
-        for event in events where event.type == "message" && !event.data.isEmpty { deliver(Data(event.data.utf8)) }
-        return nil
-    }
-
-    /// The body ended: a JSON body is handed on.
-    func finish() {
-        let json = state.withLock { state in
-            defer { state.json = [] }
-            return state.json
-        }
-        if !json.isEmpty { deliver(Data(json)) }
     }
 }
