@@ -70,6 +70,24 @@ struct MCPHTTPServerTests {
         await fixture.close()
     }
 
+    @Test func aServerThatAnswersInJSONWorksToo() async throws {
+        let scratch = try MCPTestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let server = try await RemoteMCPServer(
+            in: scratch, environment: Self.token.merging(["REMOTE_JSON": "1"]) { _, new in new })
+        defer { server.stop() }
+        let fixture = try MCPClientFixture(servers: ["remote": Self.remote(server.url)])
+        fixture.model.enqueue(
+            .toolCalls([ScriptedToolCall(name: "remote__header", arguments: ["name": "X-Spark-Test"])]))
+        fixture.model.enqueue(.toolCalls([ScriptedToolCall(name: "remote__count", arguments: ["to": 2])]))
+        fixture.model.enqueue(.text("done"))
+        let result = try await withDeadline(.seconds(120)) { try await fixture.run("use the remote server") }
+        #expect(result.content == "done")
+        #expect(fixture.toolResults("remote__header").first?.content == "from the configuration")
+        #expect(fixture.toolResults("remote__count").first?.content == "counted to 2")
+        await fixture.close()
+    }
+
     @Test func aWrongTokenIsReportedWithTheStatusAndTheRunGoesOn() async throws {
         let scratch = try MCPTestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }

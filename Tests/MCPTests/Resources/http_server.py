@@ -5,6 +5,7 @@ writes the bound port to <port file> (a named pipe the test reads) once it accep
 a request header (so a test sees the configured headers arrive), `count` reports progress, `stop` ends the process (the
 server goes away), `hang` waits until cancelled.
 
+REMOTE_JSON: answers are JSON bodies rather than SSE streams.
 REMOTE_TOKEN: every request must carry `Authorization: Bearer <REMOTE_TOKEN>`, else HTTP 401.
 REMOTE_FIFOS: a directory with the named pipes `started` and `cancelled`, which `hang` writes a line to when it starts
 and when MCP's notifications/cancelled reaches it (a test waits on real events).
@@ -77,7 +78,8 @@ def stop() -> str:
 async def main() -> None:
     port_file = sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    app = server.streamable_http_app()
+    # REMOTE_JSON: each answer a JSON body instead of an SSE stream (progress then has no stream to travel on).
+    app = server.streamable_http_app(json_response=bool(os.environ.get("REMOTE_JSON")))
     if os.environ.get("REMOTE_TOKEN"):
         app = require_token(app, os.environ["REMOTE_TOKEN"])
     # A client's open GET stream would hold a graceful shutdown forever: give it a second.
