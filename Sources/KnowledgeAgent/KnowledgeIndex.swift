@@ -150,8 +150,7 @@ public final class KnowledgeIndex: Sendable {
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let terms = QueryTerms(query)
         let depth = max(limit * 4, 50)
-        // BM25 on the database's thread while the query is embedded and the vectors scanned here.
-        async let lexicalMatches = base.lexicalSearch(terms.ftsQuery, limit: depth)
+        let lexical = try await base.lexicalSearch(terms.ftsQuery, limit: depth)
         var vector: [VectorMatch] = []
         if baseline.ranking != .lexical, let embedder, let store = try await loadedVectorStore() {
             do {
@@ -163,7 +162,6 @@ public final class KnowledgeIndex: Sendable {
                 logger.warning("No vector search, searching lexically: \(error)")
             }
         }
-        let lexical = try await lexicalMatches
         let ranked: [(id: Int64, score: Double)]
         switch baseline.ranking {
         case .lexical:
