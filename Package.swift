@@ -85,6 +85,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Integer dot products for the knowledge base's vector scan, with AVX2 and AVX-VNNI versions chosen at run
+        // time (Swift cannot compile one function for a processor feature the target's baseline lacks).
+        .target(
+            name: "CVectorKernels"
+        ),
+
         // The knowledge agent (`rag`): the knowledge base (SQLite FTS5 and vectors, Milvus to scale out),
         // ingestion, retrieval with citations, and its tools.
         .target(
@@ -92,6 +98,7 @@ let package = Package(
             dependencies: [
                 "AgentCore",
                 "CodingAgent",
+                "CVectorKernels",
                 "SparkJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],

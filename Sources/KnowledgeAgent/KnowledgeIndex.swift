@@ -134,12 +134,12 @@ public final class KnowledgeIndex: Sendable {
     private func loadedVectorStore() async throws -> (any VectorStore)? {
         guard let embedder else { return nil }
         if let store = vectorStore.withLock({ $0 }) { return store }
-        let vectors = try await base.embedderIdentity() == embedder.identity ? try await base.vectors() : []
+        let loaded = MemoryVectorStore()
+        if try await base.embedderIdentity() == embedder.identity { try await base.loadVectors(into: loaded) }
         return vectorStore.withLock { current in
             if let current { return current }
-            let store = MemoryVectorStore(vectors: vectors)
-            current = store
-            return store
+            current = loaded
+            return loaded
         }
     }
 
@@ -162,33 +162,39 @@ public final class KnowledgeIndex: Sendable {
                 logger.warning("No vector search, searching lexically: \(error)")
             }
         }
-        let ids = Array(Set(lexical.map(\.chunkID) + vector.map(\.chunkID)))
-        let chunks = Dictionary(
-            try await base.chunks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let coverage: (Int64) -> Double = { id in
-            guard let chunk = chunks[id] else { return 0 }
-            return terms.coverage(of: ([chunk.path] + chunk.headings).joined(separator: " "))
-        }
         let ranked: [(id: Int64, score: Double)]
         switch baseline.ranking {
         case .lexical:
             ranked = lexical.map { ($0.chunkID, $0.score) }
         case .default where vector.isEmpty:
-            // BM25 alone, with the same heading boost (scaled to BM25's range).
+            // BM25 alone, with the same heading boost (scaled to BM25's range): it reads every match's headings.
+            let chunks = try await chunksByID(lexical.map(\.chunkID))
             let boost = 0.25 * abs(lexical.first?.score ?? 1)
             var boosted: [(id: Int64, score: Double, position: Int)] = []
             for (position, match) in lexical.enumerated() {
-                boosted.append((match.chunkID, match.score + boost * coverage(match.chunkID), position))
+                let coverage = chunks[match.chunkID].map {
+                    terms.coverage(of: ([$0.path] + $0.headings).joined(separator: " "))
+                }
+                boosted.append((match.chunkID, match.score + boost * (coverage ?? 0), position))
             }
             boosted.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
-            ranked = boosted.map { ($0.id, $0.score) }
+            return boosted.prefix(limit).compactMap { item in
+                chunks[item.id].map { SearchHit(chunk: $0, score: item.score) }
+            }
         case .default, .rrf:
             // Plain reciprocal rank fusion: a heading boost on top of it did not earn its keep in the retrieval
             // benchmark (docs/benchmarks/knowledge.md: equal chunk recall@1, lower MRR).
             ranked = ReciprocalRankFusion.fuse(
                 [lexical.map(\.chunkID), vector.map(\.chunkID)], limit: lexical.count + vector.count)
         }
-        return ranked.prefix(limit).compactMap { item in chunks[item.id].map { SearchHit(chunk: $0, score: item.score) } }
+        // Only the chunks returned are read.
+        let top = Array(ranked.prefix(limit))
+        let chunks = try await chunksByID(top.map(\.id))
+        return top.compactMap { item in chunks[item.id].map { SearchHit(chunk: $0, score: item.score) } }
+    }
+
+    private func chunksByID(_ ids: [Int64]) async throws -> [Int64: KnowledgeChunk] {
+        Dictionary(try await base.chunks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Helpers

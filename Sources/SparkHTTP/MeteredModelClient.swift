@@ -44,6 +44,10 @@ public struct MeteredModelClient: ModelClient {
         try await inner.listModels(endpoint: endpoint)
     }
 
+    public func contextLengths(endpoint: ModelEndpoint) async throws -> [String: Int] {
+        try await inner.contextLengths(endpoint: endpoint)
+    }
+
     public func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint)
         async throws -> [[Double]]
     {

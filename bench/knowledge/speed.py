@@ -11,8 +11,8 @@ and per query `spark-lsp kb search --json` (the whole process: start, open, sear
 Then, unless --scale-files is 0, the in-process measurement at scale that process start-up would hide:
 `spark-lsp kb bench-query --build` generates a seeded corpus of SCALE_FILES files of ten one-chunk sections
 (100,000 chunks by default) and indexes it with seeded synthetic 384-dimension vectors; a second process
-(`kb bench-query`) opens it and times hybrid and lexical queries, the SIMD vector scan against a plain scalar
-scan, and the memory the loaded vectors add. Prints its table.
+(`kb bench-query`) opens it and times hybrid and lexical queries, the vector store's two passes and exact scan
+against a plain scalar scan, and the memory the loaded vectors add. Prints its table.
 """
 
 import argparse

@@ -62,6 +62,14 @@ public final class HTTPModelClient: ModelClient {
         return try decode(ModelListPayload.self, from: body, endpoint: endpoint).data.map(\.id)
     }
 
+    public func contextLengths(endpoint: ModelEndpoint) async throws -> [String: Int] {
+        let body = try await perform(makeSpec("GET", "/models", endpoint: endpoint, json: nil), endpoint: endpoint)
+        let models = try decode(ModelListPayload.self, from: body, endpoint: endpoint).data
+        return Dictionary(
+            models.compactMap { model in model.maxModelLen.map { (model.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     public func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint)
         async throws -> [[Double]]
     {

@@ -11,6 +11,10 @@ public protocol ModelClient: Sendable {
     /// The ids of the models the server serves (`GET /v1/models`), in the server's order.
     func listModels(endpoint: ModelEndpoint) async throws -> [String]
 
+    /// The context length, in tokens, of each model the server serves and states it for (vLLM's `max_model_len` in
+    /// `GET /v1/models`); models without one are left out. A client that cannot tell returns none.
+    func contextLengths(endpoint: ModelEndpoint) async throws -> [String: Int]
+
     /// Embeddings for `inputs` (`POST /v1/embeddings`), one vector per input. With `truncatePromptTokens`,
     /// vLLM embeds only the last that many tokens of a longer input (`truncate_prompt_tokens`) instead of
     /// refusing it with HTTP 400 (all-MiniLM-L6-v2 takes at most 256).
@@ -19,6 +23,9 @@ public protocol ModelClient: Sendable {
 }
 
 extension ModelClient {
+    /// None known: callers fall back to their own assumption.
+    public func contextLengths(endpoint: ModelEndpoint) async throws -> [String: Int] { [:] }
+
     /// Embeddings for `inputs`, each within the model's input limit.
     public func embeddings(model: String, inputs: [String], endpoint: ModelEndpoint) async throws -> [[Double]] {
         try await embeddings(model: model, inputs: inputs, truncatePromptTokens: nil, endpoint: endpoint)

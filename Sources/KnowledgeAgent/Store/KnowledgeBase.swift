@@ -214,7 +214,24 @@ public actor KnowledgeBase {
         }
     }
 
-    /// Every stored vector.
+    /// Loads every stored vector into `store`, row by row: each blob is decoded into one reused buffer and copied
+    /// into the store's contiguous buffers (sized once from the row count), so loading holds no array per chunk.
+    public func loadVectors(into store: MemoryVectorStore) throws {
+        store.reserveCapacity(try database.query("SELECT count(*) FROM chunk_vectors").first?.int(0) ?? 0)
+        let statement = try database.prepare("SELECT chunk_id, vector FROM chunk_vectors ORDER BY chunk_id")
+        try statement.bind([])
+        var buffer: [Float] = []
+        while try statement.step() {
+            let row = statement.row()
+            guard case .blob(let bytes) = row[1] else { continue }
+            let chunkID = Int64(try row.int(0))
+            VectorBlob.decode(bytes, into: &buffer)
+            buffer.withUnsafeBufferPointer { store.upsert(chunkID: chunkID, vector: $0) }
+        }
+    }
+
+    /// Every stored vector, one array each (the benchmark's plain scan reads them; the index loads with
+    /// `loadVectors(into:)`).
     public func vectors() throws -> [ChunkVector] {
         let statement = try database.prepare("SELECT chunk_id, vector FROM chunk_vectors ORDER BY chunk_id")
         try statement.bind([])

@@ -11,6 +11,19 @@ enum VectorBlob {
         return bytes
     }
 
+    /// Decodes `bytes` into `vector`, replacing what it held (keeping its capacity).
+    static func decode(_ bytes: [UInt8], into vector: inout [Float]) {
+        vector.removeAll(keepingCapacity: true)
+        var index = 0
+        while index + 3 < bytes.count {
+            let bits =
+                UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
+                | UInt32(bytes[index + 3]) << 24
+            vector.append(Float(bitPattern: UInt32(littleEndian: bits)))
+            index += 4
+        }
+    }
+
     static func floats(of bytes: [UInt8]) -> [Float] {
         var vector: [Float] = []
         vector.reserveCapacity(bytes.count / 4)

@@ -29,9 +29,9 @@ public struct SummarizeDocumentsTool: TypedAgentTool {
     let client: any ModelClient
     let model: String
     let endpoint: ModelEndpoint
-    /// Characters of text per part: a quarter of the model's context (assumed 8,192 tokens of about 4
-    /// characters), leaving room for the instructions and the answer.
-    var partCharacters = 8000
+    /// The context length assumed when the model server does not state one (vLLM's `max_model_len` in
+    /// `GET /v1/models`), in tokens.
+    public static let assumedContextTokens = 8192
     /// The most tokens a summary may take.
     var summaryTokens: Int
 
@@ -66,6 +66,7 @@ public struct SummarizeDocumentsTool: TypedAgentTool {
         guard ids.count <= Self.largestDocuments else {
             throw ArgumentsError(tool: name, "at most \(Self.largestDocuments) documents per call")
         }
+        let partCharacters = Self.partCharacters(contextTokens: await contextTokens())
         var sections: [String] = []
         var citations: [Citation] = []
         var budget = Self.largestParts
@@ -74,7 +75,8 @@ public struct SummarizeDocumentsTool: TypedAgentTool {
                 sections.append("document \(id): not in the knowledge base")
                 continue
             }
-            var parts = Array(try await self.parts(of: document).prefix(max(budget, 1)))
+            let all = try await self.parts(of: document, partCharacters: partCharacters)
+            var parts = Array(all.prefix(max(budget, 1)))
             budget -= parts.count
             do {
                 for offset in parts.indices {
@@ -102,8 +104,23 @@ public struct SummarizeDocumentsTool: TypedAgentTool {
         return ToolResult(sections.joined(separator: "\n\n"), citations: citations)
     }
 
+    /// Characters of text per part: a quarter of the model's context at about 4 characters a token (8,000 for
+    /// 8,192 tokens), leaving room for the instructions and the answer.
+    static func partCharacters(contextTokens: Int) -> Int {
+        max(1000, contextTokens * 1000 / 1024)
+    }
+
+    /// The model's context length as its server states it, else `assumedContextTokens`.
+    private func contextTokens() async -> Int {
+        do {
+            return try await client.contextLengths(endpoint: endpoint)[model] ?? Self.assumedContextTokens
+        } catch {
+            return Self.assumedContextTokens
+        }
+    }
+
     /// The document's chunks grouped into parts of at most `partCharacters` characters, in order.
-    private func parts(of document: IndexedDocument) async throws -> [Part] {
+    private func parts(of document: IndexedDocument, partCharacters: Int) async throws -> [Part] {
         var parts: [Part] = []
         var current: [KnowledgeChunk] = []
         func flush() {

@@ -90,4 +90,53 @@ import Testing
         #expect(request["model"] == "gpt-oss-20b")
         #expect(request["messages"]?.arrayValue?.last?["content"]?.stringValue?.contains("Configure the logger") == true)
     }
+
+    /// Six sections of about 700 characters each, and a server that answers every chat with one sentence and
+    /// `GET /v1/models` with `models` (as vLLM lists them).
+    func summarise(models: JSONValue) async throws -> (summary: ToolResult, chats: Int, modelLists: Int) {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        let paragraph = String(
+            repeating: "The scheduler keeps one queue per worker and steals from the others. ", count: 10)
+        try fixture.write(
+            "scheduler.md",
+            "# Scheduler\n\n" + (1...6).map { "## Part \($0)\n\n\(paragraph)\n" }.joined(separator: "\n"))
+        let server = try ScriptedModelServer()
+        server.respond { request -> ScriptedReply? in
+            switch request.path {
+            case "/v1/models": return .json(["object": "list", "data": models])
+            case "/v1/chat/completions": return .text("A summary.")
+            default: return nil
+            }
+        }
+        let agent = try agent(fixture, server: server)
+        let search = try await tool(agent, "search_knowledge_base").call(["query": "scheduler"], context: context)
+        let id = try #require(search.citations.first?.documentID)
+        let summary = try await tool(agent, "summarize_documents").call(
+            ["document_ids": [.string(id)]], context: context)
+        #expect(!summary.isError, "\(summary.content)")
+        let paths = server.requests.map(\.path)
+        return (summary, paths.filter { $0 == "/v1/chat/completions" }.count, paths.filter { $0 == "/v1/models" }.count)
+    }
+
+    /// vLLM states the model's context (`max_model_len`): 1,024 tokens make parts of 1,000 characters, one section
+    /// each (six summaries and the one that combines them).
+    @Test func summarizeSizesPartsToTheContextTheServerStates() async throws {
+        let stated = try await summarise(models: [
+            ["id": "other-model", "object": "model", "max_model_len": 131072],
+            ["id": "gpt-oss-20b", "object": "model", "max_model_len": 1024],
+        ])
+        #expect(stated.modelLists == 1)
+        #expect(stated.summary.citations.count == 6 && stated.chats == 7)
+        #expect(stated.summary.citations.map(\.startLine) == stated.summary.citations.map(\.startLine).sorted())
+    }
+
+    /// A server that states no context length (or not for this model): 8,192 tokens are assumed, one part.
+    @Test func summarizeAssumesEightThousandTokensOtherwise() async throws {
+        let unstated = try await summarise(models: [["id": "gpt-oss-20b", "object": "model"]])
+        #expect(unstated.modelLists == 1)
+        #expect(unstated.summary.citations.count == 1 && unstated.chats == 1)
+        let otherModel = try await summarise(models: [["id": "other-model", "object": "model", "max_model_len": 1024]])
+        #expect(otherModel.summary.citations.count == 1 && otherModel.chats == 1)
+    }
 }
