@@ -43,16 +43,12 @@ import Testing
         defer { threads.shutdown() }
         // Eight works that each hold their thread (as a transfer does) until all eight have started.
         let gate = DispatchSemaphore(value: 0)
-        let started = Mutex(0)
+        let started = Counter()
         let ids = await withTaskGroup(of: String.self) { group in
             for _ in 0..<8 {
                 group.addTask {
                     await threadID(on: threads) {
-                        let count = started.withLock { count in
-                            count += 1
-                            return count
-                        }
-                        if count == 8 { for _ in 0..<8 { gate.signal() } }
+                        if started.increment() == 8 { for _ in 0..<8 { gate.signal() } }
                         gate.wait()
                     }
                 }
@@ -81,5 +77,18 @@ import Testing
         threads.shutdown()
         #expect(await idle(threads, 0))
         _ = await threadID(on: threads)
+    }
+}
+
+/// A count shared by the works of a test.
+private final class Counter: Sendable {
+    private let value = Mutex(0)
+
+    /// Adds one and returns the new count.
+    func increment() -> Int {
+        value.withLock { value in
+            value += 1
+            return value
+        }
     }
 }
