@@ -209,7 +209,9 @@ private final class ReadCountingStorage: SessionStorage {
         return try await inner.activeAgent(session: session)
     }
 
-    func owner(session: String) async throws -> (exists: Bool, owner: String?) { try await inner.owner(session: session) }
+    func owner(session: String) async throws -> (exists: Bool, owner: String?) {
+        try await inner.owner(session: session)
+    }
     func sessions() async throws -> [SessionSummary] { try await inner.sessions() }
     func reset(session: String) async throws { try await inner.reset(session: session) }
     func delete(session: String) async throws { try await inner.delete(session: session) }
