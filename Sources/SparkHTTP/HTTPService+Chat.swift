@@ -29,6 +29,7 @@ extension HTTPService {
         var turn = ChatTurnRequest(
             message: payload.message, sessionID: payload.sessionID ?? chat.freshSessionID(), agent: payload.agentType)
         turn.owner = context.owner
+        turn.startsSession = payload.sessionID == nil
         turn.images = payload.images
         // A missing or broken image is 422 before anything starts, also for a stream (whose status is sent first).
         try chat.checkAttachments(turn, on: surface)

@@ -106,11 +106,12 @@ enum ServerSentEvent {
         return frame(kind: "done", json: json)
     }
 
-    private static var encoder: JSONEncoder {
+    /// One encoder for every stream (its settings are fixed; encoding through it is thread-safe).
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
         return encoder
-    }
+    }()
 
     private static func frame(kind: String, json: Data?) -> [UInt8] {
         Array("event: \(kind)\ndata: ".utf8) + Array(json ?? Data("{}".utf8)) + Array("\n\n".utf8)

@@ -14,23 +14,16 @@ public struct MeteredModelClient: ModelClient {
         -> AsyncThrowingStream<ChatStreamEvent, any Error>
     {
         metrics.modelRequest(model: request.model)
-        let upstream = inner.streamChat(request, endpoint: endpoint)
+        let upstream = UpstreamEvents(inner.streamChat(request, endpoint: endpoint))
         let metrics = self.metrics
-        let (stream, continuation) = AsyncThrowingStream<ChatStreamEvent, any Error>.makeStream()
-        let pump = Task {
-            do {
-                for try await event in upstream {
-                    if case .usage(let usage) = event { metrics.tokens(usage) }
-                    continuation.yield(event)
-                }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
-        // The consumer going away (a cancelled run) ends the pump and with it the upstream transfer.
-        continuation.onTermination = { _ in pump.cancel() }
-        return stream
+        // Each event is passed on in the consumer's own task (no task of its own between the two streams, which
+        // would be one more hop on the way to the first event). Cancelling the consumer cancels the upstream
+        // stream's `next()`, and dropping this stream drops the upstream one: either ends the transfer.
+        return AsyncThrowingStream(unfolding: {
+            let event = try await upstream.next()
+            if case .usage(let usage)? = event { metrics.tokens(usage) }
+            return event
+        })
     }
 
     public func chat(_ request: ChatRequest, endpoint: ModelEndpoint) async throws -> ChatCompletion {
@@ -54,5 +47,21 @@ public struct MeteredModelClient: ModelClient {
         metrics.modelRequest(model: model)
         return try await inner.embeddings(
             model: model, inputs: inputs, truncatePromptTokens: truncatePromptTokens, endpoint: endpoint)
+    }
+}
+
+/// The upstream stream's iterator, for the unfolding stream that passes its events on.
+///
+/// `@unchecked Sendable`: `iterator` is used only by `next()`, which the unfolding stream calls from its one
+/// consumer, one call at a time (an `AsyncThrowingStream` traps on concurrent iteration).
+private final class UpstreamEvents: @unchecked Sendable {
+    private var iterator: AsyncThrowingStream<ChatStreamEvent, any Error>.AsyncIterator
+
+    init(_ stream: AsyncThrowingStream<ChatStreamEvent, any Error>) {
+        iterator = stream.makeAsyncIterator()
+    }
+
+    func next() async throws -> ChatStreamEvent? {
+        try await iterator.next()
     }
 }

@@ -52,4 +52,26 @@ import Testing
         let sessions = try await service.get("/sessions")
         #expect(sessions.status == 200)
     }
+
+    @Test func aStreamThatStartsASessionStoresItsTurnBeforeDoneAndTheSessionContinues() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        service.model.enqueue(.text("First answer."))
+        let (client, _) = try await service.openStream(#"{"message": "Start", "agent_type": "coding"}"#)
+        let events = try await withDeadline(.seconds(30)) { await client.remainingEvents() }
+        #expect(events.map(\.event) == ["delta", "done"])
+        let session = try #require(events.last?.data["sessionId"]?.stringValue)
+        #expect(session.hasPrefix("http-"))
+        // `done` comes after the turn is stored.
+        let history = try await service.get("/sessions/\(session)")
+        #expect(history.json["messages"]?.arrayValue?.compactMap { $0["role"]?.stringValue } == ["user", "assistant"])
+        #expect(history.json["agent"] == "coding")
+
+        service.model.enqueue(.text("Second answer."))
+        let (next, _) = try await service.openStream(#"{"message": "Go on", "session_id": "\#(session)"}"#)
+        let more = try await withDeadline(.seconds(30)) { await next.remainingEvents() }
+        #expect(more.last?.data["status"] == "ok")
+        let sent = service.model.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["role"]?.stringValue }
+        #expect(sent == ["system", "user", "assistant", "user"], "the second turn sends the first")
+    }
 }

@@ -19,13 +19,16 @@ extension ChatService {
         let user = ChatMessage.user(try attachingImages(request, configuration))
         let store = request.persistent ? try sessionStore(configuration) : nil
         let sessionID = request.sessionID ?? freshSessionID()
-        let history: [ChatMessage]
-        let storedAgent: String?
-        do {
-            history = RunTranscript.answeredPrefix(of: try await store?.messages(session: sessionID) ?? [])
-            storedAgent = history.isEmpty ? nil : try await store?.activeAgent(session: sessionID)
-        } catch {
-            throw ChatError(.storage, "cannot read session \(sessionID): \(error)")
+        var history: [ChatMessage] = []
+        var storedAgent: String?
+        // A session id made for this turn has nothing stored yet.
+        if let store, request.sessionID != nil, !request.startsSession {
+            do {
+                history = RunTranscript.answeredPrefix(of: try await store.messages(session: sessionID))
+                storedAgent = history.isEmpty ? nil : try await store.activeAgent(session: sessionID)
+            } catch {
+                throw ChatError(.storage, "cannot read session \(sessionID): \(error)")
+            }
         }
         let turn = TurnState()
         // An edit waits until the events before it (its tool's `toolCall`) have reached the front end.

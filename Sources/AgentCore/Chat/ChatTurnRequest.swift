@@ -14,6 +14,9 @@ public struct ChatTurnRequest: Sendable {
     public var contextVariables: [String: JSONValue]
     /// Whether the turn is stored in the session (`spark-lsp chat` without `--session` stores nothing).
     public var persistent: Bool
+    /// Whether `sessionID` is new, made by the front end with `ChatService.freshSessionID()` for this turn: the
+    /// run then reads no stored history (there is none), which keeps the store off the way to the first event.
+    public var startsSession = false
     /// Who a session this turn creates belongs to (an API key's owner in the HTTP service); `nil` for none.
     public var owner: String?
     /// Images attached to the message: workspace paths (relative, or absolute inside the workspace), `file:`

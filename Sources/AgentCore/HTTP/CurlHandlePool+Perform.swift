@@ -2,8 +2,9 @@ import CCurl
 import SparkJSON
 
 extension CurlHandlePool {
-    /// Runs one transfer on a dedicated thread with a handle from this pool (given back when the transfer
-    /// ended cleanly); cancelling the calling task aborts the transfer at once and throws `CancellationError`.
+    /// Runs one transfer on a dedicated thread (a waiting one of `threads`, else a new one) with a handle from
+    /// this pool (given back when the transfer ended cleanly); cancelling the calling task aborts the transfer
+    /// at once and throws `CancellationError`.
     func perform(
         _ spec: HTTPRequestSpec, timeouts: TransportTimeouts, userAgent: String, consumer: CurlTransfer.Consumer?,
         onHead: CurlTransfer.HeadHandler? = nil
@@ -12,7 +13,7 @@ extension CurlHandlePool {
             spec: spec, timeouts: timeouts, userAgent: userAgent, consumer: consumer, onHead: onHead)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
-                DetachedThread.start {
+                self.threads.start {
                     guard let handle = self.take() else {
                         var outcome = TransferOutcome()
                         let loadFailure = CurlRuntime.loadFailure

@@ -4,10 +4,14 @@ import Synchronization
 final class CurlHandlePool: Sendable {
     private let idle = Mutex<[CurlHandle]>([])
     private let capacity: Int
+    /// The threads transfers run on, kept waiting between transfers.
+    let threads = TransferThreads()
 
     init(capacity: Int = 8) {
         self.capacity = capacity
     }
+
+    deinit { threads.shutdown() }
 
     /// An idle handle, or a new one (`nil` only if libcurl cannot allocate one).
     func take() -> CurlHandle? {

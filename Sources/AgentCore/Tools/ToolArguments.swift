@@ -32,6 +32,13 @@ extension ToolArguments {
     /// - Parameter descriptions: descriptions that depend on a tool instance (its configured
     ///   defaults); they win over `argumentDescriptions`.
     public static func schema(descriptions: [String: String] = [:]) -> JSONValue {
+        ArgumentSchemaCache.schema(of: Self.self, descriptions: descriptions) {
+            generatedSchema(descriptions: descriptions)
+        }
+    }
+
+    /// `schema(descriptions:)` generated anew.
+    private static func generatedSchema(descriptions: [String: String]) -> JSONValue {
         let generated: JSONValue
         do {
             generated = try JSONSchemaGenerator.generate(for: Self.self, descriptions: descriptions)

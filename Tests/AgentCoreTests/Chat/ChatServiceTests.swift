@@ -22,7 +22,7 @@ import Testing
         let surface: ChatSurface
         let events = Mutex<[ChatEvent]>([])
 
-        init() throws {
+        init(sessionStorage: (any SessionStorage)? = nil) throws {
             model = try ScriptedModelServer(models: ["m"])
             directory = try TemporaryDirectory()
             let note = TypedTool<[String: String]>(name: "note", description: "Notes a word.") { arguments, _ in
@@ -45,7 +45,7 @@ import Testing
                 environment: [
                     "VLLM_ENDPOINT": model.endpoint.baseURL, "SUPERVISOR_MODEL": "m", "WORKSPACE_DIR": directory.path,
                     "SPARK_MODEL_FALLBACK": "false",
-                ], sessionPrefix: "test", logger: .silent)
+                ], sessionStorage: sessionStorage, sessionPrefix: "test", logger: .silent)
             surface = ChatSurface(
                 editor: RecordingWorkspaceEditor(), approval: AllowAllPolicy(),
                 settings: [["agents": ["helper": ["model": "m"]]]])
@@ -163,4 +163,56 @@ import Testing
         try await fixture.service.reset(session: "s", on: fixture.surface)
         #expect(try await see(in: "s") == "first sight", "a reset session has seen nothing")
     }
+
+    @Test func aTurnThatStartsItsSessionReadsNothingAndStoresItsTurn() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let storage = ReadCountingStorage(try SessionStore(path: directory.path + "/sessions.sqlite"))
+        let fixture = try Fixture(sessionStorage: storage)
+        defer { fixture.directory.remove() }
+        fixture.model.enqueue(.text("hello"))
+        var first = ChatTurnRequest(message: "hi", sessionID: fixture.service.freshSessionID(), agent: "helper")
+        first.startsSession = true
+        let result = try await fixture.run(first)
+        #expect(storage.reads == 0, "a session made for this turn has no history to read")
+        #expect(try await fixture.stored(result.sessionID).map(\.role) == [.user, .assistant])
+
+        // The next turn of that session reads it and sends it.
+        fixture.model.enqueue(.text("again"))
+        _ = try await fixture.run(ChatTurnRequest(message: "more", sessionID: result.sessionID))
+        #expect(storage.reads > 0)
+        let sent = fixture.model.requests.last?.body?["messages"]?.arrayValue?.compactMap { $0["role"]?.stringValue }
+        #expect(sent == ["system", "user", "assistant", "user"])
+    }
+}
+
+/// A session storage that counts the reads of a run (messages and active agent) and forwards everything.
+private final class ReadCountingStorage: SessionStorage {
+    private let inner: SessionStore
+    private let count = Mutex(0)
+
+    init(_ inner: SessionStore) { self.inner = inner }
+
+    var reads: Int { count.withLock { $0 } }
+
+    func append(_ messages: [ChatMessage], session: String, activeAgent: String, owner: String?) async throws {
+        try await inner.append(messages, session: session, activeAgent: activeAgent, owner: owner)
+    }
+
+    func messages(session: String) async throws -> [ChatMessage] {
+        count.withLock { $0 += 1 }
+        return try await inner.messages(session: session)
+    }
+
+    func activeAgent(session: String) async throws -> String? {
+        count.withLock { $0 += 1 }
+        return try await inner.activeAgent(session: session)
+    }
+
+    func owner(session: String) async throws -> (exists: Bool, owner: String?) {
+        try await inner.owner(session: session)
+    }
+    func sessions() async throws -> [SessionSummary] { try await inner.sessions() }
+    func reset(session: String) async throws { try await inner.reset(session: session) }
+    func delete(session: String) async throws { try await inner.delete(session: session) }
 }
