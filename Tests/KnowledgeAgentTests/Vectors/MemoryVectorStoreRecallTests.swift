@@ -17,61 +17,88 @@ import Testing
     }
 
     static func unit(_ values: [Float]) -> [Float] {
-        let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        var norm: Float = 0
+        for value in values { norm += value * value }
+        norm = norm.squareRoot()
         return values.map { $0 / norm }
     }
 
+    /// A uniform value in -1...1 from 24 random bits (cheaper than `Float.random(in:using:)` in a debug build).
+    static func uniform(_ numbers: inout Numbers) -> Float {
+        Float(numbers.next() >> 40) / Float(1 << 23) - 1
+    }
+
     static func random(_ dimension: Int, _ numbers: inout Numbers) -> [Float] {
-        unit((0..<dimension).map { _ in Float.random(in: -1...1, using: &numbers) })
+        unit((0..<dimension).map { _ in uniform(&numbers) })
+    }
+
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        var sum: Float = 0
+        for index in a.indices { sum += a[index] * b[index] }
+        return sum
     }
 
     /// The exact top `limit` ids, by a plain loop.
     static func exactTop(_ query: [Float], _ vectors: [ChunkVector], limit: Int) -> [Int64] {
-        vectors.map { vector in (vector.chunkID, zip(vector.vector, query).reduce(Float(0)) { $0 + $1.0 * $1.1 }) }
+        vectors.map { vector in (vector.chunkID, dot(vector.vector, query)) }
             .sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
     }
 
-    /// The share of the exact top 10 the store's search finds, over `queries`.
-    static func recallAt10(_ store: MemoryVectorStore, _ vectors: [ChunkVector], _ queries: [[Float]]) -> Double {
+    /// Vectors, queries and each query's exact top 10: made once and shared by every kernel's test.
+    struct Case: Sendable {
+        let vectors: [ChunkVector]
+        let queries: [[Float]]
+        let expected: [Set<Int64>]
+
+        init(vectors: [ChunkVector], queries: [[Float]]) {
+            self.vectors = vectors
+            self.queries = queries
+            expected = queries.map { Set(exactTop($0, vectors, limit: 10)) }
+        }
+    }
+
+    static let randomCase: Case = {
+        var numbers = Numbers(state: 11)
+        let vectors = (0..<10_000).map { ChunkVector(chunkID: Int64($0), vector: random(384, &numbers)) }
+        return Case(vectors: vectors, queries: (0..<20).map { _ in random(384, &numbers) })
+    }()
+
+    /// Vectors in tight clusters: the top 10 are all close to the query and to each other, which is where a coarse
+    /// quantisation would mix them up with the rest of the cluster.
+    static let clusteredCase: Case = {
+        var numbers = Numbers(state: 23)
+        let dimension = 384
+        let centres = (0..<40).map { _ in random(dimension, &numbers) }
+        let spread = 0.5 / Float(dimension).squareRoot()
+        func near(_ centre: [Float]) -> [Float] { unit(centre.map { $0 + spread * uniform(&numbers) }) }
+        let vectors = (0..<10_000).map { id in ChunkVector(chunkID: Int64(id), vector: near(centres[id % centres.count])) }
+        return Case(vectors: vectors, queries: (0..<20).map { near(centres[$0 % centres.count]) })
+    }()
+
+    /// The share of the exact top 10 the store's search finds, over the case's queries.
+    static func recallAt10(_ store: MemoryVectorStore, _ test: Case) -> Double {
         var found = 0
-        for query in queries {
-            let expected = Set(exactTop(query, vectors, limit: 10))
+        for (query, expected) in zip(test.queries, test.expected) {
             found += store.nearestNow(to: query, limit: 10).filter { expected.contains($0.chunkID) }.count
         }
-        return Double(found) / Double(queries.count * 10)
+        return Double(found) / Double(test.queries.count * 10)
     }
 
     static var kernels: [Int] { Array(0...MemoryVectorStore.bestKernel) }
 
     @Test(arguments: MemoryVectorStoreRecallTests.kernels) func recallOnRandomVectors(kernel: Int) {
-        var numbers = Numbers(state: 11)
-        let vectors = (0..<10_000).map { ChunkVector(chunkID: Int64($0), vector: Self.random(384, &numbers)) }
-        let queries = (0..<20).map { _ in Self.random(384, &numbers) }
-        let store = MemoryVectorStore(vectors: vectors, kernel: kernel)
-        #expect(Self.recallAt10(store, vectors, queries) >= 0.99)
+        let test = Self.randomCase
+        #expect(Self.recallAt10(MemoryVectorStore(vectors: test.vectors, kernel: kernel), test) >= 0.99)
     }
 
-    /// Vectors in tight clusters: the top 10 are all close to the query and to each other, which is where a coarse
-    /// quantisation would mix them up with the rest of the cluster.
     @Test(arguments: MemoryVectorStoreRecallTests.kernels) func recallOnClusteredVectors(kernel: Int) {
-        var numbers = Numbers(state: 23)
-        let dimension = 384
-        let centres = (0..<40).map { _ in Self.random(dimension, &numbers) }
-        func near(_ centre: [Float], spread: Float) -> [Float] {
-            Self.unit(
-                centre.map { $0 + spread * Float.random(in: -1...1, using: &numbers) / Float(dimension).squareRoot() })
-        }
-        let vectors = (0..<10_000).map { id in
-            ChunkVector(chunkID: Int64(id), vector: near(centres[id % centres.count], spread: 0.5))
-        }
-        let queries = (0..<20).map { index in near(centres[index % centres.count], spread: 0.5) }
-        let store = MemoryVectorStore(vectors: vectors, kernel: kernel)
-        #expect(Self.recallAt10(store, vectors, queries) >= 0.99)
+        let test = Self.clusteredCase
+        let store = MemoryVectorStore(vectors: test.vectors, kernel: kernel)
+        #expect(Self.recallAt10(store, test) >= 0.99)
         // The scores that come back are the exact ones.
-        let query = queries[0]
+        let query = test.queries[0]
         for match in store.nearestNow(to: query, limit: 10) {
-            let exact = zip(vectors[Int(match.chunkID)].vector, query).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-            #expect(abs(match.score - exact) < 1e-4)
+            #expect(abs(match.score - Self.dot(test.vectors[Int(match.chunkID)].vector, query)) < 1e-4)
         }
     }
 
