@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Hummingbird's own; named for the service's connection handler (`HangUpWatcher`).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         // PostgreSQL sessions (`DATABASE_URL`), linked by the service only.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // MCP (the `spark-mcp` helper only; see the SparkMCP target).
@@ -142,6 +144,7 @@ let package = Package(
                 "AgentCore",
                 "SparkJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),

@@ -54,12 +54,15 @@ extension HTTPService {
         let chat = self.chat
         let metrics = self.metrics
         let timeout = settings.requestTimeout
-        // A client that hangs up cancels the run (and with it the model's stream); so does shutdown.
-        let result = try await request.body.consumeWithCancellationOnInboundClose { _ in
+        let run = { @Sendable in
             try await self.turns.run {
                 try await withDeadline(timeout) { try await chat.run(turn, on: surface) { metrics.observe($0) } }
             }
         }
+        // A client that hangs up cancels the run (and with it the model's stream); so does shutdown. The
+        // connection stays open for the client's next request (`HangUpWatcher`).
+        let result =
+            if let hangUp = await context.hangUp() { try await hangUp.cancelling(run) } else { try await run() }
         var fields: [String: JSONValue] = [
             "response": .string(result.content), "session_id": .string(result.sessionID),
             "agent": .string(result.agent), "edits": .array(result.edits.map(Self.describe)),
@@ -92,6 +95,7 @@ extension HTTPService {
 /// - Throws: what `body` throws, or `ServiceError` 504 `timeout` when the limit passed first.
 func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
     try await AgentCore.withDeadline(
-        limit, else: { ServiceError(.gatewayTimeout, "timeout", "the request ran longer than \(limit) and was stopped") },
+        limit,
+        else: { ServiceError(.gatewayTimeout, "timeout", "the request ran longer than \(limit) and was stopped") },
         body)
 }

@@ -58,7 +58,10 @@ public final class HTTPService: Sendable {
     {
         Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(settings.idleTimeout.nanoseconds))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [HangUpWatcher()],
+                    idleTimeout: .nanoseconds(settings.idleTimeout.nanoseconds))),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.host, port: settings.port), serverName: "SparkLSP"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

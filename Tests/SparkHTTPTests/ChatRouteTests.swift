@@ -35,7 +35,9 @@ import Testing
             .write(to: URL(fileURLWithPath: docs + "/logging.md"))
         service.model.enqueue(.toolCalls([ScriptedToolCall(name: "transfer_to_rag", arguments: [:])]))
         service.model.enqueue(
-            .toolCalls([ScriptedToolCall(name: "search_knowledge_base", arguments: ["query": "logging handler", "top_k": 1])]))
+            .toolCalls([
+                ScriptedToolCall(name: "search_knowledge_base", arguments: ["query": "logging handler", "top_k": 1])
+            ]))
         service.model.enqueue(.text("Call `addHandler` (docs/logging.md:1-5)."))
         let reply = try await service.post("/chat", json: #"{"message": "How do I add a log handler?"}"#)
         #expect(reply.status == 200, "\(reply.text)")
@@ -51,7 +53,9 @@ import Testing
 
         // An answer that cites nothing has an empty list, and the OpenAPI document describes the field.
         service.model.enqueue(.text("Hello."))
-        #expect(try await service.post("/chat", json: #"{"message": "hi", "agent_type": "coding"}"#).json["citations"] == .array([]))
+        #expect(
+            try await service.post("/chat", json: #"{"message": "hi", "agent_type": "coding"}"#).json["citations"]
+                == .array([]))
         let schema = try await service.get("/openapi.json").json["components"]?["schemas"]?["ChatResponse"]
         #expect(schema?["properties"]?["citations"]?["items"]?["$ref"] == "#/components/schemas/Citation")
         #expect(schema?["required"]?.arrayValue?.contains("citations") == true)
@@ -78,6 +82,35 @@ import Testing
             $0["content"]?.stringValue
         }
         #expect(contents?.suffix(3) == ["One", "First.", "Two"])
+    }
+
+    @Test func aKeptAliveConnectionCarriesTheNextChat() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        service.model.enqueue(.text("First."))
+        service.model.enqueue(.text("Second."))
+        let connection = try KeepAliveConnection(port: service.port)
+        let first = try await connection.post("/chat", json: #"{"message": "One", "session_id": "kept"}"#)
+        #expect(first?.status == 200, "\(first?.text ?? "the connection was closed")")
+        #expect(first?.headers["connection"] != "close")
+        let second = try await connection.post("/chat", json: #"{"message": "Two", "session_id": "kept"}"#)
+        #expect(second?.status == 200, "\(second?.text ?? "the connection was closed after the first chat")")
+        #expect(second?.json["response"] == "Second.")
+    }
+
+    @Test func aClientThatHangsUpCancelsTheModelStream() async throws {
+        let service = try await ServiceHarness()
+        defer { service.stop() }
+        service.model.enqueue(.stall(afterChunks: 1))
+        let client = try HTTPTestClient(
+            port: service.port, method: "POST", path: "/chat", headers: ["Content-Type": "application/json"],
+            body: Array(#"{"message": "Talk", "session_id": "gone"}"#.utf8))
+        #expect(await service.model.waitForRequests(), "the chat reached the model")
+        client.hangUp()
+        #expect(await service.model.waitForDisconnect(), "the model's stream was aborted")
+        service.model.enqueue(.text("Yes."))
+        let after = try await service.post("/chat", json: #"{"message": "Still there?"}"#)
+        #expect(after.status == 200)
     }
 
     @Test(arguments: [

@@ -100,10 +100,19 @@ public final class ScriptedModelServer: Sendable {
     /// Waits until `count` clients in total have closed their connection mid-reply; `false` after `timeout`
     /// (a hang turned into a failure, not a synchronisation delay).
     public func waitForDisconnect(count: Int = 1, timeout: Duration = .seconds(20)) async -> Bool {
+        await wait(for: .disconnects, count: count, timeout: timeout)
+    }
+
+    /// Waits until the server has received `count` requests in total (since it started); `false` after `timeout`.
+    public func waitForRequests(count: Int = 1, timeout: Duration = .seconds(20)) async -> Bool {
+        await wait(for: .requests, count: count, timeout: timeout)
+    }
+
+    private func wait(for counter: ScriptedModelServerCore.Counter, count: Int, timeout: Duration) async -> Bool {
         let core = self.core
         return await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                await core.disconnects(atLeast: count)
+                await core.reached(counter, atLeast: count)
                 return !Task.isCancelled
             }
             group.addTask {

@@ -15,7 +15,9 @@ final class ScriptedModelServerCore: Sendable {
         var requests: [RecordedRequest] = []
         var acceptedConnections = 0
         var disconnects = 0
-        var waiters: [Int: (count: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
+        /// Requests received, also while `recording` is off.
+        var received = 0
+        var waiters: [Int: (counter: Counter, count: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
         var nextWaiter = 0
         var openConnections: Set<Int32> = []
         /// The holds a request waits at now, for `POST /scripted/release`.
@@ -30,7 +32,25 @@ final class ScriptedModelServerCore: Sendable {
         var listening = false
         /// Whether the accept loop has closed `listenFD` (after `stop` or a failed `accept`).
         var listenerClosed = false
+
+        func value(of counter: Counter) -> Int {
+            switch counter {
+            case .requests: received
+            case .disconnects: disconnects
+            }
+        }
+
+        /// Removes and returns the waiters whose count `counter` has reached.
+        mutating func dueWaiters(_ counter: Counter) -> [CheckedContinuation<Void, Never>] {
+            let value = value(of: counter)
+            let due = waiters.filter { $0.value.counter == counter && $0.value.count <= value }
+            for key in due.keys { waiters[key] = nil }
+            return due.values.map(\.continuation)
+        }
     }
+
+    /// What a test can wait for.
+    enum Counter: Sendable { case requests, disconnects }
 
     let listenFD: Int32
     let port: Int
@@ -124,13 +144,18 @@ final class ScriptedModelServerCore: Sendable {
         let recorded = RecordedRequest(
             method: request.method, path: path, headers: request.headers, bodyText: bodyText, body: json,
             connection: number)
-        let (queued, responder) = state.withLock { state -> (ScriptedReply?, ScriptedModelServer.Responder?) in
+        let (queued, responder, arrived) = state.withLock { state in
             if state.recording { state.requests.append(recorded) }
-            guard let route, var queue = state.queues[route], !queue.isEmpty else { return (nil, state.responder) }
+            state.received += 1
+            let arrived = state.dueWaiters(.requests)
+            guard let route, var queue = state.queues[route], !queue.isEmpty else {
+                return (ScriptedReply?.none, state.responder, arrived)
+            }
             let reply = queue.removeFirst()
             state.queues[route] = queue
-            return (reply, nil)
+            return (reply, nil, arrived)
         }
+        for waiter in arrived { waiter.resume() }
         var reply = queued
         if reply == nil, route != nil, let responder { reply = responder(recorded) }
         if path == ScriptedHold.releasePath {
@@ -188,17 +213,16 @@ final class ScriptedModelServerCore: Sendable {
     }
 
     private func recordDisconnect() {
-        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let ready = state.withLock { state in
             state.disconnects += 1
-            let due = state.waiters.filter { $0.value.count <= state.disconnects }
-            for key in due.keys { state.waiters[key] = nil }
-            return due.values.map(\.continuation)
+            return state.dueWaiters(.disconnects)
         }
         for continuation in ready { continuation.resume() }
     }
 
-    /// Waits until at least `count` clients have closed their connection in the middle of a reply.
-    func disconnects(atLeast count: Int) async {
+    /// Waits until `counter` has reached `count`: requests received, or clients that closed their connection in
+    /// the middle of a reply.
+    func reached(_ counter: Counter, atLeast count: Int) async {
         let id = state.withLock { state -> Int in
             state.nextWaiter += 1
             return state.nextWaiter
@@ -206,8 +230,8 @@ final class ScriptedModelServerCore: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
-                    if state.disconnects >= count || Task.isCancelled { return true }
-                    state.waiters[id] = (count, continuation)
+                    if state.value(of: counter) >= count || Task.isCancelled { return true }
+                    state.waiters[id] = (counter, count, continuation)
                     return false
                 }
                 if resumeNow { continuation.resume() }

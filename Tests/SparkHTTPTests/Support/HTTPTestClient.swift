@@ -53,34 +53,9 @@ final class HTTPTestClient: Sendable {
 
     /// Connects to 127.0.0.1:`port` and sends one request.
     init(port: Int, method: String, path: String, headers: [String: String] = [:], body: [UInt8]? = nil) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try Self.connectLoopback(port: port)
         self.fd = fd
-        guard fd >= 0 else { throw Failure(description: "socket failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(fd)
-            throw Failure(description: "connect to \(port) failed: \(String(cString: strerror(errno)))")
-        }
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        if let body { request += "Content-Length: \(body.count)\r\n" }
-        var bytes = Array((request + "\r\n").utf8) + (body ?? [])
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes {
-                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
-            }
-            guard written > 0 else { break }  // the server may answer (413) before reading everything
-            offset += written
-        }
+        Self.send(Self.request(method, path, port: port, headers: headers, body: body, close: true), on: fd)
         let (head, headContinuation) = AsyncStream<(status: Int, headers: [String: String])>.makeStream()
         let (bodyStream, bodyContinuation) = AsyncStream<[UInt8]>.makeStream()
         self.head = head
@@ -100,6 +75,50 @@ final class HTTPTestClient: Sendable {
             headContinuation.finish()
             bodyContinuation.finish()
             close(fd)
+        }
+    }
+
+    /// A TCP connection to 127.0.0.1:`port`.
+    static func connectLoopback(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket failed") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw Failure(description: "connect to \(port) failed: \(String(cString: strerror(errno)))")
+        }
+        return fd
+    }
+
+    /// A request's bytes; `close` asks the server to close the connection after the response.
+    static func request(
+        _ method: String, _ path: String, port: Int, headers: [String: String], body: [UInt8]?, close: Bool
+    ) -> [UInt8] {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        if close { request += "Connection: close\r\n" }
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        if let body { request += "Content-Length: \(body.count)\r\n" }
+        return Array((request + "\r\n").utf8) + (body ?? [])
+    }
+
+    /// Writes `bytes`, stopping early if the server stops reading (it may answer 413 before reading everything).
+    static func send(_ bytes: [UInt8], on fd: Int32) {
+        var bytes = bytes
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            guard written > 0 else { break }
+            offset += written
         }
     }
 
@@ -163,7 +182,7 @@ final class HTTPTestClient: Sendable {
 }
 
 /// Parses a response: the head, then a body by `Content-Length`, chunked, or to the end of the connection.
-private struct ResponseReader {
+struct ResponseReader {
     private var pending: [UInt8] = []
     private var headRead = false
     private var remaining: Int?  // Content-Length left, or the current chunk's bytes left
