@@ -40,12 +40,16 @@ public struct SessionSummary: Hashable, Sendable, Codable {
     /// The title a session gets from its first user message: the first non-blank line, trimmed and shortened.
     public static func title(for message: ChatMessage) -> String? {
         guard message.role == .user else { return nil }
-        let line = message.text.split(whereSeparator: \.isNewline)
-            .map { $0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed() }
-            .first { !$0.isEmpty }
-        guard let line else { return nil }
-        let text = String(line)
-        guard text.count > maxTitleLength else { return text }
-        return String(text.prefix(maxTitleLength - 1)) + "…"
+        // Index searches on the line (no reversed views: building a string from one walks graphemes backwards,
+        // a noticeable part of every stored turn).
+        for line in message.text.split(whereSeparator: \.isNewline) {
+            guard let first = line.firstIndex(where: { !$0.isWhitespace }),
+                let last = line.lastIndex(where: { !$0.isWhitespace })
+            else { continue }
+            let text = line[first...last]
+            guard text.count > maxTitleLength else { return String(text) }
+            return String(text.prefix(maxTitleLength - 1)) + "…"
+        }
+        return nil
     }
 }
