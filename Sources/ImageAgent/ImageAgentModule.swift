@@ -16,7 +16,8 @@ public struct ImageAgentModule: AgentModule {
         var agent = run.configuredAgent(name)
         agent.description =
             "Looks at images: screenshots (error text, UI), charts, diagrams and photos in the workspace or attached to the message; reads their text (OCR), describes, compares and inspects them."
-        agent.instructions = .text(run.prompts.renderedOrEmbedded(ImagePrompts.system, values: ["workspace": run.workspace]))
+        agent.instructions = .text(
+            run.prompts.renderedOrEmbedded(ImagePrompts.system, values: ["workspace": run.workspace]))
         agent.tools = try Self.tools(for: run)
         return agent
     }
@@ -31,7 +32,7 @@ public struct ImageAgentModule: AgentModule {
         }
         let toolkit = ImageToolkit(
             locator: ImageLocator(
-                workspace: try WorkspaceRoot(path: run.workspace),
+                workspacePath: run.workspace,
                 attachments: ImageAttachmentStore(workspace: run.workspace, dataDirectory: run.dataDirectory).directory),
             limits: run.configuration.imageLimits, vision: vision,
             tesseract: TesseractReader(searchPath: run.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"))
@@ -39,7 +40,8 @@ public struct ImageAgentModule: AgentModule {
             AnalyzeImageTool(toolkit: toolkit),
             ExtractTextTool(toolkit: toolkit),
             DescribeImageTool(toolkit: toolkit),
-            CompareImagesTool(toolkit: toolkit, protected: ProtectedPaths(additional: run.configuration.protectedPaths)),
+            CompareImagesTool(
+                toolkit: toolkit, protected: ProtectedPaths(additional: run.configuration.protectedPaths)),
             GetImageMetadataTool(toolkit: toolkit),
         ]
     }

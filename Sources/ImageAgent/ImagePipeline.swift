@@ -9,7 +9,7 @@ package enum ImagePipeline {
     package static func prepareForModel(workspace: String, path: String, limits: ImageLimits) async throws
         -> (width: Int, height: Int, bytes: Int, mimeType: String)
     {
-        let locator = ImageLocator(workspace: try WorkspaceRoot(path: workspace), attachments: workspace)
+        let locator = ImageLocator(workspacePath: workspace, attachments: workspace)
         let image = try await Vips.run { try ModelImage.prepare(try locator.open(path), limits: limits) }
         return (image.width, image.height, image.bytes.count, image.mimeType)
     }

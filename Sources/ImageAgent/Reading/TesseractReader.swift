@@ -14,13 +14,13 @@ import CodingAgent
 /// formats, first frame, 8-bit grey) and written to a private temporary PNG that Tesseract reads, so Tesseract
 /// never sees the workspace file itself nor a format it might mishandle.
 struct TesseractReader: Sendable {
-    /// The `tesseract` program, when installed.
-    let executable: String?
+    /// Where `tesseract` is looked for (`PATH`).
+    let searchPath: String
     let runner = ProcessRunner()
 
-    init(searchPath: String) {
-        executable = ToolchainLocator(searchPath: searchPath).locate("tesseract")
-    }
+    /// The `tesseract` program, when installed: looked up when text is read, not when the agent is built (every
+    /// run builds every agent).
+    var executable: String? { ToolchainLocator(searchPath: searchPath).locate("tesseract") }
 
     /// A Tesseract language list (`eng`, `deu+eng`), or `nil` when `language` is not one.
     static func validLanguage(_ language: String) -> Bool {

@@ -79,7 +79,8 @@ struct CompareImagesTool: TypedAgentTool {
     /// Writes the picture of the first comparison's difference to the workspace path `target`.
     private func writeDifference(_ comparison: ImageComparison, to target: String) async throws -> String {
         guard target.lowercased().hasSuffix(".png") else { throw ImageError("difference_image must end in .png") }
-        let destination = try toolkit.locator.resolve(target)
+        let workspace = try toolkit.locator.workspace()
+        let destination = try toolkit.locator.resolve(target, in: workspace)
         if let refusal = protected.writeRefusal(for: destination.components) {
             throw ImageError(refusal, isRefusal: true)
         }
@@ -90,7 +91,7 @@ struct CompareImagesTool: TypedAgentTool {
                 difference.picture(over: first), width: difference.width, height: difference.height, bands: 3
             ).encode(".png")
         }
-        let root = toolkit.locator.workspace.path
+        let root = workspace.path
         do {
             try SecureFileSystem.writeAtomically(
                 root: root, components: destination.components, bytes: bytes, exclusive: false)
