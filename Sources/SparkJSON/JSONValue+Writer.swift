@@ -18,9 +18,10 @@ extension JSONValue: JSONWritable {
         case .object(let members):
             writer.beginObject()
             if sortedKeys {
-                for key in members.keys.sorted() {
+                // The members sorted as pairs: no second hash lookup per key.
+                for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                     writer.key(key)
-                    members[key]!.write(into: &writer, sortedKeys: true)
+                    value.write(into: &writer, sortedKeys: true)
                 }
             } else {
                 for (key, value) in members {

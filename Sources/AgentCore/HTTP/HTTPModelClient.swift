@@ -96,7 +96,7 @@ public final class HTTPModelClient: ModelClient {
         if let apiKey = endpoint.apiKey, !apiKey.isEmpty { headers.append("Authorization: Bearer \(apiKey)") }
         return HTTPRequestSpec(
             method: method, url: endpoint.baseURL + path, headers: headers,
-            body: json.map { Array($0.serialized().utf8) })
+            body: json?.jsonBytes(sortedKeys: true))
     }
 
     private func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], endpoint: ModelEndpoint) throws -> T {
