@@ -160,7 +160,7 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--first-byte-requests", type=int, default=300)
+    parser.add_argument("--first-byte-requests", type=int, default=1000)
     parser.add_argument("--streams", type=int, default=1000)
     arguments = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
