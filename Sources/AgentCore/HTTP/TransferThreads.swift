@@ -20,12 +20,14 @@ final class TransferThreads: @unchecked Sendable {
 
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    /// Broadcast whenever `idle` changes (`waitForIdle`).
+    /// Broadcast whenever `idle` changes (`waitUntil`).
     private let idleChanged = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Work not yet taken by a thread. Invariant: `idle >= work.count`, so every queued work has a thread.
     private var work: [Work] = []
     /// Threads waiting for work or starting.
     private var idle = 0
+    /// Threads that ended because no work came within `idleTimeout`.
+    private var timedOut = 0
     private var ended = false
     private let idleLimit: Int
     private let idleTimeout: Duration
@@ -87,14 +89,15 @@ final class TransferThreads: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
-    /// Blocks until `count` threads wait for work (or start), or `timeout` passed; whether they did. For tests.
-    func waitForIdle(_ count: Int, timeout: Duration) -> Bool {
+    /// Blocks until `ready` holds for the threads waiting for work (or starting) and the threads ended by their
+    /// idle timeout, or `timeout` passed; whether it held. For tests.
+    func waitUntil(timeout: Duration, _ ready: (_ idle: Int, _ timedOut: Int) -> Bool) -> Bool {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         let deadline = Self.deadline(after: timeout)
-        while idle != count {
+        while !ready(idle, timedOut) {
             var limit = deadline
-            if pthread_cond_timedwait(idleChanged, mutex, &limit) == ETIMEDOUT { return idle == count }
+            if pthread_cond_timedwait(idleChanged, mutex, &limit) == ETIMEDOUT { return ready(idle, timedOut) }
         }
         return true
     }
@@ -124,7 +127,12 @@ final class TransferThreads: @unchecked Sendable {
         let deadline = Self.deadline(after: idleTimeout)
         while work.isEmpty {
             var limit = deadline
-            if ended || (pthread_cond_timedwait(condition, mutex, &limit) == ETIMEDOUT && work.isEmpty) {
+            if ended {
+                setIdle(idle - 1)
+                return nil
+            }
+            if pthread_cond_timedwait(condition, mutex, &limit) == ETIMEDOUT && work.isEmpty {
+                timedOut += 1
                 setIdle(idle - 1)
                 return nil
             }
