@@ -115,7 +115,7 @@ public final class KnowledgeIndex: Sendable {
                     throw KnowledgeError("the embedding server returned \(vectors.count) vectors for \(batch.count) texts")
                 }
                 let chunkVectors = zip(batch, vectors).map { ChunkVector(chunkID: $0.id, vector: $1) }
-                try await base.storeVectors(chunkVectors)
+                try await base.storeVectors(chunkVectors, passages: try await passageVectors(of: batch, embedder: embedder))
                 try await store.upsert(chunkVectors)
                 report.embedded += batch.count
                 progress(IndexProgress(phase: "embedding", done: report.embedded, total: total, root: ""))
@@ -127,6 +127,23 @@ public final class KnowledgeIndex: Sendable {
                 return
             }
         }
+    }
+
+    /// The vectors of the passages of the long chunks among `chunks`, embedded in batches of at most 64 texts.
+    private func passageVectors(of chunks: [KnowledgeChunk], embedder: any TextEmbedder) async throws -> [PassageVector] {
+        let passages = chunks.flatMap { chunk in
+            EmbeddingPassages().passages(of: chunk).enumerated().map { (chunkID: chunk.id, passage: $0, text: $1) }
+        }
+        var vectors: [PassageVector] = []
+        for start in stride(from: 0, to: passages.count, by: 64) {
+            let batch = passages[start..<min(start + 64, passages.count)]
+            let embedded = try await embedder.embed(batch.map(\.text))
+            guard embedded.count == batch.count else {
+                throw KnowledgeError("the embedding server returned \(embedded.count) vectors for \(batch.count) texts")
+            }
+            vectors += zip(batch, embedded).map { PassageVector(chunkID: $0.chunkID, passage: $0.passage, vector: $1) }
+        }
+        return vectors
     }
 
     /// The vector store, loading the stored vectors into memory on first use when none was given; `nil` without an
@@ -152,10 +169,12 @@ public final class KnowledgeIndex: Sendable {
         let depth = max(limit * 4, 50)
         let lexical = try await base.lexicalSearch(terms.ftsQuery, limit: depth)
         var vector: [VectorMatch] = []
+        var queryVector: [Float] = []
         if baseline.ranking != .lexical, let embedder, let store = try await loadedVectorStore() {
             do {
                 // Inside: a Milvus that does not answer makes the search lexical, not fail.
-                if try await store.count() > 0, let queryVector = try await embedder.embed([query]).first {
+                if try await store.count() > 0, let embedded = try await embedder.embed([query]).first {
+                    queryVector = embedded
                     vector = try await store.nearest(to: queryVector, limit: depth)
                 }
             } catch let error where !(error is CancellationError) {
@@ -167,7 +186,7 @@ public final class KnowledgeIndex: Sendable {
         case .lexical:
             ranked = lexical.map { ($0.chunkID, $0.score) }
         case .default where vector.isEmpty:
-            // BM25 alone, with the same heading boost (scaled to BM25's range): it reads every match's headings.
+            // BM25 alone, with a heading boost (scaled to BM25's range): it reads every match's headings.
             let chunks = try await chunksByID(lexical.map(\.chunkID))
             let boost = 0.25 * abs(lexical.first?.score ?? 1)
             var boosted: [(id: Int64, score: Double, position: Int)] = []
@@ -181,9 +200,16 @@ public final class KnowledgeIndex: Sendable {
             return boosted.prefix(limit).compactMap { item in
                 chunks[item.id].map { SearchHit(chunk: $0, score: item.score) }
             }
-        case .default, .rrf:
-            // Plain reciprocal rank fusion: a heading boost on top of it did not earn its keep in the retrieval
-            // benchmark (docs/benchmarks/knowledge.md: equal chunk recall@1, lower MRR).
+        case .default:
+            // Every candidate of either ranking scored by both, weighed by the form of the query (HybridFusion).
+            var candidates = lexical.map(\.chunkID)
+            let found = Set(candidates)
+            candidates += vector.map(\.chunkID).filter { !found.contains($0) }
+            ranked = HybridFusion.fuse(
+                candidates: candidates, lexical: try await base.lexicalScores(terms.ftsQuery, chunkIDs: candidates),
+                dense: try await base.similarities(to: queryVector, chunkIDs: candidates).compactMapValues(\.score),
+                lexicalWeight: HybridFusion.lexicalWeight(for: query))
+        case .rrf:
             ranked = ReciprocalRankFusion.fuse(
                 [lexical.map(\.chunkID), vector.map(\.chunkID)], limit: lexical.count + vector.count)
         }

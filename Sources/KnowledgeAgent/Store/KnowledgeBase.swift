@@ -164,6 +164,21 @@ public actor KnowledgeBase {
         ).map { (Int64(try $0.int(0)), -(try $0.double(1))) }
     }
 
+    /// The BM25 scores (negated, as `lexicalSearch` gives them) of these chunks for `match`; chunks it does not
+    /// match are left out.
+    public func lexicalScores(_ match: String, chunkIDs: [Int64]) throws -> [Int64: Double] {
+        guard !match.isEmpty, !chunkIDs.isEmpty else { return [:] }
+        let list = chunkIDs.map(String.init).joined(separator: ",")
+        let rows = try database.query(
+            """
+            SELECT rowid, bm25(chunks_fts, \(Self.pathWeight), \(Self.headingWeight), 1.0) FROM chunks_fts
+            WHERE chunks_fts MATCH ?1 AND rowid IN (\(list))
+            """, .text(match))
+        var scores: [Int64: Double] = [:]
+        for row in rows { scores[Int64(try row.int(0))] = -(try row.double(1)) }
+        return scores
+    }
+
     static let pathWeight = 2.0
     static let headingWeight = 3.0
 
@@ -181,7 +196,7 @@ public actor KnowledgeBase {
         try database.transaction {
             let current = try embedderIdentity()
             guard current != identity else { return false }
-            try database.execute("DELETE FROM chunk_vectors")
+            try database.execute("DELETE FROM chunk_vectors; DELETE FROM passage_vectors;")
             try database.run(
                 "INSERT INTO settings (key, value) VALUES ('embedder', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1",
                 .text(identity))
@@ -200,8 +215,9 @@ public actor KnowledgeBase {
         ).map(Self.chunk)
     }
 
-    /// Stores `vectors` (replacing any for the same chunks); vectors of chunks no longer stored are ignored.
-    func storeVectors(_ vectors: [ChunkVector]) throws {
+    /// Stores `vectors` and `passages` (replacing any for the same chunks); vectors of chunks no longer stored are
+    /// ignored.
+    public func storeVectors(_ vectors: [ChunkVector], passages: [PassageVector] = []) throws {
         try database.transaction {
             let insert = try database.prepare(
                 """
@@ -211,7 +227,50 @@ public actor KnowledgeBase {
             for vector in vectors {
                 try insert.run([.integer(vector.chunkID), .blob(VectorBlob.bytes(of: vector.vector))])
             }
+            let insertPassage = try database.prepare(
+                """
+                INSERT INTO passage_vectors (chunk_id, passage, vector)
+                SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?1)
+                ON CONFLICT (chunk_id, passage) DO UPDATE SET vector = excluded.vector
+                """)
+            for passage in passages {
+                try insertPassage.run([
+                    .integer(passage.chunkID), .integer(Int64(passage.passage)), .blob(VectorBlob.bytes(of: passage.vector)),
+                ])
+            }
         }
+    }
+
+    /// The cosine similarities to `query` (unit length) of these chunks' stored vectors: each chunk's own and its
+    /// best passage's; chunks without a vector are left out.
+    public func similarities(to query: [Float], chunkIDs: [Int64]) throws -> [Int64: ChunkSimilarity] {
+        guard !chunkIDs.isEmpty else { return [:] }
+        let list = chunkIDs.map(String.init).joined(separator: ",")
+        let statement = try database.prepare(
+            """
+            SELECT chunk_id, 0, vector FROM chunk_vectors WHERE chunk_id IN (\(list))
+            UNION ALL SELECT chunk_id, 1, vector FROM passage_vectors WHERE chunk_id IN (\(list))
+            """)
+        try statement.bind([])
+        var result: [Int64: ChunkSimilarity] = [:]
+        var buffer: [Float] = []
+        while try statement.step() {
+            let row = statement.row()
+            guard case .blob(let bytes) = row[2] else { continue }
+            VectorBlob.decode(bytes, into: &buffer)
+            guard buffer.count == query.count else { continue }
+            var dot: Float = 0
+            for index in buffer.indices { dot += buffer[index] * query[index] }
+            let chunkID = Int64(try row.int(0))
+            var similarity = result[chunkID] ?? ChunkSimilarity()
+            if try row.int(1) == 0 {
+                similarity.chunk = Double(dot)
+            } else {
+                similarity.bestPassage = max(similarity.bestPassage ?? -.infinity, Double(dot))
+            }
+            result[chunkID] = similarity
+        }
+        return result
     }
 
     /// Loads every stored vector into `store`, row by row: each blob is decoded into one reused buffer and copied
@@ -257,7 +316,7 @@ public actor KnowledgeBase {
     public func reset() throws {
         try database.transaction {
             try database.execute(
-                "DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM documents; DELETE FROM roots; DELETE FROM settings;")
+                "DELETE FROM passage_vectors; DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM documents; DELETE FROM roots; DELETE FROM settings;")
             try database.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
         }
         try database.execute("VACUUM")

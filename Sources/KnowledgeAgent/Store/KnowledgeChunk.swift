@@ -16,8 +16,9 @@ public struct KnowledgeChunk: Hashable, Sendable {
     /// The separator of the heading trail in the database and in titles.
     static let headingSeparator = " › "
 
-    /// What the embedding model reads: the path and headings, then the text.
-    var embeddingText: String {
-        ([path] + headings).joined(separator: Self.headingSeparator) + "\n" + text
-    }
+    /// What the embedding model reads: the title line, then the text.
+    var embeddingText: String { embeddingTitle + "\n" + text }
+
+    /// The path and headings on one line, which the embedding model reads before the text and each passage.
+    var embeddingTitle: String { ([path] + headings).joined(separator: Self.headingSeparator) }
 }

@@ -7,6 +7,10 @@ import AgentCore
 /// full-text index can weigh it); `chunks_fts`, an FTS5 index over path, headings and text kept in step by
 /// triggers; chunk vectors as little-endian `Float32` blobs; and `settings` (the embedder identity the vectors
 /// come from).
+///
+/// Version 2: the vectors of long chunks' passages (`EmbeddingPassages`), which the hybrid ranking scores a chunk
+/// by. The chunk vectors stored before are dropped, so the next indexing embeds every chunk again with its
+/// passages.
 enum KnowledgeSchema {
     static let migrations: [SQLiteMigration] = [
         SQLiteMigration(
@@ -65,6 +69,17 @@ enum KnowledgeSchema {
                     key TEXT PRIMARY KEY NOT NULL,
                     value TEXT NOT NULL
                 );
-                """)
+                """),
+        SQLiteMigration(
+            version: 2, name: "passage vectors",
+            sql: """
+                CREATE TABLE passage_vectors (
+                    chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+                    passage INTEGER NOT NULL,
+                    vector BLOB NOT NULL,
+                    PRIMARY KEY (chunk_id, passage)
+                ) WITHOUT ROWID;
+                DELETE FROM chunk_vectors;
+                """),
     ]
 }

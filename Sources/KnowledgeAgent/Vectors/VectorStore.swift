@@ -25,6 +25,21 @@ public struct ChunkVector: Sendable, Equatable {
     }
 }
 
+/// The embedding of one passage of a long chunk (`EmbeddingPassages`); kept in SQLite, read to re-score the
+/// chunks a search found, never searched by the vector store.
+public struct PassageVector: Sendable, Equatable {
+    public var chunkID: Int64
+    /// The passage's position in its chunk, from 0.
+    public var passage: Int
+    public var vector: [Float]
+
+    public init(chunkID: Int64, passage: Int, vector: [Float]) {
+        self.chunkID = chunkID
+        self.passage = passage
+        self.vector = vector
+    }
+}
+
 /// A chunk found by vector search, with its cosine similarity to the query.
 public struct VectorMatch: Sendable, Equatable {
     public var chunkID: Int64

@@ -103,3 +103,57 @@ enum BagOfWords {
         }
     }
 }
+
+/// Passage vectors: stored with their chunk, read to score it with its best passage, gone with it.
+@Suite struct PassageVectorTests {
+    @Test func aChunkScoresItsOwnVectorAndItsBestPassageAndLosesItsPassagesWithIt() async throws {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        try fixture.writeLoggingDocs()
+        let index = try fixture.index()
+        _ = try await index.index(roots: [fixture.root])
+        let base = index.base
+        let chunks = try await base.lexicalSearch("\"handler\" OR \"levels\"", limit: 2).map(\.chunkID)
+        try #require(chunks.count == 2)
+        try await base.storeVectors(
+            [ChunkVector(chunkID: chunks[0], vector: [1, 0, 0]), ChunkVector(chunkID: chunks[1], vector: [0, 1, 0])],
+            passages: [
+                PassageVector(chunkID: chunks[0], passage: 0, vector: [0, 0.6, 0.8]),
+                PassageVector(chunkID: chunks[0], passage: 1, vector: [0, 0, 1]),
+                PassageVector(chunkID: 999_999, passage: 0, vector: [0, 0, 1]),
+            ])
+        let similarities = try await base.similarities(to: [0, 0, 1], chunkIDs: chunks + [999_999])
+        #expect(similarities == [chunks[0]: ChunkSimilarity(chunk: 0, bestPassage: 1), chunks[1]: ChunkSimilarity(chunk: 0)])
+        #expect(similarities[chunks[0]]?.score == 0.5 && similarities[chunks[1]]?.score == 0)
+        #expect(ChunkSimilarity(bestPassage: 0.25).score == 0.25 && ChunkSimilarity().score == nil)
+
+        // Re-indexing the changed file drops its old chunks, and their passages with them.
+        try fixture.write("logging.md", "# Logging\n\nNothing about handlers any more.\n")
+        _ = try await index.index(roots: [fixture.root])
+        #expect(try await base.similarities(to: [0, 0, 1], chunkIDs: chunks).isEmpty)
+    }
+
+    @Test func longChunksAreEmbeddedWithTheirPassages() async throws {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        let paragraphs = (1...10).map { "Paragraph \($0) about the retry policy, what it waits and when it stops trying." }
+        try fixture.write("retries.md", "# Retries\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
+        let server = try ScriptedModelServer()
+        BagOfWords.serve(server)
+        let embedder = HTTPTextEmbedder(
+            client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        let index = try fixture.index(embedder: embedder)
+        let report = try await index.index(roots: [fixture.root])
+        #expect(report.chunks == 1 && report.embedded == 1)
+        let inputs = server.requests.filter { $0.path == "/v1/embeddings" }.flatMap {
+            $0.body?["input"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        // The chunk, then its passages: each under the title line, together all ten paragraphs.
+        let passages = inputs.dropFirst()
+        #expect(inputs.count >= 3 && passages.allSatisfy { $0.hasPrefix("retries.md › Retries\n") })
+        #expect(passages.joined().components(separatedBy: "Paragraph ").count - 1 == 10)
+        let chunk = try #require(try await index.base.lexicalSearch("\"retry\"", limit: 1).first?.chunkID)
+        let similarity = try await index.base.similarities(to: [Float](repeating: 0.125, count: 64), chunkIDs: [chunk])
+        #expect(similarity[chunk]?.chunk != nil && similarity[chunk]?.bestPassage != nil)
+    }
+}
