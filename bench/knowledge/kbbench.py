@@ -87,5 +87,5 @@ class KB:
         return seconds, (process.stdout.strip().splitlines() or [""])[-1]
 
     def search(self, query, top_k=5):
-        process, seconds = self.run("search", "--json", "--top-k", str(top_k), query)
+        process, seconds = self.run("search", "--json", "--top-k", str(top_k), "--", query)
         return parse_search_output(process.stdout), seconds

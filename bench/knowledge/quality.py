@@ -114,6 +114,9 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(HERE, "corpus.txt"))
     parser.add_argument("--rankings", default="hybrid,rrf,fts5-40")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--work", help="use (and keep) this folder instead of a scratch one; the indexes a run "
+                        "left there are updated, not rebuilt (kb index is incremental), so other questions can be "
+                        "asked of them without embedding the corpus again")
     options = parser.parse_args()
     rankings = options.rankings.split(",")
     if any(name in rankings for name in ("hybrid", "rrf")) and not options.embedding_endpoint:
@@ -121,7 +124,8 @@ def main():
                  "scripts/vllm/with-server.sh starts one)")
     embedding = {"EMBEDDING_ENDPOINT": options.embedding_endpoint or "", "EMBEDDING_MODEL": options.embedding_model}
 
-    work = tempfile.mkdtemp(prefix="spark-kb-quality-")
+    work = options.work or tempfile.mkdtemp(prefix="spark-kb-quality-")
+    options.keep = options.keep or bool(options.work)
     try:
         corpus = os.path.join(work, "corpus")
         files = build_corpus(options.corpus, corpus)
