@@ -110,10 +110,7 @@ public final class KnowledgeIndex: Sendable {
             guard let last = batch.last else { break }
             after = last.id
             do {
-                let vectors = try await embedder.embed(batch.map(\.embeddingText))
-                guard vectors.count == batch.count else {
-                    throw KnowledgeError("the embedding server returned \(vectors.count) vectors for \(batch.count) texts")
-                }
+                let vectors = try await Self.embed(batch.map(\.embeddingText), with: embedder)
                 let chunkVectors = zip(batch, vectors).map { ChunkVector(chunkID: $0.id, vector: $1) }
                 try await base.storeVectors(chunkVectors, passages: try await passageVectors(of: batch, embedder: embedder))
                 try await store.upsert(chunkVectors)
@@ -137,11 +134,17 @@ public final class KnowledgeIndex: Sendable {
         var vectors: [PassageVector] = []
         for start in stride(from: 0, to: passages.count, by: 64) {
             let batch = passages[start..<min(start + 64, passages.count)]
-            let embedded = try await embedder.embed(batch.map(\.text))
-            guard embedded.count == batch.count else {
-                throw KnowledgeError("the embedding server returned \(embedded.count) vectors for \(batch.count) texts")
-            }
+            let embedded = try await Self.embed(batch.map(\.text), with: embedder)
             vectors += zip(batch, embedded).map { PassageVector(chunkID: $0.chunkID, passage: $0.passage, vector: $1) }
+        }
+        return vectors
+    }
+
+    /// The vectors of `texts`, one each, or an error saying the server returned another count.
+    private static func embed(_ texts: [String], with embedder: any TextEmbedder) async throws -> [[Float]] {
+        let vectors = try await embedder.embed(texts)
+        guard vectors.count == texts.count else {
+            throw KnowledgeError("the embedding server returned \(vectors.count) vectors for \(texts.count) texts")
         }
         return vectors
     }
@@ -167,7 +170,6 @@ public final class KnowledgeIndex: Sendable {
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let terms = QueryTerms(query)
         let depth = max(limit * 4, 50)
-        let lexical = try await base.lexicalSearch(terms.ftsQuery, limit: depth)
         var vector: [VectorMatch] = []
         var queryVector: [Float] = []
         if baseline.ranking != .lexical, let embedder, let store = try await loadedVectorStore() {
@@ -181,6 +183,12 @@ public final class KnowledgeIndex: Sendable {
                 logger.warning("No vector search, searching lexically: \(error)")
             }
         }
+        // For the hybrid ranking, BM25 four times deeper than the candidates it brings: the scores of the vector
+        // search's candidates further down, which it weighs (asking FTS5 for the candidates' scores by rowid took
+        // 6.5 ms at 100,000 chunks).
+        let hybrid = baseline.ranking == .default && !vector.isEmpty
+        let scored = try await base.lexicalSearch(terms.ftsQuery, limit: hybrid ? depth * 4 : depth)
+        let lexical = Array(scored.prefix(depth))
         let ranked: [(id: Int64, score: Double)]
         switch baseline.ranking {
         case .lexical:
@@ -202,11 +210,11 @@ public final class KnowledgeIndex: Sendable {
             }
         case .default:
             // Every candidate of either ranking scored by both, weighed by the form of the query (HybridFusion).
-            var candidates = lexical.map(\.chunkID)
-            let found = Set(candidates)
-            candidates += vector.map(\.chunkID).filter { !found.contains($0) }
+            let lexicalIDs = Set(lexical.map(\.chunkID))
+            let candidates = lexical.map(\.chunkID) + vector.map(\.chunkID).filter { !lexicalIDs.contains($0) }
             ranked = HybridFusion.fuse(
-                candidates: candidates, lexical: try await base.lexicalScores(terms.ftsQuery, chunkIDs: candidates),
+                candidates: candidates,
+                lexical: Dictionary(scored.map { ($0.chunkID, $0.score) }, uniquingKeysWith: { first, _ in first }),
                 dense: try await base.similarities(to: queryVector, chunkIDs: candidates).compactMapValues(\.score),
                 lexicalWeight: HybridFusion.lexicalWeight(for: query))
         case .rrf:

@@ -1,8 +1,8 @@
-/// The shipped hybrid ranking: every candidate of either ranking scored by both (its exact BM25 score and its
-/// vectors' similarity, `ChunkSimilarity.score`), each normalised to 0...1 over the candidates, then weighed
-/// together: a convex combination, which keeps what rank fusion throws away (how far
-/// ahead a match is) and scores a candidate that one ranking missed instead of counting it absent (Bruch, Gai and
-/// Ingber, "An Analysis of Fusion Functions for Hybrid Retrieval", 2023).
+/// The shipped hybrid ranking: every candidate of either ranking scored by both (its BM25 score, and its vectors'
+/// similarity, `ChunkSimilarity.score`), each normalised to 0...1 over the candidates, then weighed together: a
+/// convex combination, which keeps what rank fusion throws away (how far ahead a match is) and scores a candidate
+/// that one ranking missed instead of counting it absent (Bruch, Gai and Ingber, "An Analysis of Fusion Functions
+/// for Hybrid Retrieval", 2023).
 ///
 /// The weight follows the form of the query: one that names a code symbol (`os.uptime`, `setRawMode`,
 /// `max_length`, `refresh()`) asks for that symbol, and its exact words weigh most; one in plain words asks for a

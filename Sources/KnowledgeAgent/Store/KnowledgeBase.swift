@@ -164,21 +164,6 @@ public actor KnowledgeBase {
         ).map { (Int64(try $0.int(0)), -(try $0.double(1))) }
     }
 
-    /// The BM25 scores (negated, as `lexicalSearch` gives them) of these chunks for `match`; chunks it does not
-    /// match are left out.
-    public func lexicalScores(_ match: String, chunkIDs: [Int64]) throws -> [Int64: Double] {
-        guard !match.isEmpty, !chunkIDs.isEmpty else { return [:] }
-        let list = chunkIDs.map(String.init).joined(separator: ",")
-        let rows = try database.query(
-            """
-            SELECT rowid, bm25(chunks_fts, \(Self.pathWeight), \(Self.headingWeight), 1.0) FROM chunks_fts
-            WHERE chunks_fts MATCH ?1 AND rowid IN (\(list))
-            """, .text(match))
-        var scores: [Int64: Double] = [:]
-        for row in rows { scores[Int64(try row.int(0))] = -(try row.double(1)) }
-        return scores
-    }
-
     static let pathWeight = 2.0
     static let headingWeight = 3.0
 
@@ -227,16 +212,15 @@ public actor KnowledgeBase {
             for vector in vectors {
                 try insert.run([.integer(vector.chunkID), .blob(VectorBlob.bytes(of: vector.vector))])
             }
-            let insertPassage = try database.prepare(
+            let insertPassages = try database.prepare(
                 """
-                INSERT INTO passage_vectors (chunk_id, passage, vector)
-                SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?1)
-                ON CONFLICT (chunk_id, passage) DO UPDATE SET vector = excluded.vector
+                INSERT INTO passage_vectors (chunk_id, vectors)
+                SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?1)
+                ON CONFLICT (chunk_id) DO UPDATE SET vectors = excluded.vectors
                 """)
-            for passage in passages {
-                try insertPassage.run([
-                    .integer(passage.chunkID), .integer(Int64(passage.passage)), .blob(VectorBlob.bytes(of: passage.vector)),
-                ])
+            for (chunkID, vectors) in Dictionary(grouping: passages, by: \.chunkID) {
+                let ordered = vectors.sorted { $0.passage < $1.passage }
+                try insertPassages.run([.integer(chunkID), .blob(VectorBlob.bytes(of: ordered.flatMap(\.vector)))])
             }
         }
     }
@@ -248,27 +232,31 @@ public actor KnowledgeBase {
         let list = chunkIDs.map(String.init).joined(separator: ",")
         let statement = try database.prepare(
             """
-            SELECT chunk_id, 0, vector FROM chunk_vectors WHERE chunk_id IN (\(list))
-            UNION ALL SELECT chunk_id, 1, vector FROM passage_vectors WHERE chunk_id IN (\(list))
+            SELECT c.chunk_id, c.vector, p.vectors FROM chunk_vectors c
+            LEFT JOIN passage_vectors p ON p.chunk_id = c.chunk_id WHERE c.chunk_id IN (\(list))
             """)
         try statement.bind([])
         var result: [Int64: ChunkSimilarity] = [:]
         var buffer: [Float] = []
+        func dot(_ vector: ArraySlice<Float>) -> Double {
+            var sum: Float = 0
+            for (value, weight) in zip(vector, query) { sum += value * weight }
+            return Double(sum)
+        }
         while try statement.step() {
             let row = statement.row()
-            guard case .blob(let bytes) = row[2] else { continue }
+            guard case .blob(let bytes) = row[1] else { continue }
             VectorBlob.decode(bytes, into: &buffer)
             guard buffer.count == query.count else { continue }
-            var dot: Float = 0
-            for index in buffer.indices { dot += buffer[index] * query[index] }
-            let chunkID = Int64(try row.int(0))
-            var similarity = result[chunkID] ?? ChunkSimilarity()
-            if try row.int(1) == 0 {
-                similarity.chunk = Double(dot)
-            } else {
-                similarity.bestPassage = max(similarity.bestPassage ?? -.infinity, Double(dot))
+            var similarity = ChunkSimilarity(chunk: dot(buffer[...]))
+            if case .blob(let passages) = row[2] {
+                VectorBlob.decode(passages, into: &buffer)
+                for start in stride(from: 0, to: buffer.count - query.count + 1, by: query.count) {
+                    let passage = dot(buffer[start..<start + query.count])
+                    similarity.bestPassage = max(similarity.bestPassage ?? -.infinity, passage)
+                }
             }
-            result[chunkID] = similarity
+            result[Int64(try row.int(0))] = similarity
         }
         return result
     }
