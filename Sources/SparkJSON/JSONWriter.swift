@@ -21,6 +21,13 @@ public struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Writes a value that is already compact JSON text (an encoding kept from an earlier write), as it is, after a
+    /// comma when one is due.
+    public mutating func writeEncoded(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))

@@ -31,4 +31,20 @@ import Testing
         #expect(
             String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[1,2],"list":[{"x":true},{},"s",null,[]],"d":2.5}"#)
     }
+
+    @Test func writesEncodedValuesInPlaceWithTheirCommas() {
+        let encoded = JSONValue.object(["b": [1, "x"], "a": nil]).jsonBytes(sortedKeys: true)
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.writeEncoded(encoded)
+        writer.writeEncoded(encoded)
+        writer.beginObject()
+        writer.key("k")
+        writer.writeEncoded(encoded)
+        writer.endObject()
+        writer.endArray()
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == #"[{"a":null,"b":[1,"x"]},{"a":null,"b":[1,"x"]},{"k":{"a":null,"b":[1,"x"]}}]"#)
+    }
 }

@@ -5,12 +5,39 @@ extension ChatRequest {
     /// `parallel_tool_calls`, `max_tokens`, `temperature`, `seed`, `stream`, `stream_options`, then
     /// `extraBody` merged last. `reasoning_content` and `agent` are never sent.
     public var wireBody: JSONValue {
+        .object(wireMembers(tools: .array(tools.map(\.wireValue))))
+    }
+
+    /// `wireBody` as compact JSON text with sorted keys (what is sent), byte for byte
+    /// `wireBody.jsonBytes(sortedKeys: true)`; each tool definition that kept its wire JSON (`encodingWire()`) is
+    /// copied in rather than written again (the tools are most of a request's 20 KB).
+    public var wireBytes: [UInt8] {
+        // `extraBody` may replace the tools; its value is then written as any other.
+        let splicesTools = !tools.isEmpty && extraBody["tools"] == nil
+        var writer = JSONWriter(capacity: 32 * 1024)
+        writer.beginObject()
+        for (key, value) in wireMembers(tools: .null).sorted(by: { $0.key < $1.key }) {
+            writer.key(key)
+            if splicesTools && key == "tools" {
+                writer.beginArray()
+                for tool in tools { tool.writeWire(into: &writer) }
+                writer.endArray()
+            } else {
+                value.write(into: &writer, sortedKeys: true)
+            }
+        }
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// The body's members, with `tools` as the value of `"tools"` when there are tools.
+    private func wireMembers(tools toolsValue: JSONValue) -> [String: JSONValue] {
         var body: [String: JSONValue] = [
             "model": .string(model),
             "messages": .array(messages.map(\.wireValue)),
             "stream": .bool(stream),
         ]
-        if !tools.isEmpty { body["tools"] = .array(tools.map(\.wireValue)) }
+        if !tools.isEmpty { body["tools"] = toolsValue }
         if let toolChoice { body["tool_choice"] = toolChoice.wireValue }
         if let parallelToolCalls { body["parallel_tool_calls"] = .bool(parallelToolCalls) }
         if let maxTokens { body["max_tokens"] = .int(maxTokens) }
@@ -18,7 +45,7 @@ extension ChatRequest {
         if let seed { body["seed"] = .int(seed) }
         if stream && includeUsage { body["stream_options"] = ["include_usage": true] }
         for (key, value) in extraBody { body[key] = value }
-        return .object(body)
+        return body
     }
 }
 
@@ -68,6 +95,23 @@ extension ToolDefinition {
         ]
         if let strict { function["strict"] = .bool(strict) }
         return ["type": "function", "function": .object(function)]
+    }
+
+    /// This definition keeping its wire JSON (sorted keys), for a definition sent again and again: a cached one
+    /// (`TypedAgentTool.definition`).
+    public func encodingWire() -> ToolDefinition {
+        var encoded = self
+        encoded.wireJSON = wireValue.jsonBytes(sortedKeys: true)
+        return encoded
+    }
+
+    /// Writes the wire JSON (sorted keys): the kept text when there is one.
+    func writeWire(into writer: inout JSONWriter) {
+        if let wireJSON {
+            writer.writeEncoded(wireJSON)
+        } else {
+            wireValue.write(into: &writer, sortedKeys: true)
+        }
     }
 }
 

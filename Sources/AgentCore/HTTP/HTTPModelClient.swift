@@ -31,7 +31,7 @@ public final class HTTPModelClient: ModelClient {
         var request = request
         request.stream = true
         let spec = makeSpec(
-            "POST", "/chat/completions", endpoint: endpoint, json: request.wireBody, accept: "text/event-stream")
+            "POST", "/chat/completions", endpoint: endpoint, json: request.wireBytes, accept: "text/event-stream")
         let (stream, continuation) = AsyncThrowingStream<ChatStreamEvent, any Error>.makeStream()
         let task = Task {
             do {
@@ -48,7 +48,7 @@ public final class HTTPModelClient: ModelClient {
     public func chat(_ request: ChatRequest, endpoint: ModelEndpoint) async throws -> ChatCompletion {
         var request = request
         request.stream = false
-        let spec = makeSpec("POST", "/chat/completions", endpoint: endpoint, json: request.wireBody)
+        let spec = makeSpec("POST", "/chat/completions", endpoint: endpoint, json: request.wireBytes)
         let body = try await perform(spec, endpoint: endpoint)
         let payload = try decode(ChatCompletionPayload.self, from: body, endpoint: endpoint)
         guard let completion = payload.completion else {
@@ -77,7 +77,8 @@ public final class HTTPModelClient: ModelClient {
         if let truncatePromptTokens { fields["truncate_prompt_tokens"] = .int(truncatePromptTokens) }
         let json = JSONValue.object(fields)
         let body = try await perform(
-            makeSpec("POST", "/embeddings", endpoint: endpoint, json: json), endpoint: endpoint)
+            makeSpec("POST", "/embeddings", endpoint: endpoint, json: json.jsonBytes(sortedKeys: true)),
+            endpoint: endpoint)
         let items = try decode(EmbeddingsPayload.self, from: body, endpoint: endpoint).data
         guard items.count == inputs.count else {
             throw LLMError(
@@ -88,15 +89,16 @@ public final class HTTPModelClient: ModelClient {
             .map(\.element.embedding)
     }
 
+    /// - Parameter json: the body, JSON text.
     func makeSpec(
-        _ method: String, _ path: String, endpoint: ModelEndpoint, json: JSONValue?, accept: String = "application/json"
+        _ method: String, _ path: String, endpoint: ModelEndpoint, json: [UInt8]?, accept: String = "application/json"
     ) -> HTTPRequestSpec {
         var headers = ["Accept: \(accept)", "Expect:"]
         if json != nil { headers.append("Content-Type: application/json") }
         if let apiKey = endpoint.apiKey, !apiKey.isEmpty { headers.append("Authorization: Bearer \(apiKey)") }
         return HTTPRequestSpec(
             method: method, url: endpoint.baseURL + path, headers: headers,
-            body: json?.jsonBytes(sortedKeys: true))
+            body: json)
     }
 
     private func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], endpoint: ModelEndpoint) throws -> T {

@@ -45,19 +45,36 @@ public struct ChatRequest: Hashable, Sendable {
 }
 
 /// A function tool as the model sees it.
+///
+/// A definition can keep its own wire JSON (`encodingWire()`), written once and spliced into every request body
+/// that sends it (`ChatRequest.wireBytes`); changing any member drops the kept JSON, and equality ignores it.
 public struct ToolDefinition: Hashable, Sendable {
-    public var name: String
-    public var description: String
+    public var name: String { didSet { wireJSON = nil } }
+    public var description: String { didSet { wireJSON = nil } }
     /// JSON Schema of the arguments.
-    public var parameters: JSONValue
+    public var parameters: JSONValue { didSet { wireJSON = nil } }
     /// Asks the server to keep arguments schema-valid (`"strict": true`).
-    public var strict: Bool?
+    public var strict: Bool? { didSet { wireJSON = nil } }
+    /// The definition's wire JSON with sorted keys, when kept (`encodingWire()`).
+    var wireJSON: [UInt8]?
 
     public init(name: String, description: String, parameters: JSONValue, strict: Bool? = nil) {
         self.name = name
         self.description = description
         self.parameters = parameters
         self.strict = strict
+    }
+
+    public static func == (lhs: ToolDefinition, rhs: ToolDefinition) -> Bool {
+        lhs.name == rhs.name && lhs.description == rhs.description && lhs.parameters == rhs.parameters
+            && lhs.strict == rhs.strict
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(description)
+        hasher.combine(parameters)
+        hasher.combine(strict)
     }
 }
 

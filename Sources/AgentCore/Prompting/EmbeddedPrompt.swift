@@ -8,14 +8,22 @@ public struct EmbeddedPrompt: Sendable {
     public let name: String
     /// The file's UTF-8 bytes.
     public let bytes: [UInt8]
+    /// The embedded text.
+    public let text: String
+    /// The text rendered with each set of values asked for so far (`rendered(values:)`): every run builds every
+    /// agent, and rendering its prompt anew was half of that.
+    private let renders = BoundedCache<[String: String], String>(capacity: 64)
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
+        self.text = String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The embedded text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The embedded text with its `{{placeholders}}` filled (`PromptTemplate.render`), rendered once per `values`.
+    public func rendered(values: [String: String]) -> String {
+        renders.value(for: values) { PromptTemplate.render(text, values: values) }
+    }
 }
 
 extension EmbeddedPrompt {

@@ -65,10 +65,12 @@ public struct PromptLibrary: Sendable {
     }
 
     /// The rendered prompt; when the override directory holds a broken copy, the embedded one (an agent
-    /// always gets instructions).
+    /// always gets instructions). Without an override directory the embedded text is rendered once per `values`
+    /// (`EmbeddedPrompt.rendered(values:)`); an override is read and rendered on every call, so an edit to it
+    /// applies to the next run.
     public func renderedOrEmbedded(_ prompt: EmbeddedPrompt, values: [String: String] = [:]) -> String {
-        if let text = try? render(prompt, values: values) { return text }
-        return PromptTemplate.render(prompt.text, values: values)
+        if directory != nil, let text = try? render(prompt, values: values) { return text }
+        return prompt.rendered(values: values)
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -13,6 +13,9 @@ public protocol AgentTool: Sendable {
     var description: String { get }
     /// JSON Schema of the arguments the model sees (context variables are never in it).
     var parametersSchema: JSONValue { get }
+    /// The definition sent to the model: `name`, `description` and `parametersSchema` (a typed tool's is kept
+    /// with its wire JSON, see `TypedAgentTool`).
+    var definition: ToolDefinition { get }
     /// Runs the tool.
     func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult
 }

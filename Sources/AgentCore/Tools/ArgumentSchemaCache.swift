@@ -1,5 +1,4 @@
 import SparkJSON
-import Synchronization
 
 /// The schemas `ToolArguments.schema(descriptions:)` generated, by arguments type and instance descriptions.
 ///
@@ -12,21 +11,13 @@ enum ArgumentSchemaCache {
         var descriptions: [String: String]
     }
 
-    /// Bounded: the key space is the tool types times their configured descriptions, a few dozen in practice;
-    /// past the bound (descriptions made from ever-changing values) schemas are generated each time again.
-    private static let capacity = 1024
-    private static let schemas = Mutex<[Key: JSONValue]>([:])
+    /// Bounded: the key space is the tool types times their configured descriptions, a few dozen in practice.
+    private static let schemas = BoundedCache<Key, JSONValue>(capacity: 1024)
 
     /// The cached schema of `type` with `descriptions`, or `make()`'s, kept for the next call.
     static func schema(
         of type: Any.Type, descriptions: [String: String], make: () -> JSONValue
     ) -> JSONValue {
-        let key = Key(type: ObjectIdentifier(type), descriptions: descriptions)
-        if let schema = schemas.withLock({ $0[key] }) { return schema }
-        let schema = make()
-        schemas.withLock { schemas in
-            if schemas.count < capacity { schemas[key] = schema }
-        }
-        return schema
+        schemas.value(for: Key(type: ObjectIdentifier(type), descriptions: descriptions), make: make)
     }
 }

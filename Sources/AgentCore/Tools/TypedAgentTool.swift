@@ -7,6 +7,11 @@ import SparkJSON
 /// `ArgumentsError(tool: name, "...")` from `run`; the model gets them in the same form as a
 /// decoding failure.
 ///
+/// The definition the model sees is made once per process for each type, name, description and
+/// `argumentDescriptions` and kept with its wire JSON (`ToolDefinitionCache`): the tools are built for every run
+/// and their definitions sent with every model request. A type that writes its own `parametersSchema` therefore
+/// writes its own `definition` too.
+///
 /// ```swift
 /// struct Glob: TypedAgentTool {
 ///     var name: String { "glob" }
@@ -27,6 +32,8 @@ extension TypedAgentTool {
     public var argumentDescriptions: [String: String] { [:] }
 
     public var parametersSchema: JSONValue { Arguments.schema(descriptions: argumentDescriptions) }
+
+    public var definition: ToolDefinition { ToolDefinitionCache.definition(of: self) }
 
     public func call(_ arguments: JSONValue, context: ToolContext) async throws -> ToolResult {
         do {

@@ -60,4 +60,29 @@ import Testing
         #expect(PromptTemplate.render("{{{x}}}", values: ["x": "1"]) == "{{{x}}}")
         #expect(PromptTemplate.render("{{ümlaut}}", values: ["ümlaut": "1"]) == "1")
     }
+
+    @Test func embeddedRendersAreKeptPerValuesAndOverridesAreReadEachTime() throws {
+        let prompt = EmbeddedPrompt(name: "kept_prompt", bytes: Array("work in {{workspace}}".utf8))
+        let library = PromptLibrary()
+        #expect(library.renderedOrEmbedded(prompt, values: ["workspace": "/a"]) == "work in /a")
+        #expect(library.renderedOrEmbedded(prompt, values: ["workspace": "/b"]) == "work in /b")
+        #expect(library.renderedOrEmbedded(prompt, values: ["workspace": "/a"]) == "work in /a")
+        #expect(library.renderedOrEmbedded(prompt) == "work in {{workspace}}")
+        // Another prompt of the same name has renders of its own.
+        let other = EmbeddedPrompt(name: "kept_prompt", bytes: Array("other {{workspace}}".utf8))
+        #expect(library.renderedOrEmbedded(other, values: ["workspace": "/a"]) == "other /a")
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "spark-prompts-\(UInt64.random(in: 0...UInt64.max))"
+        ).path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let overriding = PromptLibrary(directory: directory)
+        #expect(overriding.renderedOrEmbedded(prompt, values: ["workspace": "/a"]) == "work in /a")
+        let file = URL(fileURLWithPath: "\(directory)/kept_prompt.md")
+        try Data("first {{workspace}}".utf8).write(to: file)
+        #expect(overriding.renderedOrEmbedded(prompt, values: ["workspace": "/a"]) == "first /a")
+        try Data("second {{workspace}}".utf8).write(to: file)
+        #expect(overriding.renderedOrEmbedded(prompt, values: ["workspace": "/a"]) == "second /a")
+    }
 }
