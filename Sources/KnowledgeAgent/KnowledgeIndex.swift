@@ -183,11 +183,21 @@ public final class KnowledgeIndex: Sendable {
                 logger.warning("No vector search, searching lexically: \(error)")
             }
         }
+        return try await hits(
+            for: query, terms: terms, depth: depth, vector: vector, queryVector: queryVector, limit: limit, in: base)
+    }
+
+    /// The ranked hits, read and scored on the database's thread in one go (`base` isolated): a hop there and back
+    /// for each read cost more than the reads on a loaded machine.
+    private func hits(
+        for query: String, terms: QueryTerms, depth: Int, vector: [VectorMatch], queryVector: [Float], limit: Int,
+        in base: isolated KnowledgeBase
+    ) throws -> [SearchHit] {
         // For the hybrid ranking, BM25 four times deeper than the candidates it brings: the scores of the vector
         // search's candidates further down, which it weighs (asking FTS5 for the candidates' scores by rowid took
         // 6.5 ms at 100,000 chunks).
         let hybrid = baseline.ranking == .default && !vector.isEmpty
-        let scored = try await base.lexicalSearch(terms.ftsQuery, limit: hybrid ? depth * 4 : depth)
+        let scored = try base.lexicalSearch(terms.ftsQuery, limit: hybrid ? depth * 4 : depth)
         let lexical = Array(scored.prefix(depth))
         let ranked: [(id: Int64, score: Double)]
         switch baseline.ranking {
@@ -195,7 +205,7 @@ public final class KnowledgeIndex: Sendable {
             ranked = lexical.map { ($0.chunkID, $0.score) }
         case .default where vector.isEmpty:
             // BM25 alone, with a heading boost (scaled to BM25's range): it reads every match's headings.
-            let chunks = try await chunksByID(lexical.map(\.chunkID))
+            let chunks = try Self.chunksByID(lexical.map(\.chunkID), in: base)
             let boost = 0.25 * abs(lexical.first?.score ?? 1)
             var boosted: [(id: Int64, score: Double, position: Int)] = []
             for (position, match) in lexical.enumerated() {
@@ -215,7 +225,7 @@ public final class KnowledgeIndex: Sendable {
             ranked = HybridFusion.fuse(
                 candidates: candidates,
                 lexical: Dictionary(scored.map { ($0.chunkID, $0.score) }, uniquingKeysWith: { first, _ in first }),
-                dense: try await base.similarities(to: queryVector, chunkIDs: candidates).compactMapValues(\.score),
+                dense: try base.similarities(to: queryVector, chunkIDs: candidates).compactMapValues(\.score),
                 lexicalWeight: HybridFusion.lexicalWeight(for: query))
         case .rrf:
             ranked = ReciprocalRankFusion.fuse(
@@ -223,12 +233,12 @@ public final class KnowledgeIndex: Sendable {
         }
         // Only the chunks returned are read.
         let top = Array(ranked.prefix(limit))
-        let chunks = try await chunksByID(top.map(\.id))
+        let chunks = try Self.chunksByID(top.map(\.id), in: base)
         return top.compactMap { item in chunks[item.id].map { SearchHit(chunk: $0, score: item.score) } }
     }
 
-    private func chunksByID(_ ids: [Int64]) async throws -> [Int64: KnowledgeChunk] {
-        Dictionary(try await base.chunks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    private static func chunksByID(_ ids: [Int64], in base: isolated KnowledgeBase) throws -> [Int64: KnowledgeChunk] {
+        Dictionary(try base.chunks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Helpers
