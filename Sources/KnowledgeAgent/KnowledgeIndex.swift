@@ -172,7 +172,9 @@ public final class KnowledgeIndex: Sendable {
         let depth = max(limit * 4, 50)
         var vector: [VectorMatch] = []
         var queryVector: [Float] = []
+        var memoryStore: MemoryVectorStore?
         if baseline.ranking != .lexical, let embedder, let store = try await loadedVectorStore() {
+            memoryStore = store as? MemoryVectorStore
             do {
                 // Inside: a Milvus that does not answer makes the search lexical, not fail.
                 if try await store.count() > 0, let embedded = try await embedder.embed([query]).first {
@@ -184,14 +186,17 @@ public final class KnowledgeIndex: Sendable {
             }
         }
         return try await hits(
-            for: query, terms: terms, depth: depth, vector: vector, queryVector: queryVector, limit: limit, in: base)
+            for: query, terms: terms, depth: depth, vector: vector, queryVector: queryVector, memoryStore: memoryStore,
+            limit: limit, in: base)
     }
 
-    /// The ranked hits, read and scored on the database's thread in one go (`base` isolated): a hop there and back
-    /// for each read cost more than the reads on a loaded machine.
+    /// The ranked hits of the BM25 matches and the vector matches, read and scored on the database's thread in
+    /// one go (`base` isolated): a hop there and back for each read cost more than the reads on a loaded machine.
+    /// The candidates' own similarities come from `memoryStore` when the vectors are in memory (only their passages
+    /// are read), else from the copies in SQLite (Milvus).
     private func hits(
-        for query: String, terms: QueryTerms, depth: Int, vector: [VectorMatch], queryVector: [Float], limit: Int,
-        in base: isolated KnowledgeBase
+        for query: String, terms: QueryTerms, depth: Int, vector: [VectorMatch], queryVector: [Float],
+        memoryStore: MemoryVectorStore?, limit: Int, in base: isolated KnowledgeBase
     ) throws -> [SearchHit] {
         // For the hybrid ranking, BM25 four times deeper than the candidates it brings: the scores of the vector
         // search's candidates further down, which it weighs (asking FTS5 for the candidates' scores by rowid took
@@ -225,7 +230,10 @@ public final class KnowledgeIndex: Sendable {
             ranked = HybridFusion.fuse(
                 candidates: candidates,
                 lexical: Dictionary(scored.map { ($0.chunkID, $0.score) }, uniquingKeysWith: { first, _ in first }),
-                dense: try base.similarities(to: queryVector, chunkIDs: candidates).compactMapValues(\.score),
+                dense: try base.similarities(
+                    to: queryVector, chunkIDs: candidates,
+                    ownSimilarities: memoryStore?.similarities(of: candidates, to: queryVector)
+                ).compactMapValues(\.score),
                 lexicalWeight: HybridFusion.lexicalWeight(for: query))
         case .rrf:
             ranked = ReciprocalRankFusion.fuse(

@@ -233,17 +233,27 @@ public actor KnowledgeBase {
     }
 
     /// The cosine similarities to `query` (unit length) of these chunks' stored vectors: each chunk's own and its
-    /// best passage's; chunks without a vector are left out.
-    public func similarities(to query: [Float], chunkIDs: [Int64]) throws -> [Int64: ChunkSimilarity] {
+    /// best passage's; chunks without a vector are left out. `ownSimilarities`, when given, are the chunks' own
+    /// (the in-memory store has them): then only the passages are read.
+    public func similarities(
+        to query: [Float], chunkIDs: [Int64], ownSimilarities: [Int64: Double]? = nil
+    ) throws -> [Int64: ChunkSimilarity] {
         guard !chunkIDs.isEmpty else { return [:] }
         let list = chunkIDs.map(String.init).joined(separator: ",")
-        let statement = try database.prepare(
-            """
-            SELECT c.chunk_id, c.vector, p.vectors FROM chunk_vectors c
-            LEFT JOIN passage_vectors p ON p.chunk_id = c.chunk_id WHERE c.chunk_id IN (\(list))
-            """)
-        try statement.bind([])
         var result: [Int64: ChunkSimilarity] = [:]
+        let statement: SQLiteStatement
+        if let ownSimilarities {
+            for id in chunkIDs { if let own = ownSimilarities[id] { result[id] = ChunkSimilarity(chunk: own) } }
+            statement = try database.prepare(
+                "SELECT chunk_id, NULL, vectors FROM passage_vectors WHERE chunk_id IN (\(list))")
+        } else {
+            statement = try database.prepare(
+                """
+                SELECT c.chunk_id, c.vector, p.vectors FROM chunk_vectors c
+                LEFT JOIN passage_vectors p ON p.chunk_id = c.chunk_id WHERE c.chunk_id IN (\(list))
+                """)
+        }
+        try statement.bind([])
         var buffer: [Float] = []
         func dot(_ vector: ArraySlice<Float>) -> Double {
             var sum: Float = 0
@@ -252,10 +262,17 @@ public actor KnowledgeBase {
         }
         while try statement.step() {
             let row = statement.row()
-            guard case .blob(let bytes) = row[1] else { continue }
-            VectorBlob.decode(bytes, into: &buffer)
-            guard buffer.count == query.count else { continue }
-            var similarity = ChunkSimilarity(chunk: dot(buffer[...]))
+            let chunkID = Int64(try row.int(0))
+            var similarity: ChunkSimilarity
+            if ownSimilarities != nil {
+                guard let own = result[chunkID] else { continue }
+                similarity = own
+            } else {
+                guard case .blob(let bytes) = row[1] else { continue }
+                VectorBlob.decode(bytes, into: &buffer)
+                guard buffer.count == query.count else { continue }
+                similarity = ChunkSimilarity(chunk: dot(buffer[...]))
+            }
             if case .blob(let passages) = row[2] {
                 VectorBlob.decode(passages, into: &buffer)
                 for start in stride(from: 0, to: buffer.count - query.count + 1, by: query.count) {
@@ -263,7 +280,7 @@ public actor KnowledgeBase {
                     similarity.bestPassage = max(similarity.bestPassage ?? -.infinity, passage)
                 }
             }
-            result[Int64(try row.int(0))] = similarity
+            result[chunkID] = similarity
         }
         return result
     }

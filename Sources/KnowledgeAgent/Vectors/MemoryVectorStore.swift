@@ -121,6 +121,25 @@ public final class MemoryVectorStore: VectorStore {
         }
     }
 
+    /// The exact similarities (dot products) to `query` of the stored vectors of `chunkIDs`; ids without a vector
+    /// are left out.
+    public func similarities(of chunkIDs: [Int64], to query: [Float]) -> [Int64: Double] {
+        storage.withLock { storage in
+            guard storage.dimension > 0, query.count == storage.dimension else { return [:] }
+            var result: [Int64: Double] = [:]
+            storage.values.withUnsafeBufferPointer { values in
+                query.withUnsafeBufferPointer { query in
+                    for id in chunkIDs {
+                        guard let row = storage.rowOfID[id] else { continue }
+                        result[id] = Double(
+                            Self.dot(query, values, offset: row * storage.dimension, count: storage.dimension))
+                    }
+                }
+            }
+            return result
+        }
+    }
+
     /// The nearest vectors by an exact scan of every `Float` row (what the two passes approximate; the benchmark
     /// and the tests compare them).
     public func nearestExact(to query: [Float], limit: Int) -> [VectorMatch] {

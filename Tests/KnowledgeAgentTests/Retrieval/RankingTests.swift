@@ -127,6 +127,17 @@ enum BagOfWords {
         #expect(similarities[chunks[0]]?.score == 0.5 && similarities[chunks[1]]?.score == 0)
         #expect(ChunkSimilarity(bestPassage: 0.25).score == 0.25 && ChunkSimilarity().score == nil)
 
+        // With the vectors in memory, the chunks' own similarities come from the store and only passages are read:
+        // the same result, and a chunk the store lacks is left out as one without a vector is.
+        let store = MemoryVectorStore()
+        try await base.loadVectors(into: store)
+        let own = store.similarities(of: chunks + [999_999], to: [0, 0, 1])
+        #expect(own == [chunks[0]: 0, chunks[1]: 0])
+        #expect(try await base.similarities(to: [0, 0, 1], chunkIDs: chunks + [999_999], ownSimilarities: own) == similarities)
+        #expect(
+            try await base.similarities(to: [0, 0, 1], chunkIDs: chunks, ownSimilarities: [chunks[1]: 0.5])
+                == [chunks[1]: ChunkSimilarity(chunk: 0.5)])
+
         // Re-indexing the changed file drops its old chunks, and their passages with them.
         try fixture.write("logging.md", "# Logging\n\nNothing about handlers any more.\n")
         _ = try await index.index(roots: [fixture.root])
