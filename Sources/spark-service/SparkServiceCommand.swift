@@ -103,11 +103,14 @@ struct SparkServiceCommand: AsyncParsableCommand {
             Self.fail(error.message)
             throw ExitCode(2)
         }
+        // Every request gets an editor; the workspace root is opened again only when the configured workspace
+        // changes or its directory went away.
+        let roots = WorkspaceRootCache()
         let service = HTTPService(
             chat: chat, settings: settings, metrics: metrics,
             editor: { configuration in
                 DiskWorkspaceEditor(
-                    root: try WorkspaceRoot(path: configuration.workspace),
+                    root: try roots.root(path: configuration.workspace),
                     protected: ProtectedPaths(additional: configuration.protectedPaths))
             }, logger: logger)
         do {

@@ -1,14 +1,41 @@
 """The benchmark's scripted model server: vLLM's wire format (GET /v1/models, POST /v1/chat/completions, plain or
 streamed as SSE) on 127.0.0.1 over keep-alive HTTP/1.1, on asyncio so that it is not what a benchmark measures.
-Every completion answers ANSWER. With --hold, streamed replies wait until the next POST /release (GET /held counts those waiting):
-the concurrent-streams benchmark holds a thousand streams open that way. Prints its port on the first line."""
+Every completion answers ANSWER. Of a request it reads only `model` and `stream` (`requested`), not the whole
+body: a coding agent's request carries 21 KB of tool definitions and system prompt, and decoding them all with
+`json.loads` cost more CPU per request than the rest of this server's work. With --hold, streamed replies wait
+until the next POST /release (GET /held counts those waiting): the concurrent-streams benchmark holds a thousand
+streams open that way. Prints its port on the first line."""
 import argparse
 import asyncio
 import json
+import re
 
 MODELS = ["gpt-oss-120b", "meta-llama/Llama-3.1-8B-Instruct", "gpt-oss-20b", "microsoft/Phi-4"]
 ANSWER = "Here is the answer."
 USAGE = {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}
+DECODER = json.JSONDecoder()
+AFTER_NAME = re.compile(r"\s*:\s*")
+
+
+def member(text, name):
+    """The value of the first member called `name` (None when there is none), decoded as JSON. A member name is a
+    quote not escaped, the name, a quote, then a colon. In a chat request (messages of role and content, tool calls
+    whose arguments are a string, tool definitions after the top-level members in sorted order) the first `model`
+    and `stream` members are the top-level ones."""
+    quoted = f'"{name}"'
+    start = text.find(quoted)
+    while start >= 0:
+        colon = AFTER_NAME.match(text, start + len(quoted))
+        if colon and (start == 0 or text[start - 1] != "\\"):
+            return DECODER.raw_decode(text, colon.end())[0]
+        start = text.find(quoted, start + 1)
+    return None
+
+
+def requested(body):
+    """The request's `model` (None when absent) and whether it asks for a stream."""
+    text = body.decode()
+    return member(text, "model"), bool(member(text, "stream"))
 
 
 def response(body, content_type=b"application/json"):
@@ -57,9 +84,9 @@ class Server:
                     self.held = 0
                     writer.write(response(b"released", b"text/plain"))
                 elif method == "POST" and path.endswith("/chat/completions"):
-                    request = json.loads(body or b"{}")
-                    model = request.get("model", MODELS[0])
-                    if not request.get("stream"):
+                    model, stream = requested(body)
+                    model = model or MODELS[0]
+                    if not stream:
                         writer.write(response(completion(model)))
                     else:
                         writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"

@@ -4,11 +4,15 @@ import Synchronization
 final class CurlHandlePool: Sendable {
     private let idle = Mutex<[CurlHandle]>([])
     private let capacity: Int
-    /// The threads transfers run on, kept waiting between transfers.
-    let threads = TransferThreads()
+    /// The threads transfers run on, kept waiting between transfers: as many as handles are kept.
+    let threads: TransferThreads
 
+    /// - Parameter capacity: the most idle handles kept, and the most threads kept waiting. Past it, a handle is
+    ///   closed with its connection after its transfer and a thread ends, so more requests at once than this make
+    ///   new connections and threads.
     init(capacity: Int = 8) {
         self.capacity = capacity
+        self.threads = TransferThreads(idleLimit: capacity)
     }
 
     deinit { threads.shutdown() }

@@ -7,11 +7,20 @@
 /// each request body (`ChatRequest.wireBytes`). A tool configured differently (another description, other argument
 /// descriptions) is another key.
 enum ToolDefinitionCache {
+    /// Equal when all four parts are; hashed by the type and name only. Every model request looks up each of its
+    /// tools, and hashing every description and argument description (a few hundred bytes each) was most of the
+    /// lookup; keys of one type and name differ only when a tool is configured otherwise, and they still compare
+    /// unequal.
     struct Key: Hashable, Sendable {
         var type: ObjectIdentifier
         var name: String
         var description: String
         var argumentDescriptions: [String: String]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(type)
+            hasher.combine(name)
+        }
     }
 
     /// Bounded: the tool types times their configured descriptions, a few dozen in practice.

@@ -30,4 +30,19 @@ import Testing
         }
         #expect(Set(tools.map(\.definition)).count == tools.count)
     }
+
+    /// Keys are hashed by type and name only: those of one tool configured otherwise hash alike and still differ.
+    @Test func keysOfOneToolConfiguredOtherwiseDiffer() {
+        let type = ObjectIdentifier(Tool.self)
+        let plain = ToolDefinitionCache.Key(type: type, name: "read", description: "Reads.", argumentDescriptions: [:])
+        var described = plain
+        described.description = "Reads, configured otherwise."
+        var arguments = plain
+        arguments.argumentDescriptions = ["path": "A path."]
+        #expect(plain.hashValue == described.hashValue && plain.hashValue == arguments.hashValue)
+        #expect(plain != described && plain != arguments && described != arguments)
+        #expect(
+            plain == ToolDefinitionCache.Key(type: type, name: "read", description: "Reads.", argumentDescriptions: [:])
+        )
+    }
 }
