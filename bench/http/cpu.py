@@ -10,13 +10,12 @@ venv (scripts/http/bench.sh makes it) when --baseline is given. Prints a Markdow
 import argparse
 import os
 import re
-import resource
 import shutil
 import subprocess
 import tempfile
 import time
 
-from run import CHAT_BODY, start_baseline, start_model_server, start_spark
+from run import CHAT_BODY, raise_file_limit, start_baseline, start_model_server, start_spark
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -56,8 +55,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
     arguments = parser.parse_args()
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
+    raise_file_limit()
     folder = tempfile.mkdtemp(prefix="spark-bench-cpu-")
     processes = []
     try:

@@ -155,6 +155,12 @@ async def hold_streams(port, pid, model_port, count):
             "completed": completed}
 
 
+def raise_file_limit():
+    """Room for the benchmark's thousands of open connections (the soft limit raised to the hard one, at most 65536)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
@@ -163,8 +169,7 @@ def main():
     parser.add_argument("--first-byte-requests", type=int, default=1000)
     parser.add_argument("--streams", type=int, default=1000)
     arguments = parser.parse_args()
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
+    raise_file_limit()
     folder = tempfile.mkdtemp(prefix="spark-bench-http-")
     processes = []
     try:
