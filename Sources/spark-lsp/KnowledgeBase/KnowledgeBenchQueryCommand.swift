@@ -170,7 +170,6 @@ struct KnowledgeBenchQueryCommand: AsyncParsableCommand {
 
     static func milliseconds(_ seconds: Double) -> String { String(Double(Int(seconds * 100_000)) / 100) }
 
-    /// The process's resident set size (`/proc/self/statm`), in bytes.
     /// The resident memory of this process from `/proc/self/statm`: its own pages (anonymous: resident less
     /// shared) and the file pages it maps (shared: mostly `knowledge.sqlite`, read through a memory map, which belong
     /// to the page cache and would be there as cached pages without the map).
