@@ -10,6 +10,8 @@ packages+=(libvips-dev libvips-tools tesseract-ocr tesseract-ocr-eng libimage-ex
 packages+=(postgresql)
 # The Milvus tests run it in a private network namespace (ip); the scripts probe servers with curl.
 packages+=(iproute2 curl)
+# What a caller adds (make bench-kb: the documentation its corpus is made of).
+packages+=("$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -55,6 +55,15 @@ def metrics(ranks, k=5):
     }
 
 
+def paired(ranks, baseline, k=5):
+    """Question by question, whether `ranks` put the answer higher than `baseline` did (a rank past k, or none,
+    counts as missing): the counts of (higher, lower, the same)."""
+    def position(rank):
+        return rank if rank is not None and rank <= k else k + 1
+    pairs = [(position(a), position(b)) for a, b in zip(ranks, baseline)]
+    return (sum(1 for a, b in pairs if a < b), sum(1 for a, b in pairs if a > b), sum(1 for a, b in pairs if a == b))
+
+
 def percentile(values, fraction):
     """The value at `fraction` (0.5: the median) of `values`, by the nearest-rank method."""
     ordered = sorted(values)

@@ -7,14 +7,15 @@ same run.
 
 Copies the files of corpus.txt (globs under /usr/share/doc) into a scratch corpus, checks that every question's
 expected heading is still at its line (another package version moves lines), then for each configuration
-indexes the corpus with `spark-lsp kb index` and asks every question of questions.jsonl with
-`spark-lsp kb search --json --top-k 5`:
+indexes the corpus with `spark-lsp kb index` and asks every question of each question file (by default the
+three sets: Node.js, pip, Python HOWTOs) with `spark-lsp kb search --json --top-k 5`:
   hybrid    the knowledge base as shipped (heading/declaration chunks, FTS5 + vectors, its fusion)
   rrf       the same index, ranked by plain reciprocal rank fusion of FTS5 and vectors (SPARK_KB_RANKING=rrf)
   fts5-40   FTS5 (BM25) alone over fixed 40-line chunks, no vectors (SPARK_KB_CHUNKING=lines:40,
             SPARK_KB_RANKING=lexical)
 and prints recall@1, recall@5 and MRR at chunk level (a result's lines overlap the expected range) and at
-file level, overall and per kind of question (term, paraphrase, situation), as Markdown tables.
+file level, overall and per kind of question (term, paraphrase, situation), as a Markdown table per file, and
+question by question how often the first ranking put the answer higher or lower than each other one.
 """
 
 import argparse
@@ -26,7 +27,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kbbench import KB, first_hit_rank, metrics, percentile  # noqa: E402
+from kbbench import KB, first_hit_rank, metrics, paired, percentile  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC_ROOT = "/usr/share/doc"
@@ -44,7 +45,7 @@ def build_corpus(corpus_list, target):
             shutil.copyfile(source, os.path.join(target, relative))
             count += 1
     if count == 0:
-        sys.exit(f"quality.py: no corpus files under {DOC_ROOT} (install nodejs and python3-pip)")
+        sys.exit(f"quality.py: no corpus files under {DOC_ROOT} (install nodejs, python3-pip and python3.11-doc: make bench-kb does)")
     return count
 
 
@@ -58,6 +59,9 @@ def load_questions(path, corpus):
                      f"\"{question['heading']}\" (another package version?): {line!r}")
     return questions
 
+
+# The question sets, in the order they were written (docs/benchmarks/knowledge.md says how each came about).
+QUESTION_FILES = ["questions.jsonl", "questions-pip.jsonl", "questions-python.jsonl"]
 
 CONFIGURATIONS = {
     # name: (index environment, search environment, uses vectors)
@@ -105,12 +109,25 @@ def table(results, kinds):
     return "\n".join(lines)
 
 
+def comparison(results):
+    """The first ranking against each other one, question by question, at chunk level."""
+    names = list(results)
+    lines = []
+    for other in names[1:]:
+        higher, lower, same = paired([row["chunk"] for row in results[names[0]]],
+                                     [row["chunk"] for row in results[other]])
+        lines.append(f"- {names[0]} against {other}, chunk level: the answer ranked higher for {higher} questions, "
+                     f"lower for {lower}, the same for {same}")
+    return "\n" + "\n".join(lines) if lines else ""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spark-lsp", default=".build/release/spark-lsp")
     parser.add_argument("--embedding-endpoint", default=os.environ.get("SPARK_TEST_VLLM_EMBEDDING_ENDPOINT"))
     parser.add_argument("--embedding-model", default=os.environ.get("SPARK_TEST_VLLM_EMBEDDING_MODEL", "minilm"))
-    parser.add_argument("--questions", default=os.path.join(HERE, "questions.jsonl"))
+    parser.add_argument("--questions", default=",".join(os.path.join(HERE, name) for name in QUESTION_FILES),
+                        help="question files, comma-separated (a table each; the indexes are shared)")
     parser.add_argument("--corpus", default=os.path.join(HERE, "corpus.txt"))
     parser.add_argument("--rankings", default="hybrid,rrf,fts5-40")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
@@ -129,14 +146,21 @@ def main():
     try:
         corpus = os.path.join(work, "corpus")
         files = build_corpus(options.corpus, corpus)
-        questions = load_questions(options.questions, corpus)
-        print(f"corpus: {files} files from {DOC_ROOT}; {len(questions)} questions", file=sys.stderr)
-        results, index_cache = {}, {}
+        question_sets = [(path, load_questions(path, corpus)) for path in options.questions.split(",")]
+        print(f"corpus: {files} files from {DOC_ROOT}; "
+              f"{sum(len(questions) for _, questions in question_sets)} questions", file=sys.stderr)
+        results, index_cache = {path: {} for path, _ in question_sets}, {}
         for name in rankings:
-            rows, summary, p50 = evaluate(name, options.spark_lsp, corpus, questions, work, embedding, index_cache)
-            results[name] = rows
-            print(f"{name}: index {summary}; search p50 {p50 * 1000:.0f} ms (process included)", file=sys.stderr)
-        print(table(results, ["all", "term", "paraphrase", "situation"]))
+            for path, questions in question_sets:
+                rows, summary, p50 = evaluate(name, options.spark_lsp, corpus, questions, work, embedding,
+                                              index_cache)
+                results[path][name] = rows
+                print(f"{name} on {os.path.basename(path)}: index {summary}; search p50 {p50 * 1000:.0f} ms "
+                      "(process included)", file=sys.stderr)
+        for path, questions in question_sets:
+            print(f"\n{os.path.basename(path)} ({len(questions)} questions)\n")
+            print(table(results[path], ["all", "term", "paraphrase", "situation"]))
+            print(comparison(results[path]))
     finally:
         if options.keep:
             print(f"kept {work}", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 import unittest
 
-from kbbench import first_hit_rank, metrics, overlaps, parse_search_output, percentile
+from kbbench import first_hit_rank, metrics, overlaps, paired, parse_search_output, percentile
 
 EXPECTED = {"path": "a.md", "startLine": 10, "endLine": 20}
 
@@ -45,6 +45,11 @@ class MetricTests(unittest.TestCase):
         self.assertEqual(values["recall@5"], 0.5)
         self.assertAlmostEqual(values["mrr"], (1 + 0.5) / 4)
         self.assertEqual(metrics([])["n"], 0)
+
+    def test_paired_counts_higher_lower_and_same(self):
+        # A rank past 5 is as missing as none.
+        self.assertEqual(paired([1, 2, None, 6, 3], [2, 1, None, None, 3]), (1, 1, 3))
+        self.assertEqual(paired([1, None], [None, 5]), (1, 1, 0))
 
     def test_percentile_nearest_rank(self):
         self.assertEqual(percentile([5, 1, 3], 0.5), 3)
