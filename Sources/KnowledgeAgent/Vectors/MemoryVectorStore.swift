@@ -3,10 +3,14 @@ import Synchronization
 
 /// The default vector store: every vector in memory, searched in two passes and updated in place as chunks change.
 ///
-/// 1. An approximate scan of 8-bit codes (`ByteCodes`, one contiguous buffer, a quarter of the floats' bytes) with
-///    integer dot products (`CVectorKernels`: AVX-VNNI or AVX2 when the processor has them, plain C otherwise),
-///    keeping the best `max(4 × limit, 200)` rows;
+/// 1. An approximate scan of 4-bit codes (`NibbleCodes`, one contiguous buffer, an eighth of the floats' bytes)
+///    with integer dot products (`CVectorKernels`: AVX-VNNI or AVX2 when the processor has them, plain C
+///    otherwise), keeping the best `max(8 × limit, 400)` rows;
 /// 2. those rows scored exactly against the `Float` vectors (a second contiguous buffer), best first.
+///
+/// The codes are out of the cache between queries, so the scan's bytes are most of its time: 4-bit codes, read
+/// ahead (`CVectorKernels`), scan 100,000 vectors of 384 dimensions in about half the time 8-bit codes took, and
+/// their coarser scores are made up for by re-scoring 400 candidates instead of 200.
 ///
 /// Exact scores come back, and the recall of the result against an exact scan is tested (`MemoryVectorStoreTests`).
 /// A store of no more rows than the candidates is scanned exactly. Hand-written rather than an ANN library: no
@@ -19,8 +23,9 @@ public final class MemoryVectorStore: VectorStore {
         var ids: [Int64] = []
         /// `ids.count * dimension` values, row after row: what the candidates are scored with.
         var values: [Float] = []
-        /// The same rows as 8-bit codes (`ByteCodes`): what the first pass scans.
+        /// The same rows as 4-bit codes (`NibbleCodes`), `stride` bytes each: what the first pass scans.
         var codes: [UInt8] = []
+        var stride = 0
         /// Each row's code scale.
         var scales: [Float] = []
         var rowOfID: [Int64: Int] = [:]
@@ -29,7 +34,7 @@ public final class MemoryVectorStore: VectorStore {
     }
 
     /// The fewest candidates the approximate pass hands to the exact one.
-    public static let minimumCandidates = 200
+    public static let minimumCandidates = 400
 
     private let storage = Mutex<Storage>(Storage())
     /// The integer kernel of the first pass (the processor's best unless a test asks for a lower one).
@@ -100,12 +105,12 @@ public final class MemoryVectorStore: VectorStore {
         storage.withLock { $0.ids.count }
     }
 
-    /// The nearest vectors, synchronously (what `nearest(to:limit:)` returns): the 8-bit scan, then the best
-    /// `max(4 × limit, 200)` rows scored exactly.
+    /// The nearest vectors, synchronously (what `nearest(to:limit:)` returns): the 4-bit scan, then the best
+    /// `max(8 × limit, 400)` rows scored exactly.
     public func nearestNow(to query: [Float], limit: Int) -> [VectorMatch] {
         storage.withLock { storage in
             guard limit > 0, storage.dimension > 0, query.count == storage.dimension else { return [] }
-            let candidates = max(4 * limit, Self.minimumCandidates)
+            let candidates = max(8 * limit, Self.minimumCandidates)
             guard storage.ids.count > candidates else { return Self.exact(query, limit: limit, in: storage) }
             let rows = Self.approximate(query, candidates: candidates, in: storage, kernel: kernel)
             var best = TopScores(capacity: limit)
@@ -149,6 +154,32 @@ public final class MemoryVectorStore: VectorStore {
         }
     }
 
+    /// The first pass's score of every stored vector (the kernel's integer dot product times the row's scale), by
+    /// chunk id: what the tests check the kernels against.
+    package func firstPassScores(to query: [Float]) -> [Int64: Float] {
+        storage.withLock { storage in
+            guard storage.dimension > 0, query.count == storage.dimension else { return [:] }
+            var scores = [Int32](repeating: 0, count: storage.ids.count)
+            let queryCodes = NibbleCodes.query(query).codes
+            storage.codes.withUnsafeBufferPointer { codes in
+                spark_u4_dot_rows(
+                    kernel, codes.baseAddress!, storage.ids.count, storage.stride, queryCodes, &scores)
+            }
+            return Dictionary(
+                uniqueKeysWithValues: storage.ids.indices.map { (storage.ids[$0], Float(scores[$0]) * storage.scales[$0]) })
+        }
+    }
+
+    /// A stored vector's 4-bit values (-7...7) and scale, read back from the codes.
+    package func codeValues(of chunkID: Int64) -> (values: [Int], scale: Float)? {
+        storage.withLock { storage in
+            storage.rowOfID[chunkID].map { row in
+                (NibbleCodes.values(in: storage.codes, at: row * storage.stride, dimension: storage.dimension),
+                 storage.scales[row])
+            }
+        }
+    }
+
     private static func exact(_ query: [Float], limit: Int, in storage: Storage) -> [VectorMatch] {
         var best = TopScores(capacity: limit)
         let dimension = storage.dimension
@@ -162,13 +193,13 @@ public final class MemoryVectorStore: VectorStore {
         return best.sorted().map { VectorMatch(chunkID: storage.ids[$0.row], score: $0.score) }
     }
 
-    /// The rows of the `candidates` best approximate scores, from the 8-bit codes, in blocks of 4,096 rows (the
+    /// The rows of the `candidates` best approximate scores, from the 4-bit codes, in blocks of 4,096 rows (the
     /// kernel's integer scores stay in the cache).
     private static func approximate(_ query: [Float], candidates: Int, in storage: Storage, kernel: spark_dot_kernel)
         -> [Int]
     {
-        let queryCodes = ByteCodes.query(query)
-        let dimension = storage.dimension
+        let queryCodes = NibbleCodes.query(query).codes
+        let stride = storage.stride
         let rowCount = storage.ids.count
         let block = 4096
         var best = TopScores(capacity: candidates)
@@ -180,11 +211,16 @@ public final class MemoryVectorStore: VectorStore {
                         var start = 0
                         while start < rowCount {
                             let count = min(block, rowCount - start)
-                            spark_u8_dot_rows(
-                                kernel, codes.baseAddress! + start * dimension, count, dimension,
-                                queryCodes.baseAddress!, scores.baseAddress!)
+                            spark_u4_dot_rows(
+                                kernel, codes.baseAddress! + start * stride, count, stride, queryCodes.baseAddress!,
+                                scores.baseAddress!)
+                            // Most rows fall below the kept scores: compared here, they skip the heap's code.
+                            var threshold = best.threshold
                             for index in 0..<count {
-                                best.offer(Float(scores[index]) * scales[start + index], start + index)
+                                let score = Float(scores[index]) * scales[start + index]
+                                guard score > threshold else { continue }
+                                best.offer(score, start + index)
+                                threshold = best.threshold
                             }
                             start += count
                         }
@@ -232,6 +268,7 @@ public final class MemoryVectorStore: VectorStore {
         guard !vector.isEmpty else { return }
         if storage.dimension == 0 || storage.ids.isEmpty {
             storage.dimension = vector.count
+            storage.stride = NibbleCodes.stride(for: vector.count)
             reserve(&storage)
         }
         guard vector.count == storage.dimension else { return }
@@ -241,12 +278,12 @@ public final class MemoryVectorStore: VectorStore {
                 _ = UnsafeMutableBufferPointer(rebasing: values[start..<(start + vector.count)]).initialize(
                     from: vector)
             }
-            storage.scales[row] = ByteCodes.write(vector, to: &storage.codes, at: start)
+            storage.scales[row] = NibbleCodes.write(vector, to: &storage.codes, at: row * storage.stride)
         } else {
             storage.rowOfID[id] = storage.ids.count
             storage.ids.append(id)
             storage.values.append(contentsOf: vector)
-            storage.scales.append(ByteCodes.append(vector, to: &storage.codes))
+            storage.scales.append(NibbleCodes.append(vector, to: &storage.codes))
         }
     }
 
@@ -257,7 +294,7 @@ public final class MemoryVectorStore: VectorStore {
         storage.ids.reserveCapacity(rows)
         storage.scales.reserveCapacity(rows)
         storage.values.reserveCapacity(rows * storage.dimension)
-        storage.codes.reserveCapacity(rows * storage.dimension)
+        storage.codes.reserveCapacity(rows * storage.stride)
         storage.rowOfID.reserveCapacity(rows)
     }
 
@@ -266,6 +303,7 @@ public final class MemoryVectorStore: VectorStore {
         guard let row = storage.rowOfID.removeValue(forKey: id) else { return }
         let last = storage.ids.count - 1
         let dimension = storage.dimension
+        let stride = storage.stride
         if row != last {
             let lastID = storage.ids[last]
             storage.ids[row] = lastID
@@ -273,12 +311,12 @@ public final class MemoryVectorStore: VectorStore {
             storage.scales[row] = storage.scales[last]
             for offset in 0..<dimension {
                 storage.values[row * dimension + offset] = storage.values[last * dimension + offset]
-                storage.codes[row * dimension + offset] = storage.codes[last * dimension + offset]
             }
+            for offset in 0..<stride { storage.codes[row * stride + offset] = storage.codes[last * stride + offset] }
         }
         storage.ids.removeLast()
         storage.scales.removeLast()
         storage.values.removeLast(dimension)
-        storage.codes.removeLast(dimension)
+        storage.codes.removeLast(stride)
     }
 }

@@ -8,6 +8,9 @@ struct TopScores {
         heap.reserveCapacity(capacity)
     }
 
+    /// The lowest score a new one must beat to be kept: -infinity until `capacity` scores are kept.
+    var threshold: Float { heap.count < capacity ? -.infinity : heap[0].score }
+
     mutating func offer(_ score: Float, _ row: Int) {
         if heap.count < capacity {
             heap.append((score, row))

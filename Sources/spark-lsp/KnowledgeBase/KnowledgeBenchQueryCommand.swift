@@ -81,7 +81,7 @@ struct KnowledgeBenchQueryCommand: AsyncParsableCommand {
             lexicalTimes.append(try await Self.seconds { _ = try await lexical.search(text, limit: 5) })
         }
 
-        // The vector side alone: the store's two passes (8-bit scan, exact re-scoring), its exact SIMD scan, and a
+        // The vector side alone: the store's two passes (4-bit scan, exact re-scoring), its exact SIMD scan, and a
         // plain scalar scan of the same vectors.
         let vectors = try await base.vectors()
         let store = MemoryVectorStore(vectors: vectors)
@@ -117,7 +117,7 @@ struct KnowledgeBenchQueryCommand: AsyncParsableCommand {
             | hybrid search p50 / p95 (BM25 + vector scan, fusion, chunks read) | \(ms(hybridTimes)) |
             | hybrid search, CPU time p50 / p95 (all the process's threads: on a loaded machine the rest is waiting) | \(ms(hybridCPUTimes)) |
             | lexical search p50 / p95 (BM25 alone, same index) | \(ms(lexicalTimes)) |
-            | vector search p50 / p95, two passes (MemoryVectorStore: 8-bit scan, \(store.kernelName) kernel; the best 200 re-scored; top 20) | \(ms(twoPassTimes)) |
+            | vector search p50 / p95, two passes (MemoryVectorStore: 4-bit scan, \(store.kernelName) kernel; the best \(MemoryVectorStore.minimumCandidates) re-scored; top 20) | \(ms(twoPassTimes)) |
             | vector scan p50 / p95, exact Float SIMD (same store, top 20) | \(ms(simdTimes)) |
             | vector scan p50 / p95, plain scalar loop (same vectors, top 20) | \(ms(scalarTimes)) |
             | two passes: the scalar loop's top 20, in order / recall@20 | \(agreeing)/\(queryVectors.count) queries / \(String(Double(found) / Double(max(queryVectors.count * 20, 1)))) |

@@ -1,8 +1,9 @@
 import KnowledgeAgent
 import Testing
 
-/// The two-pass search (8-bit scan, the best candidates re-scored exactly) against an exact scan, on every integer
-/// kernel this processor runs: a broken quantisation or kernel loses recall and fails here.
+/// The two-pass search (4-bit scan, the best candidates re-scored exactly) against an exact scan, and the first
+/// pass's scores against the codes, on every integer kernel this processor runs: a broken quantisation or kernel
+/// fails here.
 @Suite struct MemoryVectorStoreRecallTests {
     /// SplitMix64, so that a failure can be replayed.
     struct Numbers: RandomNumberGenerator {
@@ -99,6 +100,30 @@ import Testing
         let query = test.queries[0]
         for match in store.nearestNow(to: query, limit: 10) {
             #expect(abs(match.score - Self.dot(test.vectors[Int(match.chunkID)].vector, query)) < 1e-4)
+        }
+    }
+
+    /// Each kernel's first-pass scores are exactly the plain sums of the stored 4-bit values times the query's
+    /// 8-bit codes, times the row's scale; the values are the vector's rounded to its scale; and the scores are
+    /// close to the exact dot products. A dimension that leaves the last block of 64 part-empty, vectors of
+    /// several lengths, and a row count that is not a multiple of the kernels' four rows.
+    @Test(arguments: MemoryVectorStoreRecallTests.kernels) func firstPassScoresAreTheCodesDotProducts(kernel: Int) throws {
+        var numbers = Numbers(state: 8)
+        let vectors = (0..<203).map { id in
+            ChunkVector(chunkID: Int64(id), vector: Self.random(101, &numbers).map { $0 * Float(1 + id % 7) })
+        }
+        let store = MemoryVectorStore(vectors: vectors, kernel: kernel)
+        let query = Self.random(101, &numbers)
+        let (queryCodes, queryScale) = NibbleCodes.query(query)
+        let scores = store.firstPassScores(to: query)
+        #expect(scores.count == vectors.count)
+        for vector in vectors {
+            let (values, scale) = try #require(store.codeValues(of: vector.chunkID))
+            #expect(zip(values, vector.vector).allSatisfy { abs(Float($0) * scale - $1) <= scale / 2 + 1e-6 })
+            let sum = zip(values, queryCodes).reduce(0) { $0 + $1.0 * Int($1.1) }
+            #expect(scores[vector.chunkID] == Float(sum) * scale)
+            let length = Self.dot(vector.vector, vector.vector).squareRoot()
+            #expect(abs(Float(sum) * scale * queryScale - Self.dot(vector.vector, query)) < 0.08 * length)
         }
     }
 
