@@ -373,7 +373,9 @@ let package = Package(
         // Runs against a real vLLM server (`make test-vllm`); skipped unless SPARK_TEST_VLLM_ENDPOINT is set.
         .testTarget(
             name: "RealVLLMTests",
-            dependencies: ["AgentCore", "CodingAgent", "ImageAgent", "SparkLSP", "SparkJSON", "SparkTestSupport"],
+            dependencies: [
+                "AgentCore", "CodingAgent", "ImageAgent", "KnowledgeAgent", "SparkLSP", "SparkJSON", "SparkTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
     ]

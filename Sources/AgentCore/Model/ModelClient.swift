@@ -16,8 +16,9 @@ public protocol ModelClient: Sendable {
     func contextLengths(endpoint: ModelEndpoint) async throws -> [String: Int]
 
     /// Embeddings for `inputs` (`POST /v1/embeddings`), one vector per input. With `truncatePromptTokens`,
-    /// vLLM embeds only the last that many tokens of a longer input (`truncate_prompt_tokens`) instead of
-    /// refusing it with HTTP 400 (all-MiniLM-L6-v2 takes at most 256).
+    /// vLLM embeds only the first that many tokens of a longer input (`truncate_prompt_tokens`; -1: as many as
+    /// the model reads; a pooling model keeps the first) instead of refusing it with HTTP 400 (all-MiniLM-L6-v2
+    /// takes at most 256).
     func embeddings(model: String, inputs: [String], truncatePromptTokens: Int?, endpoint: ModelEndpoint) async throws
         -> [[Double]]
 }

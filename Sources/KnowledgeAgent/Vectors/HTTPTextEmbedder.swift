@@ -1,20 +1,31 @@
 import AgentCore
+import Synchronization
 
 /// Embeds texts through an OpenAI-compatible `/v1/embeddings` endpoint (`EMBEDDING_MODEL` on
 /// `EMBEDDING_ENDPOINT`) with the model client's libcurl transport.
 ///
-/// Texts are cut to `maximumCharacters` before they are sent (a window the model's input limit holds); when the
-/// server still answers 400 because an input is too long, the window is halved and the batch sent again.
+/// The model's input limit is respected in one of two ways:
+/// - **The server cuts** (vLLM): requests carry `truncate_prompt_tokens: -1`, and vLLM embeds the first tokens of a
+///   longer input, as many as the model reads. Texts are sent up to `4 × maximumCharacters`.
+/// - **Windows**, once a server refuses that field (a 400 naming it, or saying an input is too long: a server that
+///   ignores the field): texts are cut to `maximumCharacters`, and when the server still answers 400 because an
+///   input is too long, the batch is split in halves and each sent again, so that only the texts that are too long
+///   are cut shorter (a single text's window is halved, down to 64 characters).
+///
 /// Connection failures, timeouts, 429 and 5xx answers are retried `retries` times; what still fails is thrown.
 /// Vectors come back unit length.
 public struct HTTPTextEmbedder: TextEmbedder {
     public let client: any ModelClient
     public let model: String
     public let endpoint: ModelEndpoint
-    /// The most characters of a text the model reads (about 256 word-piece tokens).
+    /// The most characters of a text the model reads (about 256 word-piece tokens): the window when the server
+    /// does not cut inputs itself.
     public var maximumCharacters: Int
     /// Retries of a transient failure.
     public var retries: Int
+    /// Whether the server cuts inputs itself, until it refuses `truncate_prompt_tokens`; shared by copies, so that
+    /// one refusal is enough.
+    private let serverCuts = ServerCutting()
 
     public init(
         client: any ModelClient, model: String, endpoint: ModelEndpoint, maximumCharacters: Int = 1000,
@@ -31,21 +42,53 @@ public struct HTTPTextEmbedder: TextEmbedder {
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         guard !texts.isEmpty else { return [] }
-        var window = maximumCharacters
         var attempt = 0
         while true {
             try Task.checkCancellation()
-            let inputs = texts.map { $0.count > window ? String($0.prefix(window)) : $0 }
             do {
-                let vectors = try await client.embeddings(model: model, inputs: inputs, endpoint: endpoint)
-                return vectors.map(Self.normalized)
-            } catch let error as LLMError where Self.isTooLong(error) && window > 64 {
-                window /= 2
+                if serverCuts.value {
+                    do {
+                        let inputs = texts.map { Self.cut($0, to: 4 * maximumCharacters) }
+                        return try await client.embeddings(
+                            model: model, inputs: inputs, truncatePromptTokens: -1, endpoint: endpoint
+                        ).map(Self.normalized)
+                    } catch let error as LLMError where Self.refusesCutting(error) {
+                        serverCuts.value = false
+                    }
+                }
+                return try await embedInWindows(texts, window: maximumCharacters)
             } catch let error as LLMError where Self.isTransient(error) && attempt < retries {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(200 << attempt))
             }
         }
+    }
+
+    /// `texts` cut to `window` characters; a batch refused as too long is split in halves, a single text's window
+    /// halved.
+    private func embedInWindows(_ texts: [String], window: Int) async throws -> [[Float]] {
+        do {
+            return try await client.embeddings(
+                model: model, inputs: texts.map { Self.cut($0, to: window) }, truncatePromptTokens: nil,
+                endpoint: endpoint
+            ).map(Self.normalized)
+        } catch let error as LLMError where Self.isTooLong(error) && (texts.count > 1 || window > 64) {
+            guard texts.count > 1 else { return try await embedInWindows(texts, window: window / 2) }
+            let half = texts.count / 2
+            return try await embedInWindows(Array(texts[..<half]), window: window)
+                + embedInWindows(Array(texts[half...]), window: window)
+        }
+    }
+
+    private static func cut(_ text: String, to window: Int) -> String {
+        text.count > window ? String(text.prefix(window)) : text
+    }
+
+    /// A 400 that refuses `truncate_prompt_tokens` (a server that does not know it), or says an input is too long
+    /// (a server that ignored it).
+    static func refusesCutting(_ error: LLMError) -> Bool {
+        guard error.httpStatus == 400 || error.httpStatus == 422 else { return false }
+        return error.message.contains("truncate_prompt_tokens") || isTooLong(error)
     }
 
     /// A 400 that says an input exceeds the model's context.
@@ -67,5 +110,15 @@ public struct HTTPTextEmbedder: TextEmbedder {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard norm > 0 else { return vector.map { Float($0) } }
         return vector.map { Float($0 / norm) }
+    }
+}
+
+/// Whether an embedding server cuts inputs itself: true until it refuses to.
+private final class ServerCutting: Sendable {
+    private let state = Mutex(true)
+
+    var value: Bool {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
     }
 }
