@@ -59,75 +59,63 @@ __attribute__((target("avx2"))) static __m128i horizontal_sums(__m256i a, __m256
     return _mm_add_epi32(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
 }
 
-/// Rows four at a time (one query load serves four rows, one reduction finishes four sums). A block's nibbles are
-/// multiplied by the query's bytes, adding in pairs into 16 bits (`vpmaddubsw`: at most 2 × 15 × 127 per pair, so
-/// the low and high halves' sum fits), then in pairs into 32 bits (`vpmaddwd` by ones).
-__attribute__((target("avx2"))) static void dot_rows_avx2(
-    const uint8_t *codes, size_t rows, size_t stride, const int8_t *query, int32_t *scores) {
-    const int32_t offset = 8 * query_sum(query, 2 * stride);
-    const __m256i nibble = _mm256_set1_epi8(15), ones = _mm256_set1_epi16(1);
-    size_t row = 0;
-    for (; row + 4 <= rows; row += 4) {
-        const uint8_t *code = codes + row * stride;
-        prefetch_rows(code, stride);
-        __m256i sum0 = _mm256_setzero_si256(), sum1 = _mm256_setzero_si256();
-        __m256i sum2 = _mm256_setzero_si256(), sum3 = _mm256_setzero_si256();
-        for (size_t block = 0; block < stride; block += 32) {
-            const __m256i low = _mm256_loadu_si256((const __m256i *)(query + 2 * block));
-            const __m256i high = _mm256_loadu_si256((const __m256i *)(query + 2 * block + 32));
-#define SPARK_ROW(n, sum) \
-    do { \
-        const __m256i bytes = _mm256_loadu_si256((const __m256i *)(code + n * stride + block)); \
-        const __m256i pairs = _mm256_add_epi16( \
-            _mm256_maddubs_epi16(_mm256_and_si256(bytes, nibble), low), \
-            _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble), high)); \
-        sum = _mm256_add_epi32(sum, _mm256_madd_epi16(pairs, ones)); \
-    } while (0)
-            SPARK_ROW(0, sum0);
-            SPARK_ROW(1, sum1);
-            SPARK_ROW(2, sum2);
-            SPARK_ROW(3, sum3);
-#undef SPARK_ROW
-        }
-        int32_t sums[4];
-        _mm_storeu_si128((__m128i *)sums, horizontal_sums(sum0, sum1, sum2, sum3));
-        for (size_t n = 0; n < 4; n++) scores[row + n] = sums[n] - offset;
-    }
+/// The loop both x86-64 kernels share, in the body of a function with `spark_u4_dot_rows`'s parameters: rows four
+/// at a time (one query load serves four rows, one reduction finishes four sums), `ADD_BLOCK(bytes, low, high,
+/// sum)` adding a row's block of 32 code bytes times the query's `low` and `high` 32 values into `sum` (eight
+/// 32-bit lanes); the rows after the last four by the portable code.
+#define SPARK_DOT_ROWS_BY_FOUR(ADD_BLOCK) \
+    const int32_t offset = 8 * query_sum(query, 2 * stride); \
+    size_t row = 0; \
+    for (; row + 4 <= rows; row += 4) { \
+        const uint8_t *code = codes + row * stride; \
+        prefetch_rows(code, stride); \
+        __m256i sum0 = _mm256_setzero_si256(), sum1 = _mm256_setzero_si256(); \
+        __m256i sum2 = _mm256_setzero_si256(), sum3 = _mm256_setzero_si256(); \
+        for (size_t block = 0; block < stride; block += 32) { \
+            const __m256i low = _mm256_loadu_si256((const __m256i *)(query + 2 * block)); \
+            const __m256i high = _mm256_loadu_si256((const __m256i *)(query + 2 * block + 32)); \
+            ADD_BLOCK(_mm256_loadu_si256((const __m256i *)(code + block)), low, high, sum0); \
+            ADD_BLOCK(_mm256_loadu_si256((const __m256i *)(code + stride + block)), low, high, sum1); \
+            ADD_BLOCK(_mm256_loadu_si256((const __m256i *)(code + 2 * stride + block)), low, high, sum2); \
+            ADD_BLOCK(_mm256_loadu_si256((const __m256i *)(code + 3 * stride + block)), low, high, sum3); \
+        } \
+        int32_t sums[4]; \
+        _mm_storeu_si128((__m128i *)sums, horizontal_sums(sum0, sum1, sum2, sum3)); \
+        for (size_t n = 0; n < 4; n++) scores[row + n] = sums[n] - offset; \
+    } \
     if (row < rows) dot_rows_portable(codes + row * stride, rows - row, stride, query, scores + row);
+
+/// A block's nibbles multiplied by the query's bytes, adding in pairs into 16 bits (`vpmaddubsw`: at most
+/// 2 × 15 × 127 per pair, so the low and high halves' sum fits), then in pairs into 32 bits (`vpmaddwd` by ones).
+__attribute__((target("avx2"))) static inline __m256i add_block_avx2(
+    __m256i bytes, __m256i low, __m256i high, __m256i sum) {
+    const __m256i nibble = _mm256_set1_epi8(15);
+    const __m256i pairs = _mm256_add_epi16(
+        _mm256_maddubs_epi16(_mm256_and_si256(bytes, nibble), low),
+        _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble), high));
+    return _mm256_add_epi32(sum, _mm256_madd_epi16(pairs, _mm256_set1_epi16(1)));
 }
 
-/// Rows four at a time; `vpdpbusd` multiplies 32 unsigned nibbles by signed query bytes and adds each group of
-/// four into a 32-bit lane, twice a block (low nibbles, then high).
+/// `vpdpbusd` multiplies 32 unsigned nibbles by signed query bytes and adds each group of four into a 32-bit lane,
+/// twice a block (low nibbles, then high).
+__attribute__((target("avx2,avxvnni"))) static inline __m256i add_block_avx_vnni(
+    __m256i bytes, __m256i low, __m256i high, __m256i sum) {
+    const __m256i nibble = _mm256_set1_epi8(15);
+    sum = _mm256_dpbusd_avx_epi32(sum, _mm256_and_si256(bytes, nibble), low);
+    return _mm256_dpbusd_avx_epi32(sum, _mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble), high);
+}
+
+#define SPARK_ADD_BLOCK_AVX2(bytes, low, high, sum) sum = add_block_avx2(bytes, low, high, sum)
+#define SPARK_ADD_BLOCK_AVX_VNNI(bytes, low, high, sum) sum = add_block_avx_vnni(bytes, low, high, sum)
+
+__attribute__((target("avx2"))) static void dot_rows_avx2(
+    const uint8_t *codes, size_t rows, size_t stride, const int8_t *query, int32_t *scores) {
+    SPARK_DOT_ROWS_BY_FOUR(SPARK_ADD_BLOCK_AVX2)
+}
+
 __attribute__((target("avx2,avxvnni"))) static void dot_rows_avx_vnni(
     const uint8_t *codes, size_t rows, size_t stride, const int8_t *query, int32_t *scores) {
-    const int32_t offset = 8 * query_sum(query, 2 * stride);
-    const __m256i nibble = _mm256_set1_epi8(15);
-    size_t row = 0;
-    for (; row + 4 <= rows; row += 4) {
-        const uint8_t *code = codes + row * stride;
-        prefetch_rows(code, stride);
-        __m256i sum0 = _mm256_setzero_si256(), sum1 = _mm256_setzero_si256();
-        __m256i sum2 = _mm256_setzero_si256(), sum3 = _mm256_setzero_si256();
-        for (size_t block = 0; block < stride; block += 32) {
-            const __m256i low = _mm256_loadu_si256((const __m256i *)(query + 2 * block));
-            const __m256i high = _mm256_loadu_si256((const __m256i *)(query + 2 * block + 32));
-#define SPARK_ROW(n, sum) \
-    do { \
-        const __m256i bytes = _mm256_loadu_si256((const __m256i *)(code + n * stride + block)); \
-        sum = _mm256_dpbusd_avx_epi32(sum, _mm256_and_si256(bytes, nibble), low); \
-        sum = _mm256_dpbusd_avx_epi32(sum, _mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble), high); \
-    } while (0)
-            SPARK_ROW(0, sum0);
-            SPARK_ROW(1, sum1);
-            SPARK_ROW(2, sum2);
-            SPARK_ROW(3, sum3);
-#undef SPARK_ROW
-        }
-        int32_t sums[4];
-        _mm_storeu_si128((__m128i *)sums, horizontal_sums(sum0, sum1, sum2, sum3));
-        for (size_t n = 0; n < 4; n++) scores[row + n] = sums[n] - offset;
-    }
-    if (row < rows) dot_rows_portable(codes + row * stride, rows - row, stride, query, scores + row);
+    SPARK_DOT_ROWS_BY_FOUR(SPARK_ADD_BLOCK_AVX_VNNI)
 }
 
 #endif
