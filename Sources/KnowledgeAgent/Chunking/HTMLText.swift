@@ -1,6 +1,6 @@
 /// An HTML page as text, line for line with the file (so line ranges point into the file): tags removed, the
-/// contents of `script`, `style` and comments dropped, the common entities decoded, and `<h1>` to `<h6>` as
-/// section marks.
+/// contents of `script`, `style`, comments and permalink anchors (`<a class="headerlink">`, Sphinx's and MkDocs's
+/// `¶` after every heading) dropped, the common entities decoded, and `<h1>` to `<h6>` as section marks.
 struct HTMLText {
     private(set) var lines: [Substring] = []
     private(set) var marks: [HeadingMark] = []
@@ -11,6 +11,8 @@ struct HTMLText {
         case comment
         /// Inside `script` or `style`, until its closing tag.
         case raw(String)
+        /// Inside a permalink anchor, until `</a>`.
+        case permalink
     }
 
     init(lines source: [Substring]) {
@@ -44,12 +46,16 @@ struct HTMLText {
                     }
                 case .raw(let name):
                     if character == "<", line[index...].lowercased().hasPrefix("/" + name) { state = .tag; tag = "/" + name }
+                case .permalink:
+                    if character == "<", line[index...].lowercased().hasPrefix("/a>") { state = .tag; tag = "" }
                 case .tag:
                     if character == ">" {
                         state = .text
                         let name = Self.name(of: tag)
                         if name == "script" || name == "style" {
                             state = .raw(name)
+                        } else if name == "a", tag.contains("headerlink") {
+                            state = .permalink
                         } else if name.count == 2, name.first == "h", let level = Int(name.dropFirst()), (1...6).contains(level) {
                             heading = (level, number, "")
                         } else if name.count == 3, name.hasPrefix("/h"), heading != nil {

@@ -64,7 +64,10 @@ struct SectionChunker {
                 section.end - last.start <= maximumLines
             {
                 last.end = section.end
-                if last.headings.count > section.headings.count { last.headings = section.headings }
+                // Siblings keep their parents' trail; the lines before the first heading take that heading's.
+                if last.headings.isEmpty || last.headings.count > section.headings.count {
+                    last.headings = section.headings
+                }
                 result[result.count - 1] = last
             } else {
                 result.append(section)

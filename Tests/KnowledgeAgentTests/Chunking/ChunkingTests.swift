@@ -67,6 +67,21 @@ import Testing
         #expect(chunks.last?.startLine == 4)
     }
 
+    /// Sphinx (and MkDocs) put a permalink anchor, `¶`, in every heading: neither the titles nor the text keep it.
+    /// The `<section>` line before the heading is folded into its chunk, which keeps the heading.
+    @Test func htmlPermalinkAnchorsAreDropped() {
+        let html = """
+            <section id="logging-to-a-file">
+            <h2>Logging to a file<a class="headerlink" href="#logging-to-a-file" title="Permalink to this heading">¶</a></h2>
+            <p>A very common situation is that of recording logging events in a <a href="#files">file</a>.</p>
+            </section>
+            """
+        let chunks = chunker.chunks(of: html, kind: .html)
+        #expect(chunks.map(\.headings) == [["Logging to a file"]])
+        #expect(chunks.first?.text.contains("¶") == false)
+        #expect(chunks.first?.text.contains("events in a file.") == true)
+    }
+
     @Test func codeIsCutAtDeclarationsWithTheirComments() {
         let code = """
             import Foundation
