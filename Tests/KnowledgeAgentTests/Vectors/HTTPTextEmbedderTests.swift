@@ -21,7 +21,8 @@ import Testing
             let inputs = (request.body?["input"]?.arrayValue ?? []).map { $0.stringValue ?? "" }
             if !cuts, inputs.contains(where: { $0.count > limit }) {
                 return .error(
-                    status: 400, message: "This model's maximum context length is 256 tokens. However, you requested more")
+                    status: 400,
+                    message: "This model's maximum context length is 256 tokens. However, you requested more")
             }
             let data: [JSONValue] = inputs.enumerated().map { index, input in
                 ["index": .int(index), "embedding": [.double(Double(min(input.count, limit))), 1]]

@@ -72,7 +72,9 @@ import Testing
         let centres = (0..<40).map { _ in random(dimension, &numbers) }
         let spread = 0.5 / Float(dimension).squareRoot()
         func near(_ centre: [Float]) -> [Float] { unit(centre.map { $0 + spread * uniform(&numbers) }) }
-        let vectors = (0..<10_000).map { id in ChunkVector(chunkID: Int64(id), vector: near(centres[id % centres.count])) }
+        let vectors = (0..<10_000).map { id in
+            ChunkVector(chunkID: Int64(id), vector: near(centres[id % centres.count]))
+        }
         return Case(vectors: vectors, queries: (0..<20).map { near(centres[$0 % centres.count]) })
     }()
 
@@ -107,7 +109,9 @@ import Testing
     /// 8-bit codes, times the row's scale; the values are the vector's rounded to its scale; and the scores are
     /// close to the exact dot products. A dimension that leaves the last block of 64 part-empty, vectors of
     /// several lengths, and a row count that is not a multiple of the kernels' four rows.
-    @Test(arguments: MemoryVectorStoreRecallTests.kernels) func firstPassScoresAreTheCodesDotProducts(kernel: Int) throws {
+    @Test(arguments: MemoryVectorStoreRecallTests.kernels) func firstPassScoresAreTheCodesDotProducts(kernel: Int)
+        throws
+    {
         var numbers = Numbers(state: 8)
         let vectors = (0..<203).map { id in
             ChunkVector(chunkID: Int64(id), vector: Self.random(101, &numbers).map { $0 * Float(1 + id % 7) })
