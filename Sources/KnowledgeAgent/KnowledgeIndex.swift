@@ -97,7 +97,9 @@ public final class KnowledgeIndex: Sendable {
         async throws
     {
         guard let embedder else { return }
-        if try await base.useEmbedder(embedder.identity) {
+        // A server that does not answer the probe is checked next time; its batches report the failure below.
+        let fingerprint = try? await Self.embed([EmbedderFingerprint.probe], with: embedder).first
+        if try await base.useEmbedder(embedder.identity, fingerprint: fingerprint) {
             vectorStore.withLock { $0 = nil }
         }
         guard let store = try await loadedVectorStore() else { return }
@@ -155,7 +157,7 @@ public final class KnowledgeIndex: Sendable {
         guard let embedder else { return nil }
         if let store = vectorStore.withLock({ $0 }) { return store }
         let loaded = MemoryVectorStore()
-        if try await base.embedderIdentity() == embedder.identity { try await base.loadVectors(into: loaded) }
+        if try await base.vectorsFit(embedder.identity) { try await base.loadVectors(into: loaded) }
         return vectorStore.withLock { current in
             if let current { return current }
             current = loaded

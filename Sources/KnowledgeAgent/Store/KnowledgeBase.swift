@@ -181,19 +181,57 @@ public actor KnowledgeBase {
         try database.query("SELECT value FROM settings WHERE key = 'embedder'").first?[0].stringValue
     }
 
-    /// Records `identity` as the embedder of the vectors; when it differs from the one recorded, every stored
-    /// vector is dropped (vectors of two models never mix). Returns whether vectors were dropped.
+    /// Whether the stored vectors come from the embedder `identity` names: the same identity, or one recorded
+    /// before the identity left out the endpoint (`model@http://...`).
+    public func vectorsFit(_ identity: String) throws -> Bool {
+        Self.sameModel(recorded: try embedderIdentity(), identity: identity)
+    }
+
+    static func sameModel(recorded: String?, identity: String) -> Bool {
+        recorded == identity || recorded?.hasPrefix(identity + "@http") == true
+    }
+
+    /// The vector the embedder gave `EmbedderFingerprint.probe` when the vectors were made, if recorded.
+    func embedderFingerprint() throws -> [Float]? {
+        try database.query("SELECT value FROM settings WHERE key = 'embedder_fingerprint'").first?[0].stringValue
+            .map(EmbedderFingerprint.decoded)
+    }
+
+    /// Records `identity` (and, when given, `fingerprint`: its vector of `EmbedderFingerprint.probe`) as the
+    /// embedder of the vectors. When the model differs from the one recorded, or the same model name now gives
+    /// another fingerprint (another model served under that name), every stored vector is dropped: vectors of two
+    /// models never mix. The endpoint is not part of it: a server moved to another port keeps its vectors.
+    /// Returns whether vectors were dropped.
     @discardableResult
-    public func useEmbedder(_ identity: String) throws -> Bool {
+    public func useEmbedder(_ identity: String, fingerprint: [Float]? = nil) throws -> Bool {
         try database.transaction {
             let current = try embedderIdentity()
-            guard current != identity else { return false }
-            try database.execute("DELETE FROM chunk_vectors; DELETE FROM passage_vectors;")
+            let recordedFingerprint = try embedderFingerprint()
+            let same =
+                Self.sameModel(recorded: current, identity: identity)
+                && EmbedderFingerprint.agree(recordedFingerprint, fingerprint)
+            if !same { try database.execute("DELETE FROM chunk_vectors; DELETE FROM passage_vectors;") }
             try database.run(
                 "INSERT INTO settings (key, value) VALUES ('embedder', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1",
                 .text(identity))
-            return current != nil
+            if let fingerprint, !same || recordedFingerprint == nil {
+                try database.run(
+                    """
+                    INSERT INTO settings (key, value) VALUES ('embedder_fingerprint', ?1)
+                    ON CONFLICT (key) DO UPDATE SET value = ?1
+                    """, .text(EmbedderFingerprint.encoded(fingerprint)))
+            } else if !same {
+                try database.run("DELETE FROM settings WHERE key = 'embedder_fingerprint'")
+            }
+            return !same && current != nil
         }
+    }
+
+    /// Records `identity` as the embedder, without a fingerprint, as an index made before fingerprints did (the
+    /// tests of that migration).
+    package func recordEmbedderWithoutFingerprint(_ identity: String) throws {
+        try database.run("UPDATE settings SET value = ?1 WHERE key = 'embedder'", .text(identity))
+        try database.run("DELETE FROM settings WHERE key = 'embedder_fingerprint'")
     }
 
     /// Up to `limit` chunks that have no vector yet, after `afterID`, by id.

@@ -38,7 +38,9 @@ public struct HTTPTextEmbedder: TextEmbedder {
         self.retries = retries
     }
 
-    public var identity: String { "\(model)@\(endpoint.baseURL)" }
+    /// The model's name: where it is served is not part of it (`EmbedderFingerprint` tells two models of one name
+    /// apart).
+    public var identity: String { model }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         guard !texts.isEmpty else { return [] }

@@ -18,14 +18,16 @@ enum BagOfWords {
         return values
     }
 
-    /// Serves embeddings from the request's inputs; `failing` answers every embeddings request with that status.
-    static func serve(_ server: ScriptedModelServer, failing status: Int? = nil) {
+    /// Serves embeddings from the request's inputs; `failing` answers every embeddings request with that status;
+    /// `reversed` serves another model (each vector's components in reverse order) under the same name.
+    static func serve(_ server: ScriptedModelServer, failing status: Int? = nil, reversed: Bool = false) {
         server.respond { request in
             guard request.path == "/v1/embeddings" else { return nil }
             if let status { return .error(status: status, message: "input rejected") }
             let inputs = request.body?["input"]?.arrayValue ?? []
             let data: [JSONValue] = inputs.enumerated().map { index, input in
-                ["index": .int(index), "embedding": .array(vector(input.stringValue ?? "").map { .double($0) })]
+                let values = vector(input.stringValue ?? "")
+                return ["index": .int(index), "embedding": .array((reversed ? values.reversed() : values).map { .double($0) })]
             }
             return .json(["object": "list", "data": .array(data)])
         }
@@ -67,7 +69,7 @@ enum BagOfWords {
         #expect(report.embedded == report.chunks && report.embeddingFailures == 0)
         let statistics = try await index.base.statistics()
         #expect(statistics.vectors == statistics.chunks)
-        #expect(statistics.embedder == "embedder@\(server.endpoint.baseURL)")
+        #expect(statistics.embedder == "embedder")
         // "evicting" shares no word with the text, but its five-letter prefix with "evict".
         let hits = try await index.search("evicting", limit: 3)
         #expect(hits.first?.chunk.path == "Sources/Cache.swift")
@@ -77,6 +79,40 @@ enum BagOfWords {
         let again = try await reopened.index(roots: [fixture.root])
         #expect(again.embedded == 0)
         #expect(try await reopened.search("evicting", limit: 1).first?.chunk.path == "Sources/Cache.swift")
+    }
+
+    /// The vectors belong to the model, not to its address: the same model served elsewhere keeps them (an index
+    /// made with an identity that still named the endpoint too), another model under the same name replaces them.
+    @Test func vectorsFollowTheModelNotItsAddress() async throws {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        try fixture.writeLoggingDocs()
+        let first = try ScriptedModelServer()
+        BagOfWords.serve(first)
+        let embedder = { (server: ScriptedModelServer) in
+            HTTPTextEmbedder(client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        }
+        let made = try await fixture.index(embedder: embedder(first)).index(roots: [fixture.root])
+        #expect(made.embedded == made.chunks && made.chunks > 0)
+        // An index from before: the identity named the endpoint, and no fingerprint was recorded.
+        let base = try KnowledgeBase(path: fixture.dataDirectory + "/knowledge.sqlite")
+        try await base.recordEmbedderWithoutFingerprint("embedder@\(first.endpoint.baseURL)")
+
+        let moved = try ScriptedModelServer()
+        BagOfWords.serve(moved)
+        let index = try fixture.index(embedder: embedder(moved))
+        // Searching before indexing already uses the vectors: "evicting" shares only a prefix with the code.
+        #expect(try await index.search("evicting", limit: 1).first?.chunk.path == "Sources/Cache.swift")
+        let again = try await index.index(roots: [fixture.root])
+        #expect(again.embedded == 0)
+        #expect(try await index.base.statistics().embedder == "embedder")
+
+        let other = try ScriptedModelServer()
+        BagOfWords.serve(other, reversed: true)
+        let replacing = try fixture.index(embedder: embedder(other))
+        let replaced = try await replacing.index(roots: [fixture.root])
+        let vectors = try await replacing.base.statistics().vectors
+        #expect(replaced.embedded == made.chunks && vectors == made.chunks)
     }
 
     @Test func anEmbeddingServerThatIsDownOrRefusesLeavesTheIndexLexicalAndSaysSo() async throws {
@@ -158,7 +194,7 @@ enum BagOfWords {
         #expect(report.chunks == 1 && report.embedded == 1)
         let inputs = server.requests.filter { $0.path == "/v1/embeddings" }.flatMap {
             $0.body?["input"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        }
+        }.filter { $0 != EmbedderFingerprint.probe }
         // The chunk, then its passages: each under the title line, together all ten paragraphs.
         let passages = inputs.dropFirst()
         #expect(inputs.count >= 3 && passages.allSatisfy { $0.hasPrefix("retries.md › Retries\n") })
