@@ -104,6 +104,14 @@ public final class KnowledgeIndex: Sendable {
         }
         guard let store = try await loadedVectorStore() else { return }
         let missing = try await base.statistics()
+        // A store that holds fewer vectors than SQLite's copies (a Milvus collection emptied, new, or switched on
+        // after the vectors were made) gets them from those copies, not from the model again.
+        if try await store.count() < missing.vectors {
+            let stored = try await base.vectors()
+            for start in stride(from: 0, to: stored.count, by: 256) {
+                try await store.upsert(Array(stored[start..<min(start + 256, stored.count)]))
+            }
+        }
         let total = missing.chunks - missing.vectors
         var after: Int64 = 0
         while true {

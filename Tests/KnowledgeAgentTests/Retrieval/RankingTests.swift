@@ -115,6 +115,32 @@ enum BagOfWords {
         #expect(replaced.embedded == made.chunks && vectors == made.chunks)
     }
 
+    /// A vector store that holds fewer vectors than SQLite's copies (a Milvus collection emptied, new, or switched
+    /// on later) is filled from those copies at the next indexing, without asking the model again.
+    @Test func anEmptiedVectorStoreIsFilledFromTheStoredCopies() async throws {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        try fixture.writeLoggingDocs()
+        let server = try ScriptedModelServer()
+        BagOfWords.serve(server)
+        let embedder = HTTPTextEmbedder(
+            client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        let made = try await fixture.index(embedder: embedder).index(roots: [fixture.root])
+        #expect(made.embedded == made.chunks && made.chunks > 0)
+
+        let emptied = MemoryVectorStore()
+        let index = KnowledgeIndex(
+            base: try KnowledgeBase(path: fixture.dataDirectory + "/knowledge.sqlite"), embedder: embedder,
+            vectorStore: emptied, logger: .silent)
+        server.forgetRequests()
+        let again = try await index.index(roots: [fixture.root])
+        #expect(again.embedded == 0)
+        #expect(try await emptied.count() == made.chunks)
+        // Only the fingerprint's probe reached the model.
+        #expect(server.requests.count == 1)
+        #expect(try await index.search("evicting", limit: 1).first?.chunk.path == "Sources/Cache.swift")
+    }
+
     @Test func anEmbeddingServerThatIsDownOrRefusesLeavesTheIndexLexicalAndSaysSo() async throws {
         for failure in ["down", "400"] {
             let fixture = try KnowledgeFixture()
