@@ -27,10 +27,8 @@ import Testing
         let fixture = try KnowledgeFixture()
         defer { fixture.cleanUp() }
         try fixture.writeLoggingDocs()
-        let server = try ScriptedModelServer()
-        BagOfWords.serve(server)
-        let embedder = HTTPTextEmbedder(
-            client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        let server = try BagOfWords.server()
+        let embedder = BagOfWords.embedder(server)
         _ = try await fixture.index(embedder: embedder).index(roots: [fixture.root])
         let query = "logging handler"
 

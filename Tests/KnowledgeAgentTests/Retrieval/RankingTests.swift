@@ -18,6 +18,18 @@ enum BagOfWords {
         return values
     }
 
+    /// A scripted server serving these embeddings (`serve`).
+    static func server(reversed: Bool = false) throws -> ScriptedModelServer {
+        let server = try ScriptedModelServer()
+        serve(server, reversed: reversed)
+        return server
+    }
+
+    /// The embedder of the model a test's server serves ("embedder").
+    static func embedder(_ server: ScriptedModelServer) -> HTTPTextEmbedder {
+        HTTPTextEmbedder(client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+    }
+
     /// Serves embeddings from the request's inputs; `failing` answers every embeddings request with that status;
     /// `reversed` serves another model (each vector's components in reverse order) under the same name.
     static func serve(_ server: ScriptedModelServer, failing status: Int? = nil, reversed: Bool = false) {
@@ -60,10 +72,8 @@ enum BagOfWords {
         let fixture = try KnowledgeFixture()
         defer { fixture.cleanUp() }
         try fixture.writeLoggingDocs()
-        let server = try ScriptedModelServer()
-        BagOfWords.serve(server)
-        let embedder = HTTPTextEmbedder(
-            client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        let server = try BagOfWords.server()
+        let embedder = BagOfWords.embedder(server)
         let index = try fixture.index(embedder: embedder)
         let report = try await index.index(roots: [fixture.root])
         #expect(report.embedded == report.chunks && report.embeddingFailures == 0)
@@ -87,29 +97,23 @@ enum BagOfWords {
         let fixture = try KnowledgeFixture()
         defer { fixture.cleanUp() }
         try fixture.writeLoggingDocs()
-        let first = try ScriptedModelServer()
-        BagOfWords.serve(first)
-        let embedder = { (server: ScriptedModelServer) in
-            HTTPTextEmbedder(client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
-        }
-        let made = try await fixture.index(embedder: embedder(first)).index(roots: [fixture.root])
+        let first = try BagOfWords.server()
+        let made = try await fixture.index(embedder: BagOfWords.embedder(first)).index(roots: [fixture.root])
         #expect(made.embedded == made.chunks && made.chunks > 0)
         // An index from before: the identity named the endpoint, and no fingerprint was recorded.
         let base = try KnowledgeBase(path: fixture.dataDirectory + "/knowledge.sqlite")
         try await base.recordEmbedderWithoutFingerprint("embedder@\(first.endpoint.baseURL)")
 
-        let moved = try ScriptedModelServer()
-        BagOfWords.serve(moved)
-        let index = try fixture.index(embedder: embedder(moved))
+        let moved = try BagOfWords.server()
+        let index = try fixture.index(embedder: BagOfWords.embedder(moved))
         // Searching before indexing already uses the vectors: "evicting" shares only a prefix with the code.
         #expect(try await index.search("evicting", limit: 1).first?.chunk.path == "Sources/Cache.swift")
         let again = try await index.index(roots: [fixture.root])
         #expect(again.embedded == 0)
         #expect(try await index.base.statistics().embedder == "embedder")
 
-        let other = try ScriptedModelServer()
-        BagOfWords.serve(other, reversed: true)
-        let replacing = try fixture.index(embedder: embedder(other))
+        let other = try BagOfWords.server(reversed: true)
+        let replacing = try fixture.index(embedder: BagOfWords.embedder(other))
         let replaced = try await replacing.index(roots: [fixture.root])
         let vectors = try await replacing.base.statistics().vectors
         #expect(replaced.embedded == made.chunks && vectors == made.chunks)
@@ -121,10 +125,8 @@ enum BagOfWords {
         let fixture = try KnowledgeFixture()
         defer { fixture.cleanUp() }
         try fixture.writeLoggingDocs()
-        let server = try ScriptedModelServer()
-        BagOfWords.serve(server)
-        let embedder = HTTPTextEmbedder(
-            client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        let server = try BagOfWords.server()
+        let embedder = BagOfWords.embedder(server)
         let made = try await fixture.index(embedder: embedder).index(roots: [fixture.root])
         #expect(made.embedded == made.chunks && made.chunks > 0)
 
@@ -211,10 +213,8 @@ enum BagOfWords {
         defer { fixture.cleanUp() }
         let paragraphs = (1...10).map { "Paragraph \($0) about the retry policy, what it waits and when it stops trying." }
         try fixture.write("retries.md", "# Retries\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
-        let server = try ScriptedModelServer()
-        BagOfWords.serve(server)
-        let embedder = HTTPTextEmbedder(
-            client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
+        let server = try BagOfWords.server()
+        let embedder = BagOfWords.embedder(server)
         let index = try fixture.index(embedder: embedder)
         let report = try await index.index(roots: [fixture.root])
         #expect(report.chunks == 1 && report.embedded == 1)
