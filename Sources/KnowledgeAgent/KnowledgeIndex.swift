@@ -27,6 +27,9 @@ public final class KnowledgeIndex: Sendable {
     private let vectorStore: Mutex<(any VectorStore)?>
     /// Runs one indexing at a time.
     private let indexing = IndexingQueue()
+    /// Whether this index has compared the embedder's fingerprint with the recorded one (once: a language server
+    /// indexes at every save).
+    private let fingerprintChecked = Mutex(false)
 
     /// A knowledge index over `base`. `vectorStore` holds the vectors (a `MemoryVectorStore` loaded from `base` on
     /// first use when `nil`).
@@ -98,10 +101,14 @@ public final class KnowledgeIndex: Sendable {
     {
         guard let embedder else { return }
         // A server that does not answer the probe is checked next time; its batches report the failure below.
-        let fingerprint = try? await Self.embed([EmbedderFingerprint.probe], with: embedder).first
+        var fingerprint: [Float]?
+        if !fingerprintChecked.withLock({ $0 }) {
+            fingerprint = try? await Self.embed([EmbedderFingerprint.probe], with: embedder).first
+        }
         if try await base.useEmbedder(embedder.identity, fingerprint: fingerprint) {
             vectorStore.withLock { $0 = nil }
         }
+        if fingerprint != nil { fingerprintChecked.withLock { $0 = true } }
         guard let store = try await loadedVectorStore() else { return }
         let missing = try await base.statistics()
         // A store that holds fewer vectors than SQLite's copies (a Milvus collection emptied, new, or switched on

@@ -138,8 +138,12 @@ enum BagOfWords {
         let again = try await index.index(roots: [fixture.root])
         #expect(again.embedded == 0)
         #expect(try await emptied.count() == made.chunks)
-        // Only the fingerprint's probe reached the model.
+        // Only the fingerprint's probe reached the model, and only once for this index (a language server indexes
+        // at every save).
         #expect(server.requests.count == 1)
+        server.forgetRequests()
+        _ = try await index.index(roots: [fixture.root])
+        #expect(server.requests.isEmpty)
         #expect(try await index.search("evicting", limit: 1).first?.chunk.path == "Sources/Cache.swift")
     }
 
