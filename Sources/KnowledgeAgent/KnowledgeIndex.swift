@@ -27,9 +27,11 @@ public final class KnowledgeIndex: Sendable {
     private let vectorStore: Mutex<(any VectorStore)?>
     /// Runs one indexing at a time.
     private let indexing = IndexingQueue()
-    /// Whether this index has compared the embedder's fingerprint with the recorded one (once: a language server
-    /// indexes at every save).
+    /// Whether this index has compared the embedder's fingerprint with the recorded one, and its vector store's
+    /// count with SQLite's copies: once each, since a language server indexes at every save (and Milvus counts a
+    /// write a moment late, which would refill a full collection).
     private let fingerprintChecked = Mutex(false)
+    private let storeCompared = Mutex(false)
 
     /// A knowledge index over `base`. `vectorStore` holds the vectors (a `MemoryVectorStore` loaded from `base` on
     /// first use when `nil`).
@@ -113,11 +115,14 @@ public final class KnowledgeIndex: Sendable {
         let missing = try await base.statistics()
         // A store that holds fewer vectors than SQLite's copies (a Milvus collection emptied, new, or switched on
         // after the vectors were made) gets them from those copies, not from the model again.
-        if try await store.count() < missing.vectors {
-            let stored = try await base.vectors()
-            for start in stride(from: 0, to: stored.count, by: 256) {
-                try await store.upsert(Array(stored[start..<min(start + 256, stored.count)]))
+        if !storeCompared.withLock({ $0 }) {
+            if try await store.count() < missing.vectors {
+                let stored = try await base.vectors()
+                for start in stride(from: 0, to: stored.count, by: 256) {
+                    try await store.upsert(Array(stored[start..<min(start + 256, stored.count)]))
+                }
             }
+            storeCompared.withLock { $0 = true }
         }
         let total = missing.chunks - missing.vectors
         var after: Int64 = 0

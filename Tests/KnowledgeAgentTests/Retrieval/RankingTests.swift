@@ -2,6 +2,7 @@ import AgentCore
 import KnowledgeAgent
 import SparkJSON
 import SparkTestSupport
+import Synchronization
 import Testing
 
 /// Embeddings the scripted server computes: a bag of hashed words, so texts that share words are near.
@@ -43,6 +44,22 @@ enum BagOfWords {
             }
             return .json(["object": "list", "data": .array(data)])
         }
+    }
+}
+
+/// A vector store in memory that counts how often it is asked its count.
+final class CountedStore: VectorStore {
+    let store = MemoryVectorStore()
+    let counts = Mutex(0)
+
+    func upsert(_ vectors: [ChunkVector]) async throws { try await store.upsert(vectors) }
+    func remove(chunkIDs: [Int64]) async throws { try await store.remove(chunkIDs: chunkIDs) }
+    func nearest(to query: [Float], limit: Int) async throws -> [VectorMatch] {
+        try await store.nearest(to: query, limit: limit)
+    }
+    func count() async throws -> Int {
+        counts.withLock { $0 += 1 }
+        return try await store.count()
     }
 }
 
@@ -130,7 +147,7 @@ enum BagOfWords {
         let made = try await fixture.index(embedder: embedder).index(roots: [fixture.root])
         #expect(made.embedded == made.chunks && made.chunks > 0)
 
-        let emptied = MemoryVectorStore()
+        let emptied = CountedStore()
         let index = KnowledgeIndex(
             base: try KnowledgeBase(path: fixture.dataDirectory + "/knowledge.sqlite"), embedder: embedder,
             vectorStore: emptied, logger: .silent)
@@ -138,12 +155,14 @@ enum BagOfWords {
         let again = try await index.index(roots: [fixture.root])
         #expect(again.embedded == 0)
         #expect(try await emptied.count() == made.chunks)
-        // Only the fingerprint's probe reached the model, and only once for this index (a language server indexes
-        // at every save).
+        // Only the fingerprint's probe reached the model. Both checks run once for this index (a language server
+        // indexes at every save): the next indexing neither asks the model nor counts the store.
         #expect(server.requests.count == 1)
         server.forgetRequests()
+        let counted = emptied.counts.withLock { $0 }
         _ = try await index.index(roots: [fixture.root])
         #expect(server.requests.isEmpty)
+        #expect(emptied.counts.withLock { $0 } == counted)
         #expect(try await index.search("evicting", limit: 1).first?.chunk.path == "Sources/Cache.swift")
     }
 
