@@ -132,9 +132,13 @@ public final class KnowledgeIndex: Sendable {
             guard let last = batch.last else { break }
             after = last.id
             do {
-                let vectors = try await Self.embed(batch.map(\.embeddingText), with: embedder)
+                // The line windows of a benchmark baseline are embedded as a plain pipeline would: their text
+                // alone, without the title line or the passages.
+                let windows = baseline.chunking != .default
+                let vectors = try await Self.embed(batch.map { windows ? $0.text : $0.embeddingText }, with: embedder)
                 let chunkVectors = zip(batch, vectors).map { ChunkVector(chunkID: $0.id, vector: $1) }
-                try await base.storeVectors(chunkVectors, passages: try await passageVectors(of: batch, embedder: embedder))
+                let passages = windows ? [] : try await passageVectors(of: batch, embedder: embedder)
+                try await base.storeVectors(chunkVectors, passages: passages)
                 try await store.upsert(chunkVectors)
                 report.embedded += batch.count
                 progress(IndexProgress(phase: "embedding", done: report.embedded, total: total, root: ""))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Retrieval quality of `spark-lsp kb search` on real Debian documentation, against two baselines in the
+"""Retrieval quality of `spark-lsp kb search` on real Debian documentation, against three baselines in the
 same run.
 
   bench/knowledge/quality.py --spark-lsp .build/release/spark-lsp \
@@ -8,9 +8,11 @@ same run.
 Copies the files of corpus.txt (globs under /usr/share/doc) into a scratch corpus, checks that every question's
 expected heading is still at its line (another package version moves lines), then for each configuration
 indexes the corpus with `spark-lsp kb index` and asks every question of each question file (by default the
-three sets: Node.js, pip, Python HOWTOs) with `spark-lsp kb search --json --top-k 5`:
+four sets: Node.js, pip, Python HOWTOs, Python tutorial and FAQ) with `spark-lsp kb search --json --top-k 5`:
   hybrid    the knowledge base as shipped (heading/declaration chunks, FTS5 + vectors, its fusion)
   rrf       the same index, ranked by plain reciprocal rank fusion of FTS5 and vectors (SPARK_KB_RANKING=rrf)
+  rrf-40    plain reciprocal rank fusion of FTS5 and vectors over fixed 40-line chunks, each embedded as its
+            text alone (SPARK_KB_CHUNKING=lines:40, SPARK_KB_RANKING=rrf): the plain hybrid pipeline
   fts5-40   FTS5 (BM25) alone over fixed 40-line chunks, no vectors (SPARK_KB_CHUNKING=lines:40,
             SPARK_KB_RANKING=lexical)
 and prints recall@1, recall@5 and MRR at chunk level (a result's lines overlap the expected range) and at
@@ -61,12 +63,13 @@ def load_questions(path, corpus):
 
 
 # The question sets, in the order they were written (docs/benchmarks/knowledge.md says how each came about).
-QUESTION_FILES = ["questions.jsonl", "questions-pip.jsonl", "questions-python.jsonl"]
+QUESTION_FILES = ["questions.jsonl", "questions-pip.jsonl", "questions-python.jsonl", "questions-python-tutorial.jsonl"]
 
 CONFIGURATIONS = {
     # name: (index environment, search environment, uses vectors)
     "hybrid": ({}, {}, True),
     "rrf": ({}, {"SPARK_KB_RANKING": "rrf"}, True),
+    "rrf-40": ({"SPARK_KB_CHUNKING": "lines:40"}, {"SPARK_KB_RANKING": "rrf"}, True),
     "fts5-40": ({"SPARK_KB_CHUNKING": "lines:40"}, {"SPARK_KB_RANKING": "lexical"}, False),
 }
 
@@ -129,14 +132,17 @@ def main():
     parser.add_argument("--questions", default=",".join(os.path.join(HERE, name) for name in QUESTION_FILES),
                         help="question files, comma-separated (a table each; the indexes are shared)")
     parser.add_argument("--corpus", default=os.path.join(HERE, "corpus.txt"))
-    parser.add_argument("--rankings", default="hybrid,rrf,fts5-40")
+    parser.add_argument("--rankings", default="hybrid,rrf,rrf-40,fts5-40")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     parser.add_argument("--work", help="use (and keep) this folder instead of a scratch one; the indexes a run "
                         "left there are updated, not rebuilt (kb index is incremental), so other questions can be "
                         "asked of them without embedding the corpus again")
     options = parser.parse_args()
     rankings = options.rankings.split(",")
-    if any(name in rankings for name in ("hybrid", "rrf")) and not options.embedding_endpoint:
+    unknown = [name for name in rankings if name not in CONFIGURATIONS]
+    if unknown:
+        sys.exit(f"quality.py: unknown ranking {', '.join(unknown)} (known: {', '.join(CONFIGURATIONS)})")
+    if any(CONFIGURATIONS[name][2] for name in rankings) and not options.embedding_endpoint:
         sys.exit("quality.py: no embedding endpoint (--embedding-endpoint or SPARK_TEST_VLLM_EMBEDDING_ENDPOINT; "
                  "scripts/vllm/with-server.sh starts one)")
     embedding = {"EMBEDDING_ENDPOINT": options.embedding_endpoint or "", "EMBEDDING_MODEL": options.embedding_model}

@@ -1,7 +1,8 @@
 /// The retrieval benchmark's baselines, chosen by two environment variables that `spark-lsp kb index` and
 /// `kb search` read (benchmark hooks, not user settings; `bench/knowledge/quality.py` sets them):
 /// - `SPARK_KB_CHUNKING`: `default` (headings for prose, declarations for code) or `lines:N` (fixed windows of
-///   N lines, `FixedLineWindows`), for `kb index`.
+///   N lines, `FixedLineWindows`, each embedded as its text alone, without a title line or passages), for
+///   `kb index`.
 /// - `SPARK_KB_RANKING`: `default` (the shipped hybrid ranking), `lexical` (FTS5 BM25 alone) or `rrf` (plain
 ///   `ReciprocalRankFusion` of FTS5 and vectors, no re-ranking), for `kb search`.
 public struct BenchmarkBaseline: Sendable, Equatable {
