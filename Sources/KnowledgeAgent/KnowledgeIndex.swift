@@ -196,6 +196,13 @@ public final class KnowledgeIndex: Sendable {
     public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
         let terms = QueryTerms(query)
         let depth = max(limit * 4, 50)
+        // BM25 runs on the database's thread while the query is embedded and the vectors are searched: with a model
+        // server, behind the request's round trip. For the hybrid ranking, four times deeper than the candidates
+        // it brings: the scores of the vector search's candidates further down, which it weighs (asking FTS5 for
+        // the candidates' scores by rowid took 6.5 ms at 100,000 chunks).
+        let weighsBoth = baseline.ranking == .default && embedder != nil
+        let match = terms.ftsQuery
+        async let scored = base.lexicalSearch(match, limit: weighsBoth ? depth * 4 : depth)
         var vector: [VectorMatch] = []
         var queryVector: [Float] = []
         var memoryStore: MemoryVectorStore?
@@ -212,23 +219,19 @@ public final class KnowledgeIndex: Sendable {
             }
         }
         return try await hits(
-            for: query, terms: terms, depth: depth, vector: vector, queryVector: queryVector, memoryStore: memoryStore,
-            limit: limit, in: base)
+            for: query, terms: terms, scored: try await scored, depth: depth, vector: vector, queryVector: queryVector,
+            memoryStore: memoryStore, limit: limit, in: base)
     }
 
-    /// The ranked hits of the BM25 matches and the vector matches, read and scored on the database's thread in
-    /// one go (`base` isolated): a hop there and back for each read cost more than the reads on a loaded machine.
-    /// The candidates' own similarities come from `memoryStore` when the vectors are in memory (only their passages
-    /// are read), else from the copies in SQLite (Milvus).
+    /// The ranked hits of the BM25 matches (`scored`, best first) and the vector matches, read and scored on the
+    /// database's thread in one go (`base` isolated): a hop there and back for each read cost more than the reads
+    /// on a loaded machine. The candidates' own similarities come from `memoryStore` when the vectors are in memory
+    /// (only their passages are read), else from the copies in SQLite (Milvus).
     private func hits(
-        for query: String, terms: QueryTerms, depth: Int, vector: [VectorMatch], queryVector: [Float],
-        memoryStore: MemoryVectorStore?, limit: Int, in base: isolated KnowledgeBase
+        for query: String, terms: QueryTerms, scored: [(chunkID: Int64, score: Double)], depth: Int,
+        vector: [VectorMatch], queryVector: [Float], memoryStore: MemoryVectorStore?, limit: Int,
+        in base: isolated KnowledgeBase
     ) throws -> [SearchHit] {
-        // For the hybrid ranking, BM25 four times deeper than the candidates it brings: the scores of the vector
-        // search's candidates further down, which it weighs (asking FTS5 for the candidates' scores by rowid took
-        // 6.5 ms at 100,000 chunks).
-        let hybrid = baseline.ranking == .default && !vector.isEmpty
-        let scored = try base.lexicalSearch(terms.ftsQuery, limit: hybrid ? depth * 4 : depth)
         let lexical = Array(scored.prefix(depth))
         let ranked: [(id: Int64, score: Double)]
         switch baseline.ranking {
