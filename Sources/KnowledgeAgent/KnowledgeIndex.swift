@@ -125,6 +125,9 @@ public final class KnowledgeIndex: Sendable {
             storeCompared.withLock { $0 = true }
         }
         let total = missing.chunks - missing.vectors
+        // The line windows of a benchmark baseline are embedded as a plain pipeline would: their text alone, without
+        // the title line or the passages.
+        let windows = baseline.chunking != .default
         var after: Int64 = 0
         while true {
             try Task.checkCancellation()
@@ -132,9 +135,6 @@ public final class KnowledgeIndex: Sendable {
             guard let last = batch.last else { break }
             after = last.id
             do {
-                // The line windows of a benchmark baseline are embedded as a plain pipeline would: their text
-                // alone, without the title line or the passages.
-                let windows = baseline.chunking != .default
                 let vectors = try await Self.embed(batch.map { windows ? $0.text : $0.embeddingText }, with: embedder)
                 let chunkVectors = zip(batch, vectors).map { ChunkVector(chunkID: $0.id, vector: $1) }
                 let passages = windows ? [] : try await passageVectors(of: batch, embedder: embedder)

@@ -63,7 +63,8 @@ def load_questions(path, corpus):
 
 
 # The question sets, in the order they were written (docs/benchmarks/knowledge.md says how each came about).
-QUESTION_FILES = ["questions.jsonl", "questions-pip.jsonl", "questions-python.jsonl", "questions-python-tutorial.jsonl"]
+QUESTION_FILES = ["questions.jsonl", "questions-pip.jsonl", "questions-python.jsonl",
+                  "questions-python-tutorial.jsonl"]
 
 CONFIGURATIONS = {
     # name: (index environment, search environment, uses vectors)

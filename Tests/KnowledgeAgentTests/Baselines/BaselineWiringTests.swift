@@ -32,11 +32,12 @@ import Testing
         let server = try BagOfWords.server()
         func embeddedInputs() -> [String] {
             server.requests.flatMap { $0.body?["input"]?.arrayValue ?? [] }.compactMap(\.stringValue)
-                .filter { !$0.hasPrefix("SparkLSP knowledge base: the fingerprint") }
+                .filter { $0 != EmbedderFingerprint.probe }
         }
 
-        _ = try await fixture.index(embedder: BagOfWords.embedder(server), baseline: BenchmarkBaseline(chunking: .lines(5)))
-            .index(roots: [fixture.root])
+        let windows = try fixture.index(
+            embedder: BagOfWords.embedder(server), baseline: BenchmarkBaseline(chunking: .lines(5)))
+        _ = try await windows.index(roots: [fixture.root])
         #expect(embeddedInputs() == ["# Guide\n" + lines.prefix(4).joined(separator: "\n"), lines[4]])
 
         // The shipped chunking embeds the section under its title line, and its passages besides.
