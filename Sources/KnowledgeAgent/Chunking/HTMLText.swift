@@ -60,7 +60,9 @@ struct HTMLText {
                             heading = (level, number, "")
                         } else if name.count == 3, name.hasPrefix("/h"), heading != nil {
                             if let open = heading {
-                                let title = Self.decoded(open.text).trimmingCharacters(" \t\n")
+                                // A title broken over lines (DocBook's) or indented reads as one line of words.
+                                let title = Self.decoded(open.text).split(whereSeparator: \.isWhitespace)
+                                    .joined(separator: " ")
                                 if !title.isEmpty { marks.append(HeadingMark(line: open.line, level: open.level, title: title)) }
                             }
                             heading = nil

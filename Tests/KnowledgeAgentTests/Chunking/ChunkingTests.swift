@@ -82,6 +82,18 @@ import Testing
         #expect(chunks.first?.text.contains("events in a file.") == true)
     }
 
+    /// DocBook (Valgrind's manual) opens a heading on one line and breaks its title over the next ones.
+    @Test func htmlTitlesBrokenOverLinesReadAsOneLine() {
+        let html = """
+            <div class="titlepage"><div><div><h3 class="title">
+            <a name="mc-manual.syscalls"></a>4.2.3. Use of uninitialised or unaddressable values in system
+                   calls</h3></div></div></div>
+            <p>Memcheck checks all parameters to system calls.</p>
+            """
+        let chunks = chunker.chunks(of: html, kind: .html)
+        #expect(chunks.map(\.headings) == [["4.2.3. Use of uninitialised or unaddressable values in system calls"]])
+    }
+
     @Test func codeIsCutAtDeclarationsWithTheirComments() {
         let code = """
             import Foundation
