@@ -85,8 +85,12 @@ public final class KnowledgeIndex: Sendable {
             var total = IndexReport()
             let indexer = KnowledgeIndexer(base: base, maxFileSize: maxFileSize, chunking: baseline.chunking)
             for root in roots {
-                let report = try await indexer.index(root: root, progress: progress) { [self] removed in
-                    if !removed.isEmpty { try await loadedVectorStore()?.remove(chunkIDs: removed) }
+                let report = try await indexer.index(root: root, progress: progress) { [self] applied in
+                    guard !applied.removed.isEmpty || !applied.kept.isEmpty,
+                        let store = try await loadedVectorStore()
+                    else { return }
+                    if !applied.removed.isEmpty { try await store.remove(chunkIDs: applied.removed) }
+                    if !applied.kept.isEmpty { try await store.upsert(applied.kept) }
                 }
                 total = Self.adding(report, to: total)
             }

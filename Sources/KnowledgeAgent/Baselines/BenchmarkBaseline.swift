@@ -9,6 +9,15 @@ public struct BenchmarkBaseline: Sendable, Equatable {
     public enum Chunking: Sendable, Equatable {
         case `default`
         case lines(Int)
+
+        /// What each document records of the chunking that cut it: a document cut otherwise is cut again.
+        /// `DocumentChunker.version` counts the shipped chunking's changes.
+        var identity: String {
+            switch self {
+            case .default: "headings:\(DocumentChunker.version)"
+            case .lines(let size): "lines:\(size)"
+            }
+        }
     }
 
     public enum Ranking: String, Sendable, Equatable, CaseIterable {

@@ -3,6 +3,11 @@ import CodingAgent
 /// Cuts a document into chunks by its structure: prose at its headings (Markdown, reStructuredText, HTML, text
 /// with underlined titles), code at its declarations (the coding agent's outline parsers).
 public struct DocumentChunker: Sendable {
+    /// Goes up by one whenever a change cuts some document differently: documents cut by an earlier version are
+    /// cut again at the next indexing (the chunks that come out the same keep their vectors).
+    /// 2: HTML titles broken over lines read as one line.
+    static let version = 2
+
     /// Code files larger than this are cut into windows without an outline (the parsers' regular expressions
     /// grow costly on generated files).
     var largestOutlinedCode = 256 * 1024

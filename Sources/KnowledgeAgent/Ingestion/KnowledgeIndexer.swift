@@ -8,8 +8,8 @@ import CodingAgent
 #endif
 
 /// Brings the knowledge base in step with the files under its roots: new and changed files read and chunked,
-/// unchanged ones (same size and modification time, or same content hash) left alone, moved ones carried over
-/// with their chunks and vectors, deleted ones removed.
+/// unchanged ones (same size and modification time, or same content hash, and cut with the same chunking) left
+/// alone, moved ones carried over with their chunks and vectors, deleted ones removed.
 struct KnowledgeIndexer: Sendable {
     let base: KnowledgeBase
     let maxFileSize: Int
@@ -18,16 +18,10 @@ struct KnowledgeIndexer: Sendable {
     /// Files read and chunked per transaction.
     var batchSize = 256
 
-    struct RootOutcome {
-        var report = IndexReport()
-        /// Chunks removed from the base, whose vectors must go.
-        var removedChunks: [Int64] = []
-    }
-
     /// Indexes the root at `path` (it must exist and be a directory).
     func index(
         root path: String, progress: @escaping @Sendable (IndexProgress) -> Void,
-        removed: @escaping @Sendable ([Int64]) async throws -> Void
+        applied: @escaping @Sendable (AppliedUpdates) async throws -> Void
     ) async throws -> IndexReport {
         var report = IndexReport()
         let root: WorkspaceRoot
@@ -40,6 +34,7 @@ struct KnowledgeIndexer: Sendable {
         progress(IndexProgress(phase: "scanning", done: 0, total: 0, root: root.path))
         let maxFileSize = maxFileSize
         let chunking = chunking
+        let identity = chunking.identity
         let scan = try await BlockingFileWork.run { flag in
             try FileScan.scan(root: root, maxFileSize: maxFileSize, isCancelled: { flag.isCancelled })
         }
@@ -51,10 +46,13 @@ struct KnowledgeIndexer: Sendable {
         var gone: [String: IndexedDocument] = [:]
         for (path, document) in stored where !present.contains(path) { gone[path] = document }
         var goneByHash: [String: [IndexedDocument]] = [:]
-        for document in gone.values { goneByHash[document.hash, default: []].append(document) }
+        for document in gone.values where document.chunking == identity {
+            goneByHash[document.hash, default: []].append(document)
+        }
         let changed = scan.files.filter { file in
             guard let document = stored[file.path] else { return true }
             return document.size != file.size || document.modifiedNanoseconds != file.modifiedNanoseconds
+                || document.chunking != identity
         }
         report.unchanged = scan.files.count - changed.count
         var done = 0
@@ -70,7 +68,7 @@ struct KnowledgeIndexer: Sendable {
                     report.files -= 1
                     if let document = stored[file.path] { updates.append(.remove(documentID: document.id)) }
                 case .document(let document, let chunks):
-                    if let previous = stored[file.path], previous.hash == document.hash {
+                    if let previous = stored[file.path], previous.hash == document.hash, previous.chunking == identity {
                         updates.append(.touch(documentID: previous.id, size: document.size, modifiedNanoseconds: document.modifiedNanoseconds))
                         report.unchanged += 1
                     } else if stored[file.path] == nil, var candidates = goneByHash[document.hash], let moved = candidates.popLast() {
@@ -86,12 +84,12 @@ struct KnowledgeIndexer: Sendable {
                     }
                 }
             }
-            try await removed(try await base.apply(updates, root: root.path))
+            try await applied(try await base.apply(updates, root: root.path))
             done += batch.count
             progress(IndexProgress(phase: "indexing", done: done, total: changed.count, root: root.path))
         }
         if !gone.isEmpty {
-            try await removed(try await base.apply(gone.values.map { .remove(documentID: $0.id) }, root: root.path))
+            try await applied(try await base.apply(gone.values.map { .remove(documentID: $0.id) }, root: root.path))
             report.removed = gone.count
         }
         return report
@@ -133,7 +131,7 @@ struct KnowledgeIndexer: Sendable {
         return .document(
             DocumentFile(
                 path: file.path, kind: file.kind.name, size: bytes.count, modifiedNanoseconds: file.modifiedNanoseconds,
-                hash: ContentHash.of(bytes), lineCount: lineCount),
+                hash: ContentHash.of(bytes), lineCount: lineCount, chunking: chunking.identity),
             chunks)
     }
 

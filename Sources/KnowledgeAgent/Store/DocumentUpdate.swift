@@ -10,6 +10,14 @@ enum DocumentUpdate: Sendable {
     case remove(documentID: Int64)
 }
 
+/// What `KnowledgeBase.apply(_:root:)` did to the vectors, for the vector store to follow.
+struct AppliedUpdates: Sendable {
+    /// The chunks removed, whose vectors must go.
+    var removed: [Int64] = []
+    /// The vectors of new chunks that are the same as removed ones (the edit left them alone).
+    var kept: [ChunkVector] = []
+}
+
 /// What the walk learned of a file to store.
 struct DocumentFile: Sendable {
     var path: String
@@ -18,4 +26,6 @@ struct DocumentFile: Sendable {
     var modifiedNanoseconds: Int64
     var hash: String
     var lineCount: Int
+    /// The chunking its chunks come from (`BenchmarkBaseline.Chunking.identity`).
+    var chunking: String
 }

@@ -13,6 +13,8 @@ public struct IndexedDocument: Hashable, Sendable {
     /// The content hash (FNV-1a, 64 bits, hexadecimal).
     public var hash: String
     public var lineCount: Int
+    /// The chunking the document was cut with (`BenchmarkBaseline.Chunking.identity`; empty: before it was recorded).
+    public var chunking: String
 
     /// The document's absolute path.
     public var absolutePath: String { root.hasSuffix("/") ? root + path : root + "/" + path }

@@ -13,6 +13,11 @@ import AgentCore
 /// passages with one lookup (a row a passage, in a `WITHOUT ROWID` table, spilled each vector to an overflow page
 /// and took 4-8 ms to read 100 candidates' passages). The chunk vectors stored before are dropped, so the next indexing embeds every chunk again with its
 /// passages.
+///
+/// Version 3: each document records the chunking that cut it (`BenchmarkBaseline.Chunking.identity`), so a
+/// release that chunks differently, or another chunking asked for, re-chunks the documents cut before; the
+/// documents stored before record none, so the next indexing re-chunks them all (keeping the vectors of the
+/// chunks that come out the same).
 enum KnowledgeSchema {
     static let migrations: [SQLiteMigration] = [
         SQLiteMigration(
@@ -81,5 +86,8 @@ enum KnowledgeSchema {
                 );
                 DELETE FROM chunk_vectors;
                 """),
+        SQLiteMigration(
+            version: 3, name: "the chunking each document was cut with",
+            sql: "ALTER TABLE documents ADD COLUMN chunking TEXT NOT NULL DEFAULT '';"),
     ]
 }

@@ -41,6 +41,100 @@ import Testing
         #expect(statistics.documents == 2)
     }
 
+    /// A guide of three sections too long to share a chunk, each with passages, and the texts the model is sent.
+    private struct EmbeddedGuide {
+        let fixture: KnowledgeFixture
+        let server: ScriptedModelServer
+        let store = MemoryVectorStore()
+
+        init(_ fixture: KnowledgeFixture) throws {
+            self.fixture = fixture
+            server = try BagOfWords.server()
+            try write(levels: "Debug, info and error.")
+        }
+
+        func write(levels: String) throws {
+            func section(_ title: String, _ sentence: String) -> String {
+                "## \(title)\n\n" + String(repeating: sentence + " ", count: 800 / sentence.count) + "\n\n"
+            }
+            try fixture.write(
+                "guide.md",
+                "# Guide\n\n" + section("Install", "Unpack the archive in your home folder.")
+                    + section("Rotation", "Rotated files keep their history for a week.")
+                    + section("Levels", levels))
+        }
+
+        func index() throws -> KnowledgeIndex {
+            try fixture.index(embedder: BagOfWords.embedder(server), vectorStore: store)
+        }
+
+        /// The texts embedded since the last call, the fingerprint's probe left out.
+        func embedded() -> [String] {
+            defer { server.forgetRequests() }
+            return server.requests.flatMap { $0.body?["input"]?.arrayValue ?? [] }.compactMap(\.stringValue)
+                .filter { $0 != EmbedderFingerprint.probe }
+        }
+
+        /// Whether every chunk has its vector in SQLite and in the store, and the store holds no other.
+        func everyChunkHasItsVector(_ index: KnowledgeIndex) async throws -> Bool {
+            let statistics = try await index.base.statistics()
+            let document = try #require(try await index.base.documents(inRoot: fixture.root)["guide.md"])
+            let ids = try await index.base.chunks(document: document.id).map(\.id)
+            let similarities = store.similarities(of: ids, to: [Float](repeating: 0.125, count: BagOfWords.dimension))
+            let stored = try await store.count()
+            return statistics.vectors == statistics.chunks && Set(similarities.keys) == Set(ids) && stored == ids.count
+        }
+    }
+
+    @Test func anEditEmbedsOnlyTheSectionsItChanged() async throws {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        let guide = try EmbeddedGuide(fixture)
+        let index = try guide.index()
+        _ = try await index.index(roots: [fixture.root])
+        let first = guide.embedded()
+        #expect(first.count > 4, "four sections, and the long one's passages: \(first)")
+        #expect(try await guide.everyChunkHasItsVector(index))
+
+        try guide.write(levels: "Debug, info, warning and error.")
+        let edited = try await index.index(roots: [fixture.root])
+        #expect(edited.indexed == 1)
+        let reembedded = guide.embedded()
+        // The section, then its passages (the heading's line is one), under the section's title line.
+        #expect(reembedded.count == 4 && reembedded.first?.contains("warning") == true)
+        #expect(reembedded.allSatisfy { $0.hasPrefix("guide.md › Guide › Levels\n") }, "\(reembedded)")
+        #expect(try await guide.everyChunkHasItsVector(index))
+        let rotation = try #require(try await index.search("rotated history week", limit: 1).first)
+        #expect(rotation.chunk.headings == ["Guide", "Rotation"])
+    }
+
+    @Test func documentsCutByAnEarlierChunkingAreCutAgain() async throws {
+        let fixture = try KnowledgeFixture()
+        defer { fixture.cleanUp() }
+        let guide = try EmbeddedGuide(fixture)
+        _ = try await guide.index().index(roots: [fixture.root])
+        _ = guide.embedded()
+        let unchanged = try await guide.index().index(roots: [fixture.root])
+        #expect(unchanged.unchanged == 1 && unchanged.indexed == 0)
+
+        // As a release before the chunking was recorded left it: the document is cut again, and its chunks, the
+        // same, keep their vectors.
+        let database = try SQLiteDatabase(path: fixture.dataDirectory + "/knowledge.sqlite")
+        try database.execute("UPDATE documents SET chunking = ''")
+        let index = try guide.index()
+        let again = try await index.index(roots: [fixture.root])
+        #expect(again.indexed == 1 && again.unchanged == 0)
+        #expect(guide.embedded().isEmpty)
+        #expect(try await guide.everyChunkHasItsVector(index))
+        #expect(try await index.index(roots: [fixture.root]).unchanged == 1)
+
+        // Another chunking asked for cuts it again too.
+        let windows = try fixture.index(
+            embedder: BagOfWords.embedder(guide.server), baseline: BenchmarkBaseline(chunking: .lines(4)))
+        #expect(try await windows.index(roots: [fixture.root]).indexed == 1)
+        #expect(try await windows.base.chunks(document: 1).allSatisfy { $0.headings.isEmpty })
+    }
+
     @Test func gitignoredFilesAndTheDataDirectoryAreLeftOut() async throws {
         let fixture = try KnowledgeFixture()
         defer { fixture.cleanUp() }

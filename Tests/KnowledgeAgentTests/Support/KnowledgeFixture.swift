@@ -39,11 +39,12 @@ struct KnowledgeFixture {
 
     /// A knowledge index over this fixture's data directory, lexical unless `embedder` is given.
     func index(
-        embedder: (any TextEmbedder)? = nil, maxFileSize: Int = 1 << 20, baseline: BenchmarkBaseline = BenchmarkBaseline()
+        embedder: (any TextEmbedder)? = nil, vectorStore: (any VectorStore)? = nil, maxFileSize: Int = 1 << 20,
+        baseline: BenchmarkBaseline = BenchmarkBaseline()
     ) throws -> KnowledgeIndex {
         KnowledgeIndex(
             base: try KnowledgeBase(path: dataDirectory + "/knowledge.sqlite"), embedder: embedder,
-            maxFileSize: maxFileSize, baseline: baseline, logger: .silent)
+            vectorStore: vectorStore, maxFileSize: maxFileSize, baseline: baseline, logger: .silent)
     }
 
     func cleanUp() {
