@@ -119,7 +119,7 @@ bench-http: setup ## The HTTP service against FastAPI + uvicorn with wrk (releas
 	scripts/http/bench.sh
 
 bench-kb: setup ## Knowledge-base benchmarks, long: retrieval quality with the real minilm on vLLM, and speed against grep
-	scripts/setup.sh python3-pip python3.11-doc
+	scripts/setup.sh python3-pip python3.11-doc valgrind
 	swift build -c release --static-swift-stdlib --product spark-lsp
 	scripts/vllm/install.sh
 	SPARK_VLLM_KINDS=embeddings scripts/vllm/with-server.sh bench/knowledge/quality.py --spark-lsp .build/release/spark-lsp

@@ -8,7 +8,7 @@ same run.
 Copies the files of corpus.txt (globs under /usr/share/doc) into a scratch corpus, checks that every question's
 expected heading is still at its line (another package version moves lines), then for each configuration
 indexes the corpus with `spark-lsp kb index` and asks every question of each question file (by default the
-four sets: Node.js, pip, Python HOWTOs, Python tutorial and FAQ) with `spark-lsp kb search --json --top-k 5`:
+five sets: Node.js, pip, Python HOWTOs, Python tutorial and FAQ, Valgrind) with `spark-lsp kb search --json --top-k 5`:
   hybrid    the knowledge base as shipped (heading/declaration chunks, FTS5 + vectors, its fusion)
   rrf       the same index, ranked by plain reciprocal rank fusion of FTS5 and vectors (SPARK_KB_RANKING=rrf)
   rrf-40    plain reciprocal rank fusion of FTS5 and vectors over fixed 40-line chunks, each embedded as its
@@ -47,7 +47,7 @@ def build_corpus(corpus_list, target):
             shutil.copyfile(source, os.path.join(target, relative))
             count += 1
     if count == 0:
-        sys.exit(f"quality.py: no corpus files under {DOC_ROOT} (install nodejs, python3-pip and python3.11-doc: make bench-kb does)")
+        sys.exit(f"quality.py: no corpus files under {DOC_ROOT} (install nodejs, python3-pip, python3.11-doc and valgrind: make bench-kb does)")
     return count
 
 
@@ -64,7 +64,7 @@ def load_questions(path, corpus):
 
 # The question sets, in the order they were written (docs/benchmarks/knowledge.md says how each came about).
 QUESTION_FILES = ["questions.jsonl", "questions-pip.jsonl", "questions-python.jsonl",
-                  "questions-python-tutorial.jsonl"]
+                  "questions-python-tutorial.jsonl", "questions-valgrind.jsonl"]
 
 CONFIGURATIONS = {
     # name: (index environment, search environment, uses vectors)
