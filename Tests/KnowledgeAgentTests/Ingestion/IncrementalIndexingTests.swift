@@ -71,8 +71,7 @@ import Testing
         /// The texts embedded since the last call, the fingerprint's probe left out.
         func embedded() -> [String] {
             defer { server.forgetRequests() }
-            return server.requests.flatMap { $0.body?["input"]?.arrayValue ?? [] }.compactMap(\.stringValue)
-                .filter { $0 != EmbedderFingerprint.probe }
+            return BagOfWords.embeddedTexts(server)
         }
 
         /// Whether every chunk has its vector in SQLite and in the store, and the store holds no other.

@@ -26,6 +26,13 @@ enum BagOfWords {
         return server
     }
 
+    /// The texts `server` was asked to embed, in order, the fingerprint's probe left out.
+    static func embeddedTexts(_ server: ScriptedModelServer) -> [String] {
+        server.requests.filter { $0.path == "/v1/embeddings" }.flatMap {
+            $0.body?["input"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        }.filter { $0 != EmbedderFingerprint.probe }
+    }
+
     /// The embedder of the model a test's server serves ("embedder").
     static func embedder(_ server: ScriptedModelServer) -> HTTPTextEmbedder {
         HTTPTextEmbedder(client: HTTPModelClient(logger: .silent), model: "embedder", endpoint: server.endpoint)
@@ -241,9 +248,7 @@ final class CountedStore: VectorStore {
         let index = try fixture.index(embedder: embedder)
         let report = try await index.index(roots: [fixture.root])
         #expect(report.chunks == 1 && report.embedded == 1)
-        let inputs = server.requests.filter { $0.path == "/v1/embeddings" }.flatMap {
-            $0.body?["input"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        }.filter { $0 != EmbedderFingerprint.probe }
+        let inputs = BagOfWords.embeddedTexts(server)
         // The chunk, then its passages: each under the title line, together all ten paragraphs.
         let passages = inputs.dropFirst()
         #expect(inputs.count >= 3 && passages.allSatisfy { $0.hasPrefix("retries.md › Retries\n") })
